@@ -1,0 +1,105 @@
+package org.trek.account;
+
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.trek.audit.Actor;
+import org.trek.audit.AuditService;
+import org.trek.platform.AppConfig;
+import org.trek.platform.web.ClientIp;
+import org.trek.platform.web.Views;
+
+/** Sign-in with e-mail or username. Throttled per account and IP; "next" must be a same-origin path. */
+@WebServlet("/login")
+public class LoginServlet extends HttpServlet {
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    AppConfig config;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        String next = ReturnPath.safe(request.getParameter("next"));
+        if (CurrentUser.id(request) != null) {
+            response.sendRedirect(request.getContextPath() + next);
+            return;
+        }
+        if (request.getParameter("expired") != null) {
+            request.setAttribute("info", "Your session has ended. Please sign in again.");
+        }
+        show(request, response, next, null, 200);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        String login = request.getParameter("login");
+        String password = request.getParameter("password");
+        String next = ReturnPath.safe(request.getParameter("next"));
+        String ip = ClientIp.resolve(request, config.trustedProxies());
+        if (login == null || login.isBlank() || password == null || password.isEmpty()) {
+            show(request, response, next, "Enter your e-mail or username and your password.", 400);
+            return;
+        }
+        login = login.trim();
+        if (login.length() > 255 || password.length() > 256) {
+            show(request, response, next, "Wrong e-mail/username or password.", 401);
+            return;
+        }
+        long blocked = throttle.blockedForSeconds(login, ip);
+        if (blocked > 0) {
+            audit.record(Actor.anonymous(ip), "auth.login_blocked", login);
+            response.setHeader("Retry-After", String.valueOf(blocked));
+            show(request, response, next, "Too many failed sign-in attempts. Try again in "
+                    + Math.max(1, (blocked + 59) / 60) + " minute(s).", 429);
+            return;
+        }
+        AuthenticationStatus status = securityContext.authenticate(request, response,
+                AuthenticationParameters.withParams().credential(new UsernamePasswordCredential(login, new Password(password))));
+        Long userId = status == AuthenticationStatus.SUCCESS ? CurrentUser.id(request) : null;
+        User user = userId == null ? null : users.find(userId).orElse(null);
+        if (user == null) {
+            throttle.failed(login, ip);
+            audit.record(Actor.anonymous(ip), "auth.login_failed", login);
+            show(request, response, next, "Wrong e-mail/username or password.", 401);
+            return;
+        }
+        throttle.succeeded(login, ip);
+        request.changeSessionId(); // no session fixation
+        var session = request.getSession();
+        session.setAttribute(SessionGuardFilter.PASSWORD_VERSION, user.getPasswordVersion());
+        session.setAttribute(CurrentUser.USERNAME_ATTRIBUTE, user.getUsername());
+        users.recordLogin(user.getId());
+        audit.record(new Actor(user.getId(), user.getUsername(), ip), "auth.login", "user:" + user.getId(), Map.of());
+        response.sendRedirect(request.getContextPath() + next);
+    }
+
+    private void show(HttpServletRequest request, HttpServletResponse response, String next, String error, int status)
+            throws ServletException, IOException {
+        response.setStatus(status);
+        request.setAttribute("next", next);
+        request.setAttribute("error", error);
+        request.setAttribute("login", request.getParameter("login"));
+        Views.render(request, response, "account/login");
+    }
+}

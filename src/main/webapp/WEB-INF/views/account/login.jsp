@@ -1,0 +1,17 @@
+<c:set var="pageTitle" value="Sign in"/>
+<%@ include file="/WEB-INF/views/web/_header.jspf" %>
+<section class="card narrow">
+  <h1>Sign in to TREK</h1>
+  <c:if test="${not empty info}"><p class="alert ok" role="status"><c:out value="${info}"/></p></c:if>
+  <c:if test="${not empty error}"><p class="alert error" role="alert" id="login-error"><c:out value="${error}"/></p></c:if>
+  <form method="post" action="${pageContext.request.contextPath}/login">
+    <input type="hidden" name="${csrfField}" value="${csrf}">
+    <input type="hidden" name="next" value="${fn:escapeXml(next)}">
+    <label for="login">E-mail or username</label>
+    <input id="login" name="login" type="text" autocomplete="username" required autofocus value="${fn:escapeXml(login)}">
+    <label for="password">Password</label>
+    <input id="password" name="password" type="password" autocomplete="current-password" required>
+    <button type="submit">Sign in</button>
+  </form>
+</section>
+<%@ include file="/WEB-INF/views/web/_footer.jspf" %>

@@ -1,0 +1,219 @@
+package org.trek.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A real Payara Micro running the built WAR (target/trek.war) for endpoint tests, on 127.0.0.1 only.
+ *
+ * <p>{@link #shared()} starts one server per test JVM and reuses it for every test class (a Payara start costs
+ * 15-40 s on two cores); {@link #start} starts an extra one with its own environment and database, for tests
+ * that need a fresh instance (first-admin bootstrap, settings read at start).
+ *
+ * <p>Database: H2 files in target/it/NAME by default. When the system property it.db.url names a MariaDB server
+ * (jdbc:mariadb://127.0.0.1:3306/), each instance gets its own freshly created database there.
+ */
+public final class TrekServer implements AutoCloseable {
+
+    public static final String ADMIN_EMAIL = "admin@trek.test";
+    public static final String ADMIN_USERNAME = "admin";
+    public static final String ADMIN_PASSWORD = "admin-password-1";
+
+    private static TrekServer shared;
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path logFile;
+    private final String database;
+
+    private TrekServer(String name, int port, Process process, Path logFile, String database) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.logFile = logFile;
+        this.database = database;
+    }
+
+    /** The server every test class shares; the MCP addon is on (TREK_ADDONS=mcp). Stopped when the JVM exits. */
+    public static synchronized TrekServer shared() {
+        if (shared == null) {
+            Map<String, String> env = new HashMap<>();
+            env.put("ADMIN_EMAIL", ADMIN_EMAIL);
+            env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
+            env.put("TREK_ADDONS", "mcp");
+            shared = start("shared", env);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    /** Starts a separate instance with the given environment (APP_URL and the database are filled in). */
+    public static TrekServer start(String name, Map<String, String> env) {
+        try {
+            String instance = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+            Path workdir = Path.of(System.getProperty("it.workdir", "target/it")).toAbsolutePath().resolve(instance);
+            Files.createDirectories(workdir);
+            int port = freePort();
+            Map<String, String> environment = new HashMap<>(env);
+            environment.putIfAbsent("APP_URL", "http://127.0.0.1:" + port);
+            environment.put("PORT", String.valueOf(port));
+            environment.put("TREK_DATA_DIR", workdir.resolve("data").toString());
+            String database = null;
+            String dbUrl = System.getProperty("it.db.url", "");
+            if (dbUrl.startsWith("jdbc:mariadb:")) {
+                database = ("trek_it_" + instance).replace('-', '_');
+                createDatabase(dbUrl, database);
+                environment.put("DB_URL", withDatabase(dbUrl, database));
+                environment.put("DB_USER", System.getProperty("it.db.user", "root"));
+                environment.put("DB_PASSWORD", System.getProperty("it.db.password", ""));
+            }
+            Path log = workdir.resolve("server.log");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx768m", "-XX:TieredStopAtLevel=1",
+                    "-jar", System.getProperty("it.payara", "target/payara-micro.jar"),
+                    "--nohazelcast", "--disablephonehome",
+                    "--prebootcommandfile", Path.of("server-config/pre-boot.asadmin").toAbsolutePath().toString(),
+                    "--deploy", System.getProperty("it.war", "target/trek.war"),
+                    "--contextroot", "/",
+                    "--port", String.valueOf(port),
+                    "--rootdir", workdir.resolve("payara").toString()));
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().putAll(environment);
+            Process process = pb.start();
+            TrekServer server = new TrekServer(instance, port, process, log, database);
+            server.awaitHealthy(Duration.ofSeconds(Integer.getInteger("it.startup.seconds", 300)));
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start Payara Micro", e);
+        }
+    }
+
+    /** http://127.0.0.1:PORT — every request a test makes goes to loopback. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public URI uri(String path) {
+        return URI.create(baseUrl() + path);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String log() {
+        try {
+            return Files.readString(logFile);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (database != null) {
+            try {
+                dropDatabase(System.getProperty("it.db.url"), database);
+            } catch (Exception ignored) {
+                // best effort; CI drops the whole server's data dir anyway
+            }
+        }
+    }
+
+    private void awaitHealthy(Duration timeout) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro (" + name + ") exited during start-up:\n" + tail(log(), 4000));
+            }
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/health")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+                if (log().contains("Exception while deploying")) {
+                    break;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            sleep(500);
+        }
+        close();
+        throw new IllegalStateException("Payara Micro (" + name + ") did not become healthy:\n" + tail(log(), 6000));
+    }
+
+    private static String tail(String s, int n) {
+        return s.length() <= n ? s : s.substring(s.length() - n);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static String withDatabase(String serverUrl, String database) {
+        String base = serverUrl.contains("?") ? serverUrl.substring(0, serverUrl.indexOf('?')) : serverUrl;
+        String query = serverUrl.contains("?") ? serverUrl.substring(serverUrl.indexOf('?')) : "";
+        int slash = base.indexOf('/', "jdbc:mariadb://".length());
+        String hostPart = slash < 0 ? base : base.substring(0, slash);
+        return hostPart + "/" + database + query;
+    }
+
+    private static void createDatabase(String serverUrl, String database) {
+        execute(serverUrl, "CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+    }
+
+    private static void dropDatabase(String serverUrl, String database) {
+        execute(serverUrl, "DROP DATABASE IF EXISTS " + database);
+    }
+
+    private static void execute(String serverUrl, String sql) {
+        try (Connection c = DriverManager.getConnection(withDatabase(serverUrl, ""),
+                System.getProperty("it.db.user", "root"), System.getProperty("it.db.password", ""));
+             Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (Exception e) {
+            throw new IllegalStateException("MariaDB at " + serverUrl + ": " + e.getMessage(), e);
+        }
+    }
+}
