@@ -1,0 +1,30 @@
+package org.trek.platform.auth;
+
+import java.time.Instant;
+import java.util.Set;
+import org.trek.oauth.scope.ScopeCatalog;
+
+/**
+ * What a bearer token presented at /mcp stands for: whose it is, through which client, which grant it belongs to,
+ * and what it may do.
+ *
+ * @param userId     the user the token acts for
+ * @param clientId   the OAuth client id, or null for a static trek_ token
+ * @param grantId    a stable id of the grant (OAuth token family, or "static:" + token id): MCP sessions are bound to it
+ * @param scopes     granted scopes, or null for full access (static tokens)
+ * @param audience   the resource the token was issued for (RFC 8707), or null for static tokens
+ * @param expiresAt  when the access token stops working, or null for static tokens
+ * @param staticToken whether this is a deprecated static trek_ token
+ */
+public record AccessGrant(long userId, String clientId, String grantId, Set<String> scopes, String audience,
+                          Instant expiresAt, boolean staticToken) {
+
+    /** Whether this grant allows {@code scope}, with the implication rules of {@link ScopeCatalog}. */
+    public boolean allows(String scope) {
+        return ScopeCatalog.allows(scopes, scope);
+    }
+
+    public boolean fullAccess() {
+        return scopes == null;
+    }
+}
