@@ -42,6 +42,7 @@ public class AuditService {
         LOG.fine(() -> "audit " + action + " by " + actor.username() + " on " + target);
     }
 
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(Actor actor, String action, String target) {
         record(actor, action, target, null);
     }

@@ -41,6 +41,8 @@ public final class TrekServer implements AutoCloseable {
     private final Process process;
     private final Path logFile;
     private final String database;
+    private final Map<String, String> databaseEnv = new HashMap<>();
+    private boolean dropDatabaseOnClose = true;
 
     private TrekServer(String name, int port, Process process, Path logFile, String database) {
         this.name = name;
@@ -73,9 +75,12 @@ public final class TrekServer implements AutoCloseable {
             Map<String, String> environment = new HashMap<>(env);
             environment.putIfAbsent("APP_URL", "http://127.0.0.1:" + port);
             environment.put("PORT", String.valueOf(port));
-            environment.put("TREK_DATA_DIR", workdir.resolve("data").toString());
+            environment.putIfAbsent("TREK_DATA_DIR", workdir.resolve("data").toString());
             String database = null;
             String dbUrl = System.getProperty("it.db.url", "");
+            if (environment.containsKey("DB_URL")) {
+                dbUrl = ""; // the caller chose the database (e.g. a restart on the same one)
+            }
             if (dbUrl.startsWith("jdbc:mariadb:")) {
                 database = ("trek_it_" + instance).replace('-', '_');
                 createDatabase(dbUrl, database);
@@ -98,6 +103,11 @@ public final class TrekServer implements AutoCloseable {
             pb.environment().putAll(environment);
             Process process = pb.start();
             TrekServer server = new TrekServer(instance, port, process, log, database);
+            for (String key : List.of("DB_URL", "DB_USER", "DB_PASSWORD", "TREK_DATA_DIR")) {
+                if (environment.containsKey(key)) {
+                    server.databaseEnv.put(key, environment.get(key));
+                }
+            }
             server.awaitHealthy(Duration.ofSeconds(Integer.getInteger("it.startup.seconds", 300)));
             return server;
         } catch (IOException e) {
@@ -118,12 +128,23 @@ public final class TrekServer implements AutoCloseable {
         return port;
     }
 
+    /** The database environment of this instance (DB_URL etc., or TREK_DATA_DIR for H2), to restart on the same data. */
+    public Map<String, String> databaseEnvironment() {
+        return Map.copyOf(databaseEnv);
+    }
+
     public String log() {
         try {
             return Files.readString(logFile);
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /** Stops the server but keeps its database, for a restart on the same data. */
+    public void stopKeepingData() {
+        dropDatabaseOnClose = false;
+        close();
     }
 
     @Override
@@ -136,7 +157,7 @@ public final class TrekServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (database != null) {
+        if (database != null && dropDatabaseOnClose) {
             try {
                 dropDatabase(System.getProperty("it.db.url"), database);
             } catch (Exception ignored) {
