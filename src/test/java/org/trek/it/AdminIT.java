@@ -141,4 +141,29 @@ class AdminIT {
         HttpResponse<String> second = web.get("/admin/audit?action=auth.login&page=1");
         assertTrue(second.body().contains("Page 2") && second.body().contains("rel=\"prev\""));
     }
+
+    @Test
+    void auditCsvExportStreamsTheFilteredViewAndIsAdminOnly() {
+        WebClient web = admin();
+        web.get("/admin/addons");
+        web.post("/admin/addons", Map.of("addon", "vacay", "enabled", "false"));
+        web.post("/admin/addons", Map.of("addon", "vacay", "enabled", "true"));
+        HttpResponse<String> csv = web.get("/admin/audit/export.csv?action=admin.addon_update");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+        String[] lines = csv.body().split("\r\n");
+        assertEquals("id,time_utc,user_id,username,action,target,ip,details", lines[0]);
+        assertTrue(lines.length >= 3, "the two toggles");
+        for (int i = 1; i < lines.length; i++) {
+            assertTrue(lines[i].contains(",admin.addon_update,"), lines[i]);
+        }
+        assertTrue(csv.body().contains("\"{\"\"enabled\"\":false}\""), "details quoted per RFC 4180");
+        assertTrue(web.get("/admin/audit").body().contains("export.csv"), "export link on the page");
+
+        String name = LoginIT.createUser(server, "user-password-1");
+        WebClient user = new WebClient(server);
+        user.login(name, "user-password-1");
+        assertEquals(403, user.get("/admin/audit/export.csv").statusCode());
+    }
 }

@@ -1,0 +1,24 @@
+package org.trek.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class AuditCsvExportTest {
+
+    @Test
+    void quotesFieldsThatNeedIt() {
+        assertEquals("plain", AuditCsvExport.cell("plain"));
+        assertEquals("\"a,b\"", AuditCsvExport.cell("a,b"));
+        assertEquals("\"say \"\"hi\"\"\"", AuditCsvExport.cell("say \"hi\""));
+        assertEquals("\"two\nlines\"", AuditCsvExport.cell("two\nlines"));
+        assertEquals("", AuditCsvExport.cell(null));
+    }
+
+    @Test
+    void neutralisesSpreadsheetFormulas() {
+        assertEquals("\"'=HYPERLINK(1)\"", AuditCsvExport.cell("=HYPERLINK(1)"));
+        assertEquals("\"'+1\"", AuditCsvExport.cell("+1"));
+        assertEquals("\"'@x\"", AuditCsvExport.cell("@x"));
+    }
+}

@@ -1,0 +1,114 @@
+package org.trek.it.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.trek.it.TrekServer;
+
+/**
+ * A real headless Chromium (Debian's chromium + chromedriver, never a downloaded browser) for end-to-end screen
+ * tests. Every page it opens is on the test server at 127.0.0.1; background networking is switched off.
+ * Screenshots go to target/screenshots (kept as CI artifacts).
+ */
+public final class Browser implements AutoCloseable {
+    private final TrekServer server;
+    private final ChromeDriver driver;
+    private final Path tempProfile;
+
+    public Browser(TrekServer server) {
+        this.server = server;
+        try {
+            tempProfile = Files.createTempDirectory("trek-chromium");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("it.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-default-apps", "--disable-extensions", "--window-size=1280,900",
+                "--user-data-dir=" + tempProfile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    public static boolean available() {
+        return Files.isExecutable(Path.of(System.getProperty("it.chromium", "/usr/bin/chromium")))
+                && Files.isExecutable(Path.of(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")));
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public Browser open(String path) {
+        driver.get(server.baseUrl() + path);
+        return this;
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public Browser type(String css, String text) {
+        WebElement e = find(css);
+        e.clear();
+        e.sendKeys(text);
+        return this;
+    }
+
+    public Browser click(String css) {
+        find(css).click();
+        return this;
+    }
+
+    public String path() {
+        String url = driver.getCurrentUrl();
+        return url.startsWith(server.baseUrl()) ? url.substring(server.baseUrl().length()) : url;
+    }
+
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public void signIn(String login, String password) {
+        open("/login").type("#login", login).type("#password", password).click("form button[type=submit]");
+    }
+
+    /** Saves a PNG screenshot as target/screenshots/NAME.png. */
+    public Path screenshot(String name) {
+        try {
+            Path dir = Path.of(System.getProperty("it.screenshots", "target/screenshots"));
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".png");
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(tempProfile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp dir left behind is harmless
+        }
+    }
+}
