@@ -89,7 +89,7 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
                         "Lists the trips you own or are a member of, newest first (archived ones only with include_archived). "
                                 + "Call this first when you do not know a trip id. Paginated: pass next_cursor as cursor.",
                         Schema.input().bool("include_archived", "Include archived trips (default false)", false).paging().build(),
-                        Schema.nested().objects("trips", true).nullableObject("next_cursor", false).buildOutput(),
+                        Schema.nested().objects("trips", true).nullableString("next_cursor", "Cursor of the next page, null on the last", 0, false).buildOutput(),
                         READ, Scopes.TRIPS_READ, null, this::listTrips),
                 kit.tool("get_trip_summary", "Get trip summary",
                         "Loads a whole trip in one call: details, members, days with notes (and assignments with places), "
