@@ -1,0 +1,71 @@
+package org.trek.trips;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A member sharing a budget item, with their paid flag. (table budget_item_members). */
+@Entity
+@Table(name = "budget_item_members")
+public class BudgetItemMember {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "budget_item_id", nullable = false)
+    private Long budgetItemId;
+
+    @Column(name = "user_id", nullable = false)
+    private Long userId;
+
+    @Column(name = "paid", nullable = false)
+    private boolean paid;
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getBudgetItemId() {
+        return budgetItemId;
+    }
+
+    public void setBudgetItemId(Long budgetItemId) {
+        this.budgetItemId = budgetItemId;
+    }
+
+    public Long getUserId() {
+        return userId;
+    }
+
+    public void setUserId(Long userId) {
+        this.userId = userId;
+    }
+
+    public boolean isPaid() {
+        return paid;
+    }
+
+    public void setPaid(boolean paid) {
+        this.paid = paid;
+    }
+
+    /** The wire form used by tools and resources (snake_case keys, null for unset values). */
+    public JsonObjectBuilder toJsonBuilder() {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("id", id);
+        Jsons.put(b, "budget_item_id", budgetItemId);
+        Jsons.put(b, "user_id", userId);
+        b.add("paid", paid);
+        return b;
+    }
+
+    public JsonObject toJson() {
+        return toJsonBuilder().build();
+    }
+}

@@ -1,0 +1,310 @@
+package org.trek.trips;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.trek.platform.Clock;
+
+/** Reservations (bookings) and transports, with their endpoints, day positions and hotel accommodations. */
+@ApplicationScoped
+@Transactional
+public class ReservationService {
+    public static final Set<String> BOOKING_TYPES = Set.of("hotel", "restaurant", "event", "tour", "activity", "other");
+    public static final Set<String> TRANSPORT_TYPES = Set.of("flight", "train", "car", "cruise");
+    public static final Set<String> STATUSES = Set.of("pending", "confirmed", "cancelled");
+    public static final Set<String> ENDPOINT_ROLES = Set.of("from", "to", "stop");
+
+    @PersistenceContext(unitName = "trek")
+    EntityManager em;
+
+    @Inject
+    TripAccess access;
+
+    @Inject
+    Clock clock;
+
+    /** Reservation fields; null = not given; clear names nullable fields explicitly set to null. */
+    public record Fields(String title, String type, String status, String time, String endTime, String location,
+                         String confirmationNumber, String notes, Long dayId, Long endDayId, Long placeId,
+                         Long assignmentId, Boolean needsReview, String metadata, Set<String> clear) {
+    }
+
+    /** A transport stop as given by the caller. */
+    public record EndpointInput(String role, int sequence, String name, String code, Double lat, Double lng,
+                                String timezone, String localTime, String localDate) {
+    }
+
+    /** Hotel link: the accommodation a hotel reservation creates or updates. */
+    public record HotelStay(long placeId, long startDayId, long endDayId, String checkIn, String checkOut) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Reservation> forExport(long tripId) {
+        return em.createQuery("SELECT r FROM Reservation r WHERE r.tripId = :t ORDER BY r.id", Reservation.class)
+                .setParameter("t", tripId).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TripService.Page<Reservation> list(long userId, long tripId, int limit, int offset) {
+        access.access(userId, tripId);
+        List<Reservation> rows = em.createQuery("SELECT r FROM Reservation r WHERE r.tripId = :t ORDER BY r.id", Reservation.class)
+                .setParameter("t", tripId).setFirstResult(offset).setMaxResults(limit + 1).getResultList();
+        return new TripService.Page<>(rows.size() > limit ? rows.subList(0, limit) : rows,
+                rows.size() > limit ? String.valueOf(offset + limit) : null);
+    }
+
+    /** Creates a booking; a hotel with place and start/end days also gets its accommodation (same transaction). */
+    public Reservation create(long userId, long tripId, Fields f, HotelStay hotel) {
+        access.require(userId, tripId, Permission.RESERVATION_EDIT);
+        if (!BOOKING_TYPES.contains(f.type())) {
+            throw new TripException("type must be one of hotel, restaurant, event, tour, activity, other.");
+        }
+        Reservation r = newReservation(tripId, f);
+        em.persist(r);
+        em.flush();
+        if ("hotel".equals(f.type()) && hotel != null) {
+            r.setAccommodationId(upsertAccommodation(tripId, null, hotel, r.getConfirmationNumber()).getId());
+        }
+        return r;
+    }
+
+    private Reservation newReservation(long tripId, Fields f) {
+        Reservation r = new Reservation();
+        r.setTripId(tripId);
+        r.setStatus("pending");
+        r.setCreatedAt(clock.now());
+        apply(r, f, true);
+        return r;
+    }
+
+    private void apply(Reservation r, Fields f, boolean creating) {
+        long tripId = r.getTripId();
+        if (f.title() != null || creating) {
+            String t = f.title() == null ? "" : f.title().trim();
+            if (t.isEmpty() || t.length() > 200) {
+                throw new TripException("title must be 1 to 200 characters.");
+            }
+            r.setTitle(t);
+        }
+        if (f.type() != null) {
+            r.setType(f.type());
+        }
+        if (f.status() != null) {
+            if (!STATUSES.contains(f.status())) {
+                throw new TripException("status must be pending, confirmed or cancelled.");
+            }
+            r.setStatus(f.status());
+        }
+        // Object ownership: every referenced id must belong to this trip.
+        if (f.dayId() != null) {
+            r.setDayId(access.owned(TripDay.class, f.dayId(), tripId, "Day").getId());
+        }
+        if (f.endDayId() != null) {
+            r.setEndDayId(access.owned(TripDay.class, f.endDayId(), tripId, "Day").getId());
+        }
+        if (f.placeId() != null) {
+            r.setPlaceId(access.owned(Place.class, f.placeId(), tripId, "Place").getId());
+        }
+        if (f.assignmentId() != null) {
+            r.setAssignmentId(access.ownedAssignment(f.assignmentId(), tripId).getId());
+        }
+        Set<String> clear = f.clear();
+        if (clear.contains("place_id")) {
+            r.setPlaceId(null);
+        }
+        if (clear.contains("assignment_id")) {
+            r.setAssignmentId(null);
+        }
+        if (f.time() != null || clear.contains("reservation_time")) {
+            r.setTime(f.time());
+        }
+        if (f.endTime() != null || clear.contains("reservation_end_time")) {
+            r.setEndTime(f.endTime());
+        }
+        if (f.location() != null || clear.contains("location")) {
+            r.setLocation(f.location());
+        }
+        if (f.confirmationNumber() != null || clear.contains("confirmation_number")) {
+            r.setConfirmationNumber(f.confirmationNumber());
+        }
+        if (f.notes() != null || clear.contains("notes")) {
+            r.setNotes(f.notes());
+        }
+        if (f.needsReview() != null) {
+            r.setNeedsReview(f.needsReview());
+        }
+        if (f.metadata() != null) {
+            r.setMetadata(f.metadata());
+        }
+        if (r.getEndDayId() == null && r.getDayId() != null && TRANSPORT_TYPES.contains(r.getType())) {
+            r.setEndDayId(r.getDayId());
+        }
+    }
+
+    public Reservation update(long userId, long tripId, long reservationId, Fields f) {
+        access.require(userId, tripId, Permission.RESERVATION_EDIT);
+        Reservation r = access.owned(Reservation.class, reservationId, tripId, "Reservation");
+        if (f.type() != null && !BOOKING_TYPES.contains(f.type())) {
+            throw new TripException("type must be one of hotel, restaurant, event, tour, activity, other.");
+        }
+        apply(r, f, false);
+        return r;
+    }
+
+    /** Deletes a reservation; its linked accommodation goes with it. Returns the deleted accommodation id or null. */
+    public Long delete(long userId, long tripId, long reservationId) {
+        access.require(userId, tripId, Permission.RESERVATION_EDIT);
+        Reservation r = access.owned(Reservation.class, reservationId, tripId, "Reservation");
+        Long acc = r.getAccommodationId();
+        em.remove(r);
+        em.flush();
+        if (acc != null) {
+            Accommodation a = em.find(Accommodation.class, acc);
+            if (a != null) {
+                em.remove(a);
+            }
+        }
+        return acc;
+    }
+
+    /** Sets day-plan positions; with dayId, the positions are per day. Every id must belong to the trip. */
+    public void reorder(long userId, long tripId, Map<Long, Integer> positions, Long dayId) {
+        access.require(userId, tripId, Permission.RESERVATION_EDIT);
+        if (dayId != null) {
+            access.owned(TripDay.class, dayId, tripId, "Day");
+        }
+        for (Map.Entry<Long, Integer> e : positions.entrySet()) {
+            Reservation r = access.owned(Reservation.class, e.getKey(), tripId, "Reservation " + e.getKey());
+            if (dayId == null) {
+                r.setDayPlanPosition(e.getValue().doubleValue());
+            } else {
+                em.createNativeQuery("DELETE FROM reservation_day_positions WHERE reservation_id = ?1 AND day_id = ?2")
+                        .setParameter(1, r.getId()).setParameter(2, dayId).executeUpdate();
+                em.createNativeQuery("INSERT INTO reservation_day_positions (reservation_id, day_id, sort_position) VALUES (?1, ?2, ?3)")
+                        .setParameter(1, r.getId()).setParameter(2, dayId).setParameter(3, e.getValue().doubleValue()).executeUpdate();
+            }
+        }
+    }
+
+    /** Links a hotel reservation to an accommodation (created, or updated when it has one). */
+    public Reservation linkHotel(long userId, long tripId, long reservationId, HotelStay stay) {
+        access.require(userId, tripId, Permission.RESERVATION_EDIT);
+        Reservation r = access.owned(Reservation.class, reservationId, tripId, "Reservation");
+        if (!"hotel".equals(r.getType())) {
+            throw new TripException("Only hotel reservations can be linked to an accommodation.");
+        }
+        Accommodation a = upsertAccommodation(tripId, r.getAccommodationId(), stay, r.getConfirmationNumber());
+        r.setAccommodationId(a.getId());
+        r.setPlaceId(stay.placeId());
+        r.setDayId(stay.startDayId());
+        r.setEndDayId(stay.endDayId());
+        return r;
+    }
+
+    private Accommodation upsertAccommodation(long tripId, Long existingId, HotelStay stay, String confirmation) {
+        access.owned(Place.class, stay.placeId(), tripId, "Place");
+        TripDay start = access.owned(TripDay.class, stay.startDayId(), tripId, "Day");
+        TripDay end = access.owned(TripDay.class, stay.endDayId(), tripId, "Day");
+        if (end.getDayNumber() < start.getDayNumber()) {
+            throw new TripException("end_day_id must not be before start_day_id.");
+        }
+        Accommodation a = existingId == null ? null : em.find(Accommodation.class, existingId);
+        boolean created = a == null;
+        if (created) {
+            a = new Accommodation();
+            a.setTripId(tripId);
+            a.setCreatedAt(clock.now());
+            a.setConfirmation(confirmation);
+        }
+        a.setPlaceId(stay.placeId());
+        a.setStartDayId(stay.startDayId());
+        a.setEndDayId(stay.endDayId());
+        if (stay.checkIn() != null) {
+            a.setCheckIn(stay.checkIn());
+        }
+        if (stay.checkOut() != null) {
+            a.setCheckOut(stay.checkOut());
+        }
+        if (created) {
+            em.persist(a);
+            em.flush();
+        }
+        return a;
+    }
+
+    // --- transports ---
+
+    public Reservation createTransport(long userId, long tripId, Fields f, List<EndpointInput> endpoints) {
+        access.require(userId, tripId, Permission.RESERVATION_EDIT);
+        if (!TRANSPORT_TYPES.contains(f.type())) {
+            throw new TripException("type must be one of flight, train, car, cruise.");
+        }
+        Reservation r = newReservation(tripId, f);
+        em.persist(r);
+        em.flush();
+        replaceEndpoints(r, endpoints == null ? List.of() : endpoints);
+        return r;
+    }
+
+    public Reservation updateTransport(long userId, long tripId, long reservationId, Fields f, List<EndpointInput> endpoints) {
+        access.require(userId, tripId, Permission.RESERVATION_EDIT);
+        Reservation r = access.owned(Reservation.class, reservationId, tripId, "Reservation");
+        if (!TRANSPORT_TYPES.contains(r.getType())) {
+            throw new TripException("This reservation is not a transport.");
+        }
+        if (f.type() != null && !TRANSPORT_TYPES.contains(f.type())) {
+            throw new TripException("type must be one of flight, train, car, cruise.");
+        }
+        apply(r, f, false);
+        if (endpoints != null) {
+            replaceEndpoints(r, endpoints);
+        }
+        return r;
+    }
+
+    public void deleteTransport(long userId, long tripId, long reservationId) {
+        access.require(userId, tripId, Permission.RESERVATION_EDIT);
+        Reservation r = access.owned(Reservation.class, reservationId, tripId, "Reservation");
+        if (!TRANSPORT_TYPES.contains(r.getType())) {
+            throw new TripException("This reservation is not a transport.");
+        }
+        em.remove(r);
+    }
+
+    private void replaceEndpoints(Reservation r, List<EndpointInput> endpoints) {
+        em.createQuery("DELETE FROM ReservationEndpoint e WHERE e.reservationId = :r").setParameter("r", r.getId()).executeUpdate();
+        for (EndpointInput in : endpoints) {
+            if (!ENDPOINT_ROLES.contains(in.role())) {
+                throw new TripException("endpoint role must be from, to or stop.");
+            }
+            if (in.name() == null || in.name().isBlank()) {
+                throw new TripException("endpoint name must not be empty.");
+            }
+            ReservationEndpoint e = new ReservationEndpoint();
+            e.setReservationId(r.getId());
+            e.setRole(in.role());
+            e.setSequence(in.sequence());
+            e.setName(in.name().trim());
+            e.setCode(in.code());
+            e.setLat(in.lat());
+            e.setLng(in.lng());
+            e.setTimezone(in.timezone());
+            e.setLocalTime(in.localTime());
+            e.setLocalDate(in.localDate());
+            e.setCreatedAt(clock.now());
+            em.persist(e);
+        }
+        em.flush();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ReservationEndpoint> endpoints(long reservationId) {
+        return em.createQuery("SELECT e FROM ReservationEndpoint e WHERE e.reservationId = :r ORDER BY e.sequence, e.id",
+                ReservationEndpoint.class).setParameter("r", reservationId).getResultList();
+    }
+}

@@ -1,0 +1,157 @@
+package org.trek.trips;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A to-do of a trip. (table todo_items). */
+@Entity
+@Table(name = "todo_items")
+public class TodoItem implements TripOwned {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "trip_id", nullable = false)
+    private Long tripId;
+
+    @Column(name = "name", nullable = false)
+    private String name;
+
+    @Column(name = "checked", nullable = false)
+    private boolean checked;
+
+    @Column(name = "category")
+    private String category;
+
+    @Column(name = "sort_order", nullable = false)
+    private int sortOrder;
+
+    @Column(name = "due_date")
+    private String dueDate;
+
+    @Column(name = "description")
+    private String description;
+
+    @Column(name = "assigned_user_id")
+    private Long assignedUserId;
+
+    @Column(name = "priority", nullable = false)
+    private int priority;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    public Long getId() {
+        return id;
+    }
+
+    @Override
+    public Long getTripId() {
+        return tripId;
+    }
+
+    public void setTripId(Long tripId) {
+        this.tripId = tripId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public boolean isChecked() {
+        return checked;
+    }
+
+    public void setChecked(boolean checked) {
+        this.checked = checked;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public void setCategory(String category) {
+        this.category = category;
+    }
+
+    public int getSortOrder() {
+        return sortOrder;
+    }
+
+    public void setSortOrder(int sortOrder) {
+        this.sortOrder = sortOrder;
+    }
+
+    public String getDueDate() {
+        return dueDate;
+    }
+
+    public void setDueDate(String dueDate) {
+        this.dueDate = dueDate;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public Long getAssignedUserId() {
+        return assignedUserId;
+    }
+
+    public void setAssignedUserId(Long assignedUserId) {
+        this.assignedUserId = assignedUserId;
+    }
+
+    public int getPriority() {
+        return priority;
+    }
+
+    public void setPriority(int priority) {
+        this.priority = priority;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public void setCreatedAt(Instant createdAt) {
+        this.createdAt = createdAt;
+    }
+
+    /** The wire form used by tools and resources (snake_case keys, null for unset values). */
+    public JsonObjectBuilder toJsonBuilder() {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("id", id);
+        Jsons.put(b, "trip_id", tripId);
+        Jsons.put(b, "name", name);
+        b.add("checked", checked);
+        Jsons.put(b, "category", category);
+        b.add("sort_order", sortOrder);
+        Jsons.put(b, "due_date", dueDate);
+        Jsons.put(b, "description", description);
+        Jsons.put(b, "assigned_user_id", assignedUserId);
+        b.add("priority", priority);
+        Jsons.put(b, "created_at", createdAt == null ? null : createdAt.toString());
+        return b;
+    }
+
+    public JsonObject toJson() {
+        return toJsonBuilder().build();
+    }
+}

@@ -1,0 +1,459 @@
+package org.trek.trips;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.trek.account.User;
+import org.trek.account.UserService;
+import org.trek.platform.Clock;
+import org.trek.platform.SecureRandoms;
+
+/** Trips, their members, their generated days, copies and share links. Every method checks access itself. */
+@ApplicationScoped
+@Transactional
+public class TripService {
+    /** Trips created through MCP get at most this many generated days. */
+    public static final int MAX_GENERATED_DAYS = 90;
+    /** Days generated for a trip without dates. */
+    public static final int DATELESS_DAYS = 7;
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
+    @PersistenceContext(unitName = "trek")
+    EntityManager em;
+
+    @Inject
+    TripAccess access;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    Clock clock;
+
+    /** One page of a list plus the cursor of the next page (null when there is none). */
+    public record Page<T>(List<T> items, String nextCursor) {
+    }
+
+    /** Fields of create/update; null means "not given". */
+    public record TripFields(String title, String description, String startDate, String endDate, String currency) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Trip> list(long userId, boolean includeArchived, int limit, int offset) {
+        List<Trip> rows = em.createQuery("SELECT t FROM Trip t WHERE (t.userId = :u OR t.id IN "
+                        + "(SELECT m.tripId FROM TripMember m WHERE m.userId = :u))"
+                        + (includeArchived ? "" : " AND t.archived = false") + " ORDER BY t.createdAt DESC, t.id DESC", Trip.class)
+                .setParameter("u", userId).setFirstResult(offset).setMaxResults(limit + 1).getResultList();
+        String next = rows.size() > limit ? String.valueOf(offset + limit) : null;
+        return new Page<>(rows.size() > limit ? rows.subList(0, limit) : rows, next);
+    }
+
+    public Trip create(long userId, TripFields f) {
+        access.requireGlobal(userId, Permission.TRIP_CREATE);
+        String title = requireTitle(f.title());
+        LocalDate start = parseDate("start_date", f.startDate());
+        LocalDate end = parseDate("end_date", f.endDate());
+        checkRange(start, end);
+        Instant now = clock.now();
+        Trip trip = new Trip();
+        trip.setUserId(userId);
+        trip.setTitle(title);
+        trip.setDescription(trimToNull(f.description()));
+        trip.setStartDate(start == null ? null : start.toString());
+        trip.setEndDate(end == null ? (start == null ? null : start.toString()) : end.toString());
+        trip.setCurrency(f.currency() == null ? "EUR" : currency(f.currency()));
+        trip.setReminderDays(3);
+        trip.setCreatedAt(now);
+        trip.setUpdatedAt(now);
+        em.persist(trip);
+        em.flush();
+        List<String> dates = dates(start, end == null ? start : end);
+        int count = dates.isEmpty() ? DATELESS_DAYS : dates.size();
+        for (int i = 0; i < count; i++) {
+            em.persist(newDay(trip.getId(), i + 1, dates.isEmpty() ? null : dates.get(i)));
+        }
+        return trip;
+    }
+
+    public Trip update(long userId, long tripId, TripFields f) {
+        Trip trip = access.require(userId, tripId, Permission.TRIP_EDIT).trip();
+        if (f.title() != null) {
+            trip.setTitle(requireTitle(f.title()));
+        }
+        if (f.description() != null) {
+            trip.setDescription(trimToNull(f.description()));
+        }
+        if (f.currency() != null) {
+            trip.setCurrency(currency(f.currency()));
+        }
+        if (f.startDate() != null || f.endDate() != null) {
+            LocalDate start = f.startDate() != null ? parseDate("start_date", f.startDate()) : parseDate("start_date", trip.getStartDate());
+            LocalDate end = f.endDate() != null ? parseDate("end_date", f.endDate()) : parseDate("end_date", trip.getEndDate());
+            if (start == null && end != null) {
+                start = end;
+            }
+            if (end == null) {
+                end = start;
+            }
+            checkRange(start, end);
+            trip.setStartDate(start.toString());
+            trip.setEndDate(end.toString());
+            redate(trip, dates(start, end));
+        }
+        trip.setUpdatedAt(clock.now());
+        return trip;
+    }
+
+    /** Gives the existing days the new dates in order; adds days that are missing, removes surplus dated days. */
+    private void redate(Trip trip, List<String> dates) {
+        List<TripDay> days = days(trip.getId());
+        int i = 0;
+        for (; i < dates.size(); i++) {
+            if (i < days.size()) {
+                days.get(i).setDate(dates.get(i));
+            } else {
+                em.persist(newDay(trip.getId(), nextDayNumber(days) + (i - days.size()), dates.get(i)));
+            }
+        }
+        for (; i < days.size(); i++) {
+            em.remove(days.get(i));
+        }
+    }
+
+    private static int nextDayNumber(List<TripDay> days) {
+        return days.stream().mapToInt(TripDay::getDayNumber).max().orElse(0) + 1;
+    }
+
+    public void delete(long userId, long tripId) {
+        Trip trip = access.require(userId, tripId, Permission.TRIP_DELETE).trip();
+        em.remove(trip);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TripDay> days(long tripId) {
+        return em.createQuery("SELECT d FROM TripDay d WHERE d.tripId = :t ORDER BY d.dayNumber", TripDay.class)
+                .setParameter("t", tripId).getResultList();
+    }
+
+    /** A trip member (or the owner) as shown to callers. */
+    public record MemberView(long userId, String username, String role, Instant addedAt) {
+    }
+
+    /** Owner first, then members by join time. One query for the members and their names. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<MemberView> members(long userId, long tripId) {
+        Trip trip = access.access(userId, tripId).trip();
+        return members(trip);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<MemberView> members(Trip trip) {
+        List<MemberView> out = new ArrayList<>();
+        User owner = em.find(User.class, trip.getUserId());
+        out.add(new MemberView(trip.getUserId(), owner == null ? "?" : owner.getUsername(), "owner", trip.getCreatedAt()));
+        List<Object[]> rows = em.createQuery("SELECT m, u.username FROM TripMember m, User u WHERE u.id = m.userId "
+                + "AND m.tripId = :t ORDER BY m.addedAt, m.id", Object[].class).setParameter("t", trip.getId()).getResultList();
+        for (Object[] r : rows) {
+            TripMember m = (TripMember) r[0];
+            out.add(new MemberView(m.getUserId(), (String) r[1], "member", m.getAddedAt()));
+        }
+        return out;
+    }
+
+    public MemberView addMember(long userId, long tripId, String identifier) {
+        Trip trip = access.require(userId, tripId, Permission.MEMBER_MANAGE).trip();
+        // The same answer for "no such user" and "disabled user": this must not probe accounts.
+        User user = users.findByLogin(identifier).filter(u -> !u.isDisabled())
+                .orElseThrow(() -> new TripException("User not found."));
+        if (user.getId().equals(trip.getUserId())) {
+            throw new TripException("The trip owner is already part of the trip.");
+        }
+        if (access.participants(trip).contains(user.getId())) {
+            throw new TripException("User is already a member of this trip.");
+        }
+        TripMember m = new TripMember();
+        m.setTripId(tripId);
+        m.setUserId(user.getId());
+        m.setInvitedBy(userId);
+        m.setAddedAt(clock.now());
+        em.persist(m);
+        return new MemberView(user.getId(), user.getUsername(), "member", m.getAddedAt());
+    }
+
+    public void removeMember(long userId, long tripId, long memberUserId) {
+        access.require(userId, tripId, Permission.MEMBER_MANAGE);
+        int removed = em.createQuery("DELETE FROM TripMember m WHERE m.tripId = :t AND m.userId = :u")
+                .setParameter("t", tripId).setParameter("u", memberUserId).executeUpdate();
+        if (removed == 0) {
+            throw TripException.notFound("Member");
+        }
+    }
+
+    /**
+     * Copies a trip the caller can access into a new trip they own: days, places, assignments, notes,
+     * accommodations, reservations, budget and packing (unchecked). Members, share links and to-dos are not copied.
+     */
+    public Trip copy(long userId, long tripId, String title) {
+        Trip src = access.access(userId, tripId).trip();
+        access.requireGlobal(userId, Permission.TRIP_CREATE);
+        Instant now = clock.now();
+        Trip t = new Trip();
+        t.setUserId(userId);
+        t.setTitle(title == null ? truncate("Copy of " + src.getTitle(), 200) : requireTitle(title));
+        t.setDescription(src.getDescription());
+        t.setStartDate(src.getStartDate());
+        t.setEndDate(src.getEndDate());
+        t.setCurrency(src.getCurrency());
+        t.setReminderDays(src.getReminderDays());
+        t.setCreatedAt(now);
+        t.setUpdatedAt(now);
+        em.persist(t);
+        em.flush();
+        long nt = t.getId();
+        Map<Long, Long> dayMap = new HashMap<>();
+        for (TripDay d : days(tripId)) {
+            TripDay c = newDay(nt, d.getDayNumber(), d.getDate());
+            c.setTitle(d.getTitle());
+            c.setNotes(d.getNotes());
+            em.persist(c);
+            em.flush();
+            dayMap.put(d.getId(), c.getId());
+        }
+        Map<Long, Long> placeMap = new HashMap<>();
+        for (Place p : em.createQuery("SELECT p FROM Place p WHERE p.tripId = :t ORDER BY p.id", Place.class).setParameter("t", tripId).getResultList()) {
+            Place c = PlaceService.copyOf(p, nt, now);
+            em.persist(c);
+            em.flush();
+            placeMap.put(p.getId(), c.getId());
+        }
+        Map<Long, Long> assignmentMap = new HashMap<>();
+        for (DayAssignment a : em.createQuery("SELECT a FROM DayAssignment a, TripDay d WHERE a.dayId = d.id AND d.tripId = :t ORDER BY a.id",
+                DayAssignment.class).setParameter("t", tripId).getResultList()) {
+            DayAssignment c = new DayAssignment();
+            c.setDayId(dayMap.get(a.getDayId()));
+            c.setPlaceId(placeMap.get(a.getPlaceId()));
+            c.setOrderIndex(a.getOrderIndex());
+            c.setNotes(a.getNotes());
+            c.setTime(a.getTime());
+            c.setEndTime(a.getEndTime());
+            c.setCreatedAt(now);
+            em.persist(c);
+            em.flush();
+            assignmentMap.put(a.getId(), c.getId());
+        }
+        for (DayNote n : em.createQuery("SELECT n FROM DayNote n WHERE n.tripId = :t", DayNote.class).setParameter("t", tripId).getResultList()) {
+            DayNote c = new DayNote();
+            c.setTripId(nt);
+            c.setDayId(dayMap.get(n.getDayId()));
+            c.setText(n.getText());
+            c.setTime(n.getTime());
+            c.setIcon(n.getIcon());
+            c.setSortOrder(n.getSortOrder());
+            c.setCreatedAt(now);
+            em.persist(c);
+        }
+        Map<Long, Long> accMap = new HashMap<>();
+        for (Accommodation a : em.createQuery("SELECT a FROM Accommodation a WHERE a.tripId = :t", Accommodation.class).setParameter("t", tripId).getResultList()) {
+            Accommodation c = new Accommodation();
+            c.setTripId(nt);
+            c.setPlaceId(a.getPlaceId() == null ? null : placeMap.get(a.getPlaceId()));
+            c.setStartDayId(dayMap.get(a.getStartDayId()));
+            c.setEndDayId(dayMap.get(a.getEndDayId()));
+            c.setCheckIn(a.getCheckIn());
+            c.setCheckInEnd(a.getCheckInEnd());
+            c.setCheckOut(a.getCheckOut());
+            c.setConfirmation(a.getConfirmation());
+            c.setNotes(a.getNotes());
+            c.setCreatedAt(now);
+            em.persist(c);
+            em.flush();
+            accMap.put(a.getId(), c.getId());
+        }
+        for (Reservation r : em.createQuery("SELECT r FROM Reservation r WHERE r.tripId = :t", Reservation.class).setParameter("t", tripId).getResultList()) {
+            Reservation c = new Reservation();
+            c.setTripId(nt);
+            c.setDayId(r.getDayId() == null ? null : dayMap.get(r.getDayId()));
+            c.setEndDayId(r.getEndDayId() == null ? null : dayMap.get(r.getEndDayId()));
+            c.setPlaceId(r.getPlaceId() == null ? null : placeMap.get(r.getPlaceId()));
+            c.setAssignmentId(r.getAssignmentId() == null ? null : assignmentMap.get(r.getAssignmentId()));
+            c.setAccommodationId(r.getAccommodationId() == null ? null : accMap.get(r.getAccommodationId()));
+            c.setTitle(r.getTitle());
+            c.setType(r.getType());
+            c.setStatus(r.getStatus());
+            c.setTime(r.getTime());
+            c.setEndTime(r.getEndTime());
+            c.setLocation(r.getLocation());
+            c.setConfirmationNumber(r.getConfirmationNumber());
+            c.setNotes(r.getNotes());
+            c.setMetadata(r.getMetadata());
+            c.setDayPlanPosition(r.getDayPlanPosition());
+            c.setNeedsReview(r.isNeedsReview());
+            c.setCreatedAt(now);
+            em.persist(c);
+        }
+        for (BudgetItem b : em.createQuery("SELECT b FROM BudgetItem b WHERE b.tripId = :t", BudgetItem.class).setParameter("t", tripId).getResultList()) {
+            BudgetItem c = new BudgetItem();
+            c.setTripId(nt);
+            c.setCategory(b.getCategory());
+            c.setName(b.getName());
+            c.setTotalPrice(b.getTotalPrice());
+            c.setPersons(b.getPersons());
+            c.setDays(b.getDays());
+            c.setNote(b.getNote());
+            c.setSortOrder(b.getSortOrder());
+            c.setExpenseDate(b.getExpenseDate());
+            c.setCreatedAt(now);
+            em.persist(c);
+        }
+        for (PackingItem p : em.createQuery("SELECT p FROM PackingItem p WHERE p.tripId = :t", PackingItem.class).setParameter("t", tripId).getResultList()) {
+            PackingItem c = new PackingItem();
+            c.setTripId(nt);
+            c.setName(p.getName());
+            c.setCategory(p.getCategory());
+            c.setSortOrder(p.getSortOrder());
+            c.setWeightGrams(p.getWeightGrams());
+            c.setQuantity(p.getQuantity());
+            c.setChecked(false);
+            c.setCreatedAt(now);
+            em.persist(c);
+        }
+        return t;
+    }
+
+    /** The share link of a trip, if any. The token itself is never stored, so it cannot be shown again. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ShareToken shareLink(long userId, long tripId) {
+        access.require(userId, tripId, Permission.SHARE_MANAGE);
+        return findShare(tripId);
+    }
+
+    private ShareToken findShare(long tripId) {
+        return em.createQuery("SELECT s FROM ShareToken s WHERE s.tripId = :t", ShareToken.class)
+                .setParameter("t", tripId).getResultStream().findFirst().orElse(null);
+    }
+
+    /** The flags of a share link. */
+    public record ShareFlags(boolean map, boolean bookings, boolean packing, boolean budget, boolean collab) {
+    }
+
+    /** A created or updated share link; token is the plain token when newly created, otherwise null. */
+    public record ShareResult(ShareToken link, String token, boolean created) {
+    }
+
+    public ShareResult createOrUpdateShare(long userId, long tripId, ShareFlags flags) {
+        access.require(userId, tripId, Permission.SHARE_MANAGE);
+        ShareToken existing = findShare(tripId);
+        String token = null;
+        boolean created = existing == null;
+        if (created) {
+            token = SecureRandoms.token(256);
+            existing = new ShareToken();
+            existing.setTripId(tripId);
+            existing.setTokenHash(SecureRandoms.sha256Hex(token));
+            existing.setTokenHint(token.substring(0, 6));
+            existing.setCreatedBy(userId);
+            existing.setCreatedAt(clock.now());
+        }
+        existing.setShareMap(flags.map());
+        existing.setShareBookings(flags.bookings());
+        existing.setSharePacking(flags.packing());
+        existing.setShareBudget(flags.budget());
+        existing.setShareCollab(flags.collab());
+        if (created) {
+            em.persist(existing);
+        }
+        return new ShareResult(existing, token, created);
+    }
+
+    public void deleteShare(long userId, long tripId) {
+        access.require(userId, tripId, Permission.SHARE_MANAGE);
+        int n = em.createQuery("DELETE FROM ShareToken s WHERE s.tripId = :t").setParameter("t", tripId).executeUpdate();
+        if (n == 0) {
+            throw TripException.notFound("Share link");
+        }
+    }
+
+    // --- helpers shared with other services ---
+
+    static TripDay newDay(long tripId, int number, String date) {
+        TripDay d = new TripDay();
+        d.setTripId(tripId);
+        d.setDayNumber(number);
+        d.setDate(date);
+        return d;
+    }
+
+    /** Dates from start to end inclusive, capped at MAX_GENERATED_DAYS; empty when there are no dates. */
+    static List<String> dates(LocalDate start, LocalDate end) {
+        List<String> out = new ArrayList<>();
+        if (start == null) {
+            return out;
+        }
+        long span = ChronoUnit.DAYS.between(start, end) + 1;
+        for (int i = 0; i < Math.min(span, MAX_GENERATED_DAYS); i++) {
+            out.add(start.plusDays(i).toString());
+        }
+        return out;
+    }
+
+    /** A real calendar date in YYYY-MM-DD, or null when absent. */
+    public static LocalDate parseDate(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            throw new TripException(field + " must be a date in YYYY-MM-DD form.");
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new TripException(field + " is not a real calendar date.");
+        }
+    }
+
+    private static void checkRange(LocalDate start, LocalDate end) {
+        if (start != null && end != null && end.isBefore(start)) {
+            throw new TripException("end_date must not be before start_date.");
+        }
+    }
+
+    static String requireTitle(String title) {
+        String t = title == null ? "" : title.trim();
+        if (t.isEmpty() || t.length() > 200) {
+            throw new TripException("title must be 1 to 200 characters.");
+        }
+        return t;
+    }
+
+    private static String currency(String c) {
+        String up = c.trim().toUpperCase(Locale.ROOT);
+        if (!CURRENCY.matcher(up).matches()) {
+            throw new TripException("currency must be a three-letter ISO 4217 code.");
+        }
+        return up;
+    }
+
+    static String trimToNull(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.trim();
+        return t.isEmpty() ? null : t;
+    }
+
+    static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,221 @@
+package org.trek.trips.resources;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonStructure;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.trek.admin.AddonService;
+import org.trek.mcp.registry.ResourceContents;
+import org.trek.mcp.registry.ResourceDefinition;
+import org.trek.mcp.registry.ResourceNotFoundException;
+import org.trek.mcp.registry.ResourceProvider;
+import org.trek.platform.auth.AccessGrant;
+import org.trek.trips.BudgetItem;
+import org.trek.trips.BudgetReport;
+import org.trek.trips.BudgetService;
+import org.trek.trips.Category;
+import org.trek.trips.DayNote;
+import org.trek.trips.Jsons;
+import org.trek.trips.PackingBag;
+import org.trek.trips.PackingItem;
+import org.trek.trips.PackingService;
+import org.trek.trips.Place;
+import org.trek.trips.PlaceService;
+import org.trek.trips.Reservation;
+import org.trek.trips.ReservationService;
+import org.trek.trips.TodoItem;
+import org.trek.trips.Trip;
+import org.trek.trips.TripAccess;
+import org.trek.trips.TripException;
+import org.trek.trips.TripService;
+import org.trek.trips.TripSummaryService;
+import org.trek.trips.tools.Scopes;
+import org.trek.trips.tools.TripTools;
+
+/**
+ * The trek:// resources of the trip groups. Each reader checks the grant's scope and the addon again (defence in
+ * depth) and answers an inaccessible or unknown trip with {@link ResourceNotFoundException} (a protocol error,
+ * not a JSON text). Lists are capped at {@value #CAP} entries with a "more" flag; the tools paginate.
+ */
+@ApplicationScoped
+public class TripResources implements ResourceProvider {
+    public static final int CAP = 200;
+    private static final String JSON = "application/json";
+
+    @Inject TripService trips;
+    @Inject TripAccess access;
+    @Inject PlaceService places;
+    @Inject ReservationService reservations;
+    @Inject BudgetService budget;
+    @Inject BudgetReport budgetReport;
+    @Inject PackingService packing;
+    @Inject TripSummaryService summaries;
+    @Inject TripTools tripTools;
+    @Inject AddonService addons;
+
+    private List<ResourceDefinition> resources;
+
+    @Override
+    public List<ResourceDefinition> resources() {
+        return resources;
+    }
+
+    /** A reader body: (grant, variables) → JSON. */
+    private interface Body extends BiFunction<AccessGrant, Map<String, String>, JsonStructure> {
+    }
+
+    private ResourceDefinition fixed(String uri, String name, String title, String description, String scope, String addon, Body body) {
+        return new ResourceDefinition(uri, null, name, title, description, JSON, scope, addon, reader(scope, addon, body));
+    }
+
+    private ResourceDefinition template(String uriTemplate, String name, String title, String description, String scope, String addon, Body body) {
+        return new ResourceDefinition(null, uriTemplate, name, title, description, JSON, scope, addon, reader(scope, addon, body));
+    }
+
+    private org.trek.mcp.registry.ResourceReader reader(String scope, String addon, Body body) {
+        return (grant, uri, vars) -> {
+            if (scope != null && !grant.allows(scope) || addon != null && !addons.isEnabled(addon)) {
+                throw new ResourceNotFoundException(uri);
+            }
+            try {
+                Map<String, String> all = new java.util.HashMap<>(vars == null ? Map.of() : vars);
+                String assignment = query(uri, "assignment");
+                if (assignment != null) {
+                    all.putIfAbsent("assignment", assignment);
+                }
+                return new ResourceContents(uri, JSON, body.apply(grant, all).toString());
+            } catch (TripException | IllegalArgumentException e) {
+                throw new ResourceNotFoundException(uri);
+            }
+        };
+    }
+
+    private static long id(Map<String, String> vars, String key) {
+        String v = vars.get(key);
+        if (v == null || !v.matches("[1-9]\\d{0,17}")) {
+            throw new NumberFormatException(key);
+        }
+        return Long.parseLong(v);
+    }
+
+    private static <T> JsonObjectBuilder capped(String key, List<T> rows, java.util.function.Function<T, ?> map) {
+        return Json.createObjectBuilder().add(key, Jsons.array(rows.subList(0, Math.min(rows.size(), CAP)), map))
+                .add("more", rows.size() > CAP);
+    }
+
+    @PostConstruct
+    void declare() {
+        String tr = Scopes.TRIPS_READ;
+        resources = List.of(
+                fixed("trek://trips", "trips", "Your trips", "Trips you own or are a member of (not archived).", tr, null, (g, v) -> {
+                    TripService.Page<Trip> page = trips.list(g.userId(), false, CAP, 0);
+                    return Json.createObjectBuilder().add("trips", Jsons.array(page.items(), Trip::toJson)).add("more", page.nextCursor() != null).build();
+                }),
+                fixed("trek://categories", "categories", "Place categories", "Every place category of this server.", null, null,
+                        (g, v) -> Json.createObjectBuilder().add("categories", Jsons.array(places.categories(), Category::toJson)).build()),
+                template("trek://trips/{tripId}", "trip", "Trip", "A trip with its member count.", tr, null, (g, v) -> {
+                    long t = id(v, "tripId");
+                    Trip trip = access.access(g.userId(), t).trip();
+                    return Json.createObjectBuilder().add("trip", trip.toJson()).add("member_count", trips.members(trip).size()).build();
+                }),
+                template("trek://trips/{tripId}/days", "trip-days", "Trip days",
+                        "The days of a trip, with their assignments when you may read places.", tr, null, (g, v) -> {
+                    var s = summaries.summary(g.userId(), id(v, "tripId"), new TripSummaryService.Sections(g.allows(Scopes.PLACES_READ), false, false, false, false));
+                    return Json.createObjectBuilder().add("days", s.getJsonArray("days")).build();
+                }),
+                template("trek://trips/{tripId}/days/{dayId}/notes", "day-notes", "Day notes", "The notes of one day.", tr, null, (g, v) -> {
+                    long t = id(v, "tripId");
+                    access.access(g.userId(), t);
+                    long d = id(v, "dayId");
+                    access.owned(org.trek.trips.TripDay.class, d, t, "Day");
+                    var s = summaries.summary(g.userId(), t, new TripSummaryService.Sections(false, false, false, false, false));
+                    JsonArrayBuilder notes = Json.createArrayBuilder();
+                    s.getJsonArray("days").stream().map(x -> x.asJsonObject())
+                            .filter(x -> x.getJsonNumber("id").longValue() == d)
+                            .forEach(x -> x.getJsonArray("notes_list").forEach(notes::add));
+                    return Json.createObjectBuilder().add("notes", notes).build();
+                }),
+                template("trek://trips/{tripId}/accommodations", "trip-accommodations", "Accommodations", "Where the travellers sleep.", tr, null, (g, v) -> {
+                    var s = summaries.summary(g.userId(), id(v, "tripId"), new TripSummaryService.Sections(g.allows(Scopes.PLACES_READ), false, false, false, false));
+                    return Json.createObjectBuilder().add("accommodations", s.getJsonArray("accommodations")).build();
+                }),
+                template("trek://trips/{tripId}/members", "trip-members", "Trip members", "The owner and the members of a trip.", tr, null, (g, v) -> {
+                    List<TripService.MemberView> m = trips.members(g.userId(), id(v, "tripId"));
+                    return Json.createObjectBuilder().add("owner", member(m.get(0))).add("members", Jsons.array(m.subList(1, m.size()), TripResources::member)).build();
+                }),
+                template("trek://trips/{tripId}/places", "trip-places", "Trip places",
+                        "The places of a trip; add ?assignment=all|unassigned|assigned to filter.", Scopes.PLACES_READ, null, (g, v) -> {
+                    String filter = v.getOrDefault("assignment", "all");
+                    if (!List.of("all", "unassigned", "assigned").contains(filter)) {
+                        throw new IllegalArgumentException("assignment");
+                    }
+                    TripService.Page<Place> page = places.list(g.userId(), id(v, "tripId"), null, null, null, filter, CAP, 0);
+                    return Json.createObjectBuilder().add("places", Jsons.array(page.items(), Place::toJson)).add("more", page.nextCursor() != null).build();
+                }),
+                template("trek://trips/{tripId}/reservations", "trip-reservations", "Reservations", "Bookings and transports.",
+                        Scopes.RESERVATIONS_READ, null, (g, v) -> {
+                    TripService.Page<Reservation> page = reservations.list(g.userId(), id(v, "tripId"), CAP, 0);
+                    return Json.createObjectBuilder().add("reservations", Jsons.array(page.items(), Reservation::toJson)).add("more", page.nextCursor() != null).build();
+                }),
+                template("trek://trips/{tripId}/budget", "trip-budget", "Budget", "The budget items of a trip.", Scopes.BUDGET_READ, "budget",
+                        (g, v) -> capped("items", budget.items(g.userId(), id(v, "tripId")), BudgetItem::toJson).build()),
+                template("trek://trips/{tripId}/budget/per-person", "trip-budget-per-person", "Budget per person",
+                        "Each member's share of the shared items, what they have paid and what is outstanding.", Scopes.BUDGET_READ, "budget", (g, v) -> {
+                    long t = id(v, "tripId");
+                    access.access(g.userId(), t);
+                    return Jsons.array(budgetReport.report(t).people(), p -> Json.createObjectBuilder().add("user_id", p.userId())
+                            .add("username", p.username()).add("share", p.share()).add("paid", p.paid()).add("outstanding", p.outstanding())).build();
+                }),
+                template("trek://trips/{tripId}/budget/settlement", "trip-budget-settlement", "Budget settlement",
+                        "Balances per member and the transfers that settle shares with each item's payer.", Scopes.BUDGET_READ, "budget", (g, v) -> {
+                    long t = id(v, "tripId");
+                    access.access(g.userId(), t);
+                    BudgetReport.Report r = budgetReport.report(t);
+                    return Json.createObjectBuilder()
+                            .add("balances", Jsons.array(r.people(), p -> Json.createObjectBuilder().add("user_id", p.userId()).add("outstanding", p.outstanding())))
+                            .add("transfers", Jsons.array(r.transfers(), x -> Json.createObjectBuilder().add("from_user_id", x.fromUserId())
+                                    .add("to_user_id", x.toUserId()).add("amount", x.amount())))
+                            .add("unsplit_total", r.unsplit()).build();
+                }),
+                template("trek://trips/{tripId}/packing", "trip-packing", "Packing list", "The packing items of a trip.", Scopes.PACKING_READ, "packing", (g, v) -> {
+                    TripService.Page<PackingItem> page = packing.items(g.userId(), id(v, "tripId"), CAP, 0);
+                    return Json.createObjectBuilder().add("items", Jsons.array(page.items(), PackingItem::toJson)).add("more", page.nextCursor() != null).build();
+                }),
+                template("trek://trips/{tripId}/packing/bags", "trip-packing-bags", "Bags", "The bags with their members.", Scopes.PACKING_READ, "packing", (g, v) -> {
+                    long t = id(v, "tripId");
+                    List<PackingBag> bags = packing.bags(g.userId(), t);
+                    Map<Long, List<Long>> members = packing.bagMembers(t);
+                    return Json.createObjectBuilder().add("bags", Jsons.array(bags, b -> b.toJsonBuilder()
+                            .add("member_ids", Jsons.array(members.getOrDefault(b.getId(), List.of()), x -> x)))).build();
+                }),
+                template("trek://trips/{tripId}/todos", "trip-todos", "To-dos", "The to-dos of a trip in order.", Scopes.TODOS_READ, "packing", (g, v) -> {
+                    TripService.Page<TodoItem> page = packing.todos(g.userId(), id(v, "tripId"), CAP, 0);
+                    return Json.createObjectBuilder().add("items", Jsons.array(page.items(), TodoItem::toJson)).add("more", page.nextCursor() != null).build();
+                }));
+    }
+
+    private static JsonObjectBuilder member(TripService.MemberView m) {
+        return Json.createObjectBuilder().add("user_id", m.userId()).add("username", m.username()).add("role", m.role());
+    }
+
+    /** For callers that resolve a concrete URI with a query (trek://trips/1/places?assignment=unassigned). */
+    static String query(String uri, String key) {
+        int at = uri.indexOf('?');
+        String q = at < 0 ? null : uri.substring(at + 1);
+        if (q == null) {
+            return null;
+        }
+        for (String part : q.split("&")) {
+            if (part.startsWith(key + "=")) {
+                return part.substring(key.length() + 1);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,179 @@
+package org.trek.trips.tools;
+
+import static org.trek.mcp.registry.ToolAnnotations.CREATE;
+import static org.trek.mcp.registry.ToolAnnotations.DELETE;
+import static org.trek.mcp.registry.ToolAnnotations.READ;
+import static org.trek.mcp.registry.ToolAnnotations.UPDATE;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.trek.mcp.registry.ToolCall;
+import org.trek.mcp.registry.ToolDefinition;
+import org.trek.mcp.registry.ToolProvider;
+import org.trek.trips.Category;
+import org.trek.trips.DayAssignment;
+import org.trek.trips.Jsons;
+import org.trek.trips.Place;
+import org.trek.trips.PlaceService;
+import org.trek.trips.TripService;
+
+/** Place tools: create (alone or with a day assignment), update, delete (one or many), list, categories. */
+@ApplicationScoped
+public class PlaceTools implements ToolProvider {
+
+    @Inject
+    ToolKit kit;
+
+    @Inject
+    PlaceService places;
+
+    private List<ToolDefinition> tools;
+
+    @Override
+    public List<ToolDefinition> tools() {
+        return tools;
+    }
+
+    /** The place fields shared by create_place, create_and_assign_place and create_place_accommodation. */
+    static Schema placeFields(Schema s, String notesField) {
+        return s.string("name", "Place name", 1, 200, true)
+                .string("description", "Description", 0, 2000, false)
+                .number("lat", "Latitude", null, false)
+                .number("lng", "Longitude", null, false)
+                .string("address", "Address", 0, 500, false)
+                .id("category_id", "Category id (list_categories)", false)
+                .string("google_place_id", "Google place id", 0, 255, false)
+                .string("osm_id", "OpenStreetMap id", 0, 100, false)
+                .string(notesField, "Notes about the place", 0, 2000, false)
+                .string("website", "Website", 0, 500, false)
+                .string("phone", "Phone", 0, 50, false);
+    }
+
+    static PlaceService.PlaceFields placeFields(Args a, String notesField) {
+        return new PlaceService.PlaceFields(a.string("name"), a.optString("description"), a.optDouble("lat"), a.optDouble("lng"),
+                a.optString("address"), a.optLong("category_id"), null, null, null, null, null, a.optString(notesField),
+                a.optString("website"), a.optString("phone"), null, a.optString("osm_id"), a.optString("google_place_id"), Set.of());
+    }
+
+    @PostConstruct
+    void declare() {
+        JsonObject placeOut = Schema.nested().object("place", true).buildOutput();
+        tools = List.of(
+                kit.tool("create_place", "Create place",
+                        "Adds a place to a trip (search first to avoid duplicates). It is not on any day until assigned.",
+                        placeFields(Schema.input().tripId(), "notes").build(), placeOut, CREATE, Scopes.PLACES_WRITE, null, this::create),
+                kit.tool("create_and_assign_place", "Create place and assign to day",
+                        "Adds a place and puts it at the end of a day, in one transaction (both or nothing).",
+                        placeFields(Schema.input().tripId(), "place_notes").id("dayId", "Day id", true)
+                                .string("assignment_notes", "Notes for this visit", 0, 500, false).build(),
+                        Schema.nested().object("place", true).object("assignment", true).buildOutput(),
+                        CREATE, Scopes.PLACES_WRITE, null, this::createAndAssign),
+                kit.tool("update_place", "Update place",
+                        "Changes a place; omitted fields stay, null clears a nullable field.",
+                        Schema.input().tripId().id("placeId", "Place id", true)
+                                .string("name", "Place name", 1, 200, false)
+                                .nullableString("description", "Description", 2000, false)
+                                .number("lat", "Latitude", null, false).number("lng", "Longitude", null, false)
+                                .nullableString("address", "Address", 500, false)
+                                .nullableId("category_id", "Category id")
+                                .number("price", "Price", 0.0, false)
+                                .string("currency", "ISO 4217 code", 3, 3, false)
+                                .nullableString("place_time", "Time (HH:MM)", 50, false)
+                                .nullableString("end_time", "End time (HH:MM)", 50, false)
+                                .integer("duration_minutes", "Duration in minutes", 1, 100_000, false)
+                                .nullableString("notes", "Notes", 2000, false)
+                                .nullableString("website", "Website", 500, false)
+                                .nullableString("phone", "Phone", 50, false)
+                                .enumeration("transport_mode", "How to get there", false, "walking", "driving", "cycling", "transit", "flight")
+                                .nullableString("osm_id", "OpenStreetMap id", 100, false)
+                                .nullableString("google_place_id", "Google place id", 255, false).build(),
+                        placeOut, UPDATE, Scopes.PLACES_WRITE, null, this::update),
+                kit.tool("delete_place", "Delete place",
+                        "Deletes a place and its day assignments. Ask the user to confirm first.",
+                        Schema.input().tripId().id("placeId", "Place id", true).build(), Schema.success(),
+                        DELETE, Scopes.PLACES_WRITE, null, this::delete),
+                kit.tool("list_places", "List places",
+                        "Lists a trip's places, optionally filtered by text, category name, tag name or assignment state. Paginated.",
+                        Schema.input().tripId().string("search", "Text in name, address or description", 0, 200, false)
+                                .string("category", "Category name", 0, 100, false).string("tag", "Tag name", 0, 100, false)
+                                .enumeration("assignment", "Assignment filter (default all)", false, "all", "unassigned", "assigned")
+                                .paging().build(),
+                        Schema.nested().objects("places", true).nullableString("next_cursor", "Cursor of the next page, null on the last", 0, false).buildOutput(),
+                        READ, Scopes.PLACES_READ, null, this::list),
+                kit.tool("list_categories", "List categories", "Lists the place categories of this server.",
+                        Schema.input().build(), Schema.nested().objects("categories", true).buildOutput(),
+                        READ, Scopes.PLACES_READ, null, this::categories),
+                kit.tool("bulk_delete_places", "Delete several places",
+                        "Deletes up to 200 places of a trip in one transaction: if any id is not in the trip, nothing is deleted.",
+                        Schema.input().tripId().ids("placeIds", "Place ids", 1, 200, true).build(),
+                        Schema.nested().raw("deleted", Json.createObjectBuilder().add("type", "array").build(), true)
+                                .integer("count", "How many", 0, null, true).buildOutput(),
+                        DELETE, Scopes.PLACES_WRITE, null, this::bulkDelete));
+    }
+
+    private JsonObject create(ToolCall call) {
+        Args a = new Args(call.arguments());
+        Place p = places.create(call.userId(), a.id("tripId"), placeFields(a, "notes"));
+        return Json.createObjectBuilder().add("place", p.toJson()).build();
+    }
+
+    private JsonObject createAndAssign(ToolCall call) {
+        Args a = new Args(call.arguments());
+        DayAssignment[] out = new DayAssignment[1];
+        Place p = places.createAndAssign(call.userId(), a.id("tripId"), a.id("dayId"), placeFields(a, "place_notes"),
+                a.optString("assignment_notes"), out);
+        return Json.createObjectBuilder().add("place", p.toJson()).add("assignment", out[0].toJson()).build();
+    }
+
+    private JsonObject update(ToolCall call) {
+        Args a = new Args(call.arguments());
+        Set<String> clear = new HashSet<>();
+        for (String k : List.of("description", "address", "category_id", "place_time", "end_time", "notes", "website", "phone",
+                "osm_id", "google_place_id", "price", "lat", "lng")) {
+            if (a.isNull(k)) {
+                clear.add(k);
+            }
+        }
+        PlaceService.PlaceFields f = new PlaceService.PlaceFields(a.optString("name"), a.optString("description"),
+                a.optDouble("lat"), a.optDouble("lng"), a.optString("address"), a.optLong("category_id"), a.optDecimal("price"),
+                a.optString("currency"), a.optString("place_time"), a.optString("end_time"), a.optInt("duration_minutes"),
+                a.optString("notes"), a.optString("website"), a.optString("phone"), a.optString("transport_mode"),
+                a.optString("osm_id"), a.optString("google_place_id"), clear);
+        Place p = places.update(call.userId(), a.id("tripId"), a.id("placeId"), f);
+        return Json.createObjectBuilder().add("place", p.toJson()).build();
+    }
+
+    private JsonObject delete(ToolCall call) {
+        Args a = new Args(call.arguments());
+        places.delete(call.userId(), a.id("tripId"), a.id("placeId"));
+        return Json.createObjectBuilder().add("success", true).build();
+    }
+
+    private JsonObject list(ToolCall call) {
+        Args a = new Args(call.arguments());
+        Paging p = Paging.from(a);
+        String assignment = a.optString("assignment");
+        TripService.Page<Place> page = places.list(call.userId(), a.id("tripId"), a.optString("search"), a.optString("category"),
+                a.optString("tag"), assignment == null ? "all" : assignment, p.limit(), p.offset());
+        JsonObjectBuilder out = Json.createObjectBuilder().add("places", Jsons.array(page.items(), Place::toJson));
+        Jsons.put(out, "next_cursor", page.nextCursor());
+        return out.build();
+    }
+
+    private JsonObject categories(ToolCall call) {
+        return Json.createObjectBuilder().add("categories", Jsons.array(places.categories(), Category::toJson)).build();
+    }
+
+    private JsonObject bulkDelete(ToolCall call) {
+        Args a = new Args(call.arguments());
+        List<Long> deleted = places.bulkDelete(call.userId(), a.id("tripId"), a.ids("placeIds"));
+        return Json.createObjectBuilder().add("deleted", Jsons.array(deleted, id -> id)).add("count", deleted.size()).build();
+    }
+}
