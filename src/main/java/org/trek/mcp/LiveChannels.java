@@ -1,16 +1,20 @@
 package org.trek.mcp;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import org.trek.platform.AppConfig;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,38 +24,96 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class LiveChannels {
+    @PreDestroy
+    void shutdown() {
+        ScheduledFuture<?> t = ticker;
+        if (t != null) {
+            t.cancel(false);
+        }
+        getStreams.values().forEach(Channel::end);
+        listenStreams.forEach(Channel::end);
+    }
+
     /** Marker that ends a stream. */
     static final JsonObject END = Json.createObjectBuilder().add("end", true).build();
 
-    /** A one-way stream of messages to a client; the writer drains the queue. */
+    /** A long-lived stream to a client (legacy GET stream or a 2026 subscriptions/listen stream). */
     public static class Channel {
-        final BlockingQueue<JsonObject> queue = new LinkedBlockingQueue<>();
+        final SseSink sink = new SseSink();
         final String sessionKey;
         final boolean tools;
         final boolean prompts;
         final boolean resources;
         final JsonValue subscriptionId;
+        final long deadline;
+        /** Sent when the stream ends on the server's side (the listen result), or null. */
+        volatile JsonObject closing;
 
-        Channel(String sessionKey, boolean tools, boolean prompts, boolean resources, JsonValue subscriptionId) {
+        Channel(String sessionKey, boolean tools, boolean prompts, boolean resources, JsonValue subscriptionId,
+                long lifetimeMs) {
             this.sessionKey = sessionKey;
             this.tools = tools;
             this.prompts = prompts;
             this.resources = resources;
             this.subscriptionId = subscriptionId;
+            this.deadline = System.currentTimeMillis() + lifetimeMs;
         }
 
-        public void send(JsonObject message) {
-            queue.offer(message);
+        public SseSink sink() {
+            return sink;
+        }
+
+        public boolean send(JsonObject message) {
+            return sink.send(message);
         }
 
         public void end() {
-            queue.offer(END);
+            JsonObject last = closing;
+            if (last != null) {
+                sink.send(last);
+            }
+            sink.close();
         }
+    }
 
-        /** The next message, or null when none came within the wait (the writer then sends a keep-alive). */
-        public JsonObject next(long millis) throws InterruptedException {
-            return queue.poll(millis, TimeUnit.MILLISECONDS);
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    AppConfig config;
+
+    private volatile ScheduledFuture<?> ticker;
+
+    private long lifetimeMs() {
+        return Math.max(10, config.getInt("MCP_STREAM_MAX_SECONDS", 300)) * 1000L;
+    }
+
+    /** Every few seconds: keep-alive comments, ends streams past their lifetime, forgets streams whose client left. */
+    private void ensureTicker() {
+        if (ticker == null) {
+            synchronized (this) {
+                if (ticker == null) {
+                    ticker = scheduler.scheduleAtFixedRate(this::tick, KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS,
+                            TimeUnit.SECONDS);
+                }
+            }
         }
+    }
+
+    private static final long KEEP_ALIVE_SECONDS = 5;
+
+    void tick() {
+        long now = System.currentTimeMillis();
+        getStreams.values().removeIf(c -> expireOrPing(c, now));
+        listenStreams.removeIf(c -> expireOrPing(c, now));
+    }
+
+    private static boolean expireOrPing(Channel c, long now) {
+        if (now > c.deadline) {
+            c.end();
+            return true;
+        }
+        return !c.sink.keepAlive();
     }
 
     private final Map<String, Channel> getStreams = new ConcurrentHashMap<>();
@@ -61,22 +123,23 @@ public class LiveChannels {
 
     /** Opens the one standalone GET stream a session may have; null when it already has one. */
     public Channel openGetStream(String sessionKey) {
-        Channel c = new Channel(sessionKey, true, true, true, null);
-        return getStreams.putIfAbsent(sessionKey, c) == null ? c : null;
+        ensureTicker();
+        Channel c = new Channel(sessionKey, true, true, true, null, lifetimeMs());
+        Channel existing = getStreams.putIfAbsent(sessionKey, c);
+        if (existing != null && !existing.sink.isOpen()) {
+            getStreams.replace(sessionKey, existing, c);
+            return c;
+        }
+        return existing == null ? c : null;
     }
 
-    public void closeGetStream(String sessionKey, Channel c) {
-        getStreams.remove(sessionKey, c);
-    }
-
-    public Channel openListenStream(boolean tools, boolean prompts, boolean resources, JsonValue subscriptionId) {
-        Channel c = new Channel(null, tools, prompts, resources, subscriptionId);
+    public Channel openListenStream(boolean tools, boolean prompts, boolean resources, JsonValue subscriptionId,
+                                    JsonObject closing) {
+        ensureTicker();
+        Channel c = new Channel(null, tools, prompts, resources, subscriptionId, lifetimeMs());
+        c.closing = closing;
         listenStreams.add(c);
         return c;
-    }
-
-    public void closeListenStream(Channel c) {
-        listenStreams.remove(c);
     }
 
     /** Ends the streams of a closed session and fails its pending server requests. */

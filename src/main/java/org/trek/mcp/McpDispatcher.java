@@ -76,7 +76,10 @@ public class McpDispatcher {
             case "resources/templates/list" -> page(ex, p, "resourceTemplates", registry.templates(ex.grant()), PAGE, true);
             case "prompts/list" -> listPrompts(ex, p);
             case "resources/read" -> readResource(ex, p);
-            case "resources/subscribe", "resources/unsubscribe" -> legacyOnly(ex, msg, subscribe(ex, p));
+            case "resources/subscribe", "resources/unsubscribe" -> {
+                legacyOnly(ex, msg, JsonValue.EMPTY_JSON_OBJECT);
+                yield subscribe(ex, p);
+            }
             case "prompts/get" -> getPrompt(ex, p);
             case "completion/complete" -> complete(ex, p);
             case "logging/setLevel" -> legacyOnly(ex, msg, JsonValue.EMPTY_JSON_OBJECT);
@@ -235,11 +238,30 @@ public class McpDispatcher {
         }
         PromptRenderer.PromptResult r;
         try {
+            if (ex.modern() && p.containsKey("inputResponses")) {
+                if (!(p.get("inputResponses") instanceof JsonObject ir)
+                        || ir.values().stream().anyMatch(v -> !(v instanceof JsonObject))) {
+                    throw McpError.invalidParams("Invalid params: inputResponses must be an object of objects");
+                }
+                PromptInput.set(ir);
+            }
             r = def.renderer().render(ex.grant(), args);
+        } catch (InputRequiredException e) {
+            if (!ex.modern()) {
+                throw McpError.invalidParams("This prompt needs a client that supports input requests");
+            }
+            JsonObjectBuilder b = Json.createObjectBuilder().add("resultType", "input_required")
+                    .add("inputRequests", e.inputRequests());
+            if (e.requestState() != null) {
+                b.add("requestState", e.requestState());
+            }
+            return b.build();
         } catch (InvalidParamsException e) {
             throw McpError.invalidParams(e.getMessage());
         } catch (ToolException e) {
             throw new McpError(JsonRpc.INVALID_PARAMS, e.getMessage(), null, 400);
+        } finally {
+            PromptInput.set(null);
         }
         JsonArrayBuilder messages = Json.createArrayBuilder();
         for (PromptRenderer.PromptMessage m : r.messages()) {

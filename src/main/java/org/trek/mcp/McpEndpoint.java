@@ -19,11 +19,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -142,15 +140,8 @@ public class McpEndpoint {
             if (channel == null) {
                 throw new McpError(JsonRpc.INVALID_REQUEST, "This session already has an open stream", null, 409);
             }
-            long maxMs = config.getInt("MCP_STREAM_MAX_SECONDS", 300) * 1000L;
-            StreamingOutput out = os -> {
-                try {
-                    pump(os, channel, null, maxMs, null);
-                } finally {
-                    channels.closeGetStream(session.getSessionHash(), channel);
-                }
-            };
-            return sse(out).build();
+            channel.sink().keepAlive();
+            return sse(channel.sink()).build();
         } catch (McpError e) {
             return error(null, e);
         } catch (RuntimeException e) {
@@ -469,17 +460,10 @@ public class McpEndpoint {
                 Json.createObjectBuilder().add("notifications", honoured).add("_meta", subMeta).build());
         JsonObject end = JsonRpc.result(msg.id(), Json.createObjectBuilder().add("resultType", "complete")
                 .add("_meta", subMeta).build());
-        LiveChannels.Channel channel = channels.openListenStream(tools, prompts, resources, msg.id());
-        long maxMs = config.getInt("MCP_STREAM_MAX_SECONDS", 300) * 1000L;
-        StreamingOutput out = os -> {
-            try {
-                writeEvent(os, ack);
-                pump(os, channel, null, maxMs, end);
-            } finally {
-                channels.closeListenStream(channel);
-            }
-        };
-        return sse(out).build();
+        LiveChannels.Channel channel = channels.openListenStream(tools, prompts, resources, msg.id(), end);
+        // The acknowledgement is the first message of the subscription (2026-07-28 SubscriptionsAcknowledgedNotification).
+        channel.send(ack);
+        return sse(channel.sink()).build();
     }
 
     // ---------------------------------------------------------------- tools/call (both wires)
@@ -500,15 +484,15 @@ public class McpEndpoint {
             call.runningOn(Thread.currentThread());
             try {
                 JsonObject result = dispatcher.runTool(ex, tool, call);
-                call.out.offer(finalMessage(200, JsonRpc.result(msg.id(),
-                        ex.modern() ? McpDispatcher.withResultType(result) : result)));
+                call.complete(200, JsonRpc.result(msg.id(),
+                        ex.modern() ? McpDispatcher.withResultType(result) : result));
             } catch (McpError e) {
                 McpError shown = ex.modern() ? e : legacyStatus(e);
-                call.out.offer(finalMessage(shown.httpStatus(), JsonRpc.error(msg.id(), shown)));
+                call.complete(shown.httpStatus(), JsonRpc.error(msg.id(), shown));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "MCP tool call failed", e);
-                call.out.offer(finalMessage(500, JsonRpc.error(msg.id(),
-                        new McpError(JsonRpc.INTERNAL_ERROR, "Internal error", null, 500))));
+                call.complete(500, JsonRpc.error(msg.id(),
+                        new McpError(JsonRpc.INTERNAL_ERROR, "Internal error", null, 500)));
             } finally {
                 if (ex.sessionKey() != null) {
                     channels.finished(ex.sessionKey(), requestKey);
@@ -534,75 +518,12 @@ public class McpEndpoint {
         if (first.containsKey("final")) {
             return json(first.getInt("status"), first.getJsonObject("final")).build();
         }
-        // Something to say before the result: switch to an SSE stream on this POST.
-        StreamingOutput out = os -> {
-            writeEvent(os, first);
-            while (true) {
-                JsonObject next;
-                try {
-                    next = call.out.poll(TOOL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    call.cancel();
-                    return;
-                }
-                if (next == null || next == LiveChannels.END) {
-                    call.cancel();
-                    return;
-                }
-                if (next.containsKey("final")) {
-                    writeEvent(os, next.getJsonObject("final"));
-                    return;
-                }
-                writeEvent(os, next);
-            }
-        };
-        return sse(out).build();
+        // Something to say before the result: the answer becomes an SSE stream on this POST.
+        return sse(call.stream(first)).build();
     }
 
-    private static JsonObject finalMessage(int status, JsonObject response) {
-        return Json.createObjectBuilder().add("final", response).add("status", status).build();
-    }
-
-    // ---------------------------------------------------------------- streams and answers
-
-    /** Writes a channel's messages with keep-alive comments until it ends, the client leaves or the time is up. */
-    private static void pump(OutputStream os, LiveChannels.Channel channel, JsonObject first, long maxMs,
-                             JsonObject closing) throws IOException {
-        long deadline = System.currentTimeMillis() + maxMs;
-        os.write(": stream open\n\n".getBytes(StandardCharsets.UTF_8));
-        os.flush();
-        while (System.currentTimeMillis() < deadline) {
-            JsonObject m;
-            try {
-                m = channel.next(KEEP_ALIVE_MS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (m == LiveChannels.END) {
-                break;
-            }
-            if (m == null) {
-                os.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
-                os.flush();
-            } else {
-                writeEvent(os, m);
-            }
-        }
-        if (closing != null) {
-            writeEvent(os, closing);
-        }
-    }
-
-    /** One SSE event; the JSON is compact, so the data field is a single line. */
-    static void writeEvent(OutputStream os, JsonObject message) throws IOException {
-        os.write(("event: message\ndata: " + message.toString() + "\n\n").getBytes(StandardCharsets.UTF_8));
-        os.flush();
-    }
-
-    private static Response.ResponseBuilder sse(StreamingOutput out) {
-        return Response.ok(out, SSE).header("Cache-Control", "no-cache, no-store").header("X-Accel-Buffering", "no");
+    private static Response.ResponseBuilder sse(SseSink sink) {
+        return Response.ok(sink.output(), SSE).header("Cache-Control", "no-cache, no-store").header("X-Accel-Buffering", "no");
     }
 
     private static Response.ResponseBuilder json(int status, JsonObject body) {

@@ -51,8 +51,59 @@ public class ToolInvocation implements McpToolCall {
         this.worker = thread;
     }
 
+    private final Object lock = new Object();
+    private SseSink sink;
+
+    /** A notification or server request: queued until the answer turns into a stream, then written directly. */
+    void emit(JsonObject message) {
+        synchronized (lock) {
+            if (sink != null) {
+                sink.send(message);
+            } else {
+                out.offer(message);
+            }
+        }
+    }
+
+    /** The final response: ends the stream, or is queued for a plain JSON answer. */
+    void complete(int status, JsonObject response) {
+        synchronized (lock) {
+            if (sink != null) {
+                sink.send(response);
+                sink.close();
+            } else {
+                out.offer(Json.createObjectBuilder().add("final", response).add("status", status).build());
+            }
+        }
+    }
+
+    /** Switches to an SSE answer: writes what was said so far and everything from now on to the stream. */
+    SseSink stream(JsonObject first) {
+        synchronized (lock) {
+            sink = new SseSink();
+            sink.send(first);
+            JsonObject m;
+            while ((m = out.poll()) != null) {
+                if (m == LiveChannels.END) {
+                    sink.close();
+                } else if (m.containsKey("final")) {
+                    sink.send(m.getJsonObject("final"));
+                    sink.close();
+                } else {
+                    sink.send(m);
+                }
+            }
+            return sink;
+        }
+    }
+
     void cancel() {
         cancelled = true;
+        synchronized (lock) {
+            if (sink != null) {
+                sink.close();
+            }
+        }
         out.offer(LiveChannels.END);
         Thread t = worker;
         if (t != null) {
@@ -121,7 +172,7 @@ public class ToolInvocation implements McpToolCall {
         if (message != null) {
             p.add("message", message);
         }
-        out.offer(JsonRpc.notification("notifications/progress", p.build()));
+        emit(JsonRpc.notification("notifications/progress", p.build()));
     }
 
     /** Log messages go out only at or above the level the client set; never when it set none. */
@@ -131,14 +182,14 @@ public class ToolInvocation implements McpToolCall {
         if (min == null || !exchange.canStream() || LEVELS.indexOf(level) < LEVELS.indexOf(min)) {
             return;
         }
-        out.offer(JsonRpc.notification("notifications/message",
+        emit(JsonRpc.notification("notifications/message",
                 Json.createObjectBuilder().add("level", level).add("logger", "trek").add("data", message).build()));
     }
 
     @Override
     public void notify(String method, JsonObject params) {
         if (exchange.canStream()) {
-            out.offer(JsonRpc.notification(method, params));
+            emit(JsonRpc.notification(method, params));
         }
     }
 
@@ -161,7 +212,7 @@ public class ToolInvocation implements McpToolCall {
         }
         String id = "trek-" + SERVER_REQUEST_IDS.incrementAndGet();
         CompletableFuture<JsonObject> answer = channels.awaitAnswer(exchange.sessionKey(), "s:" + id);
-        out.offer(JsonRpc.request(Json.createValue(id), method, requestParams));
+        emit(JsonRpc.request(Json.createValue(id), method, requestParams));
         try {
             JsonObject response = answer.get(CLIENT_ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (response.get("result") instanceof JsonObject result) {
