@@ -57,13 +57,19 @@ public final class JsonRpc {
 
     /** Parses a body; throws -32700 for malformed JSON. */
     public static JsonStructure parse(String body) {
+        JsonValue value;
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            return reader.read();
+            value = reader.readValue();
         } catch (JsonParsingException e) {
             throw new McpError(PARSE_ERROR, "Parse error: the body is not valid JSON", null, 400);
         } catch (JsonException e) {
-            throw new McpError(PARSE_ERROR, "Parse error: the body is not a JSON object or array", null, 400);
+            throw new McpError(PARSE_ERROR, "Parse error: the body is not valid JSON", null, 400);
         }
+        if (value instanceof JsonStructure structure) {
+            return structure;
+        }
+        // Valid JSON that is not a message (JSON-RPC 2.0 §5.1: Invalid Request).
+        throw new IdentifiedError(null, new McpError(INVALID_REQUEST, "Invalid Request: expected an object", null, 400));
     }
 
     /** Checks the JSON-RPC 2.0 envelope (§4): jsonrpc "2.0", method a string, id a string or number, params an object. */
