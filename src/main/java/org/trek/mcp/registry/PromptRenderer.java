@@ -12,7 +12,13 @@ public interface PromptRenderer {
     record PromptResult(String description, List<PromptMessage> messages) {
     }
 
-    /** role is "user" or "assistant"; text content. */
-    record PromptMessage(String role, String text) {
+    /**
+     * role is "user" or "assistant"; text content, or when {@code content} is set an explicit MCP content block
+     * (image, resource...).
+     */
+    record PromptMessage(String role, String text, jakarta.json.JsonObject content) {
+        public PromptMessage(String role, String text) {
+            this(role, text, null);
+        }
     }
 }

@@ -16,4 +16,8 @@ public interface ToolCall {
     /** Reports progress when the client asked for it (no-op otherwise). */
     default void progress(double progress, Double total, String message) {
     }
+
+    /** Sends a log message to the client when it asked for that level or lower (no-op otherwise). */
+    default void log(String level, String message) {
+    }
 }

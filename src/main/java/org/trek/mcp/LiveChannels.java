@@ -1,0 +1,218 @@
+package org.trek.mcp;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import org.trek.platform.AppConfig;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The open streams of this node: legacy GET streams, 2026 subscriptions/listen streams, in-flight tool calls that may
+ * be cancelled, and server-to-client requests waiting for the client's answer. Session metadata itself is shared in
+ * the database; only these live connections are node-local by nature.
+ */
+@ApplicationScoped
+public class LiveChannels {
+    @PreDestroy
+    void shutdown() {
+        ScheduledFuture<?> t = ticker;
+        if (t != null) {
+            t.cancel(false);
+        }
+        getStreams.values().forEach(Channel::end);
+        listenStreams.forEach(Channel::end);
+    }
+
+    /** Marker that ends a stream. */
+    static final JsonObject END = Json.createObjectBuilder().add("end", true).build();
+
+    /** A long-lived stream to a client (legacy GET stream or a 2026 subscriptions/listen stream). */
+    public static class Channel {
+        final SseSink sink = new SseSink();
+        final String sessionKey;
+        final boolean tools;
+        final boolean prompts;
+        final boolean resources;
+        final JsonValue subscriptionId;
+        final long deadline;
+        /** Sent when the stream ends on the server's side (the listen result), or null. */
+        volatile JsonObject closing;
+
+        Channel(String sessionKey, boolean tools, boolean prompts, boolean resources, JsonValue subscriptionId,
+                long lifetimeMs) {
+            this.sessionKey = sessionKey;
+            this.tools = tools;
+            this.prompts = prompts;
+            this.resources = resources;
+            this.subscriptionId = subscriptionId;
+            this.deadline = System.currentTimeMillis() + lifetimeMs;
+        }
+
+        public SseSink sink() {
+            return sink;
+        }
+
+        public boolean send(JsonObject message) {
+            return sink.send(message);
+        }
+
+        public void end() {
+            JsonObject last = closing;
+            if (last != null) {
+                sink.send(last);
+            }
+            sink.close();
+        }
+    }
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    AppConfig config;
+
+    private volatile ScheduledFuture<?> ticker;
+
+    private long lifetimeMs() {
+        return Math.max(10, config.getInt("MCP_STREAM_MAX_SECONDS", 300)) * 1000L;
+    }
+
+    /** Every few seconds: keep-alive comments, ends streams past their lifetime, forgets streams whose client left. */
+    private void ensureTicker() {
+        if (ticker == null) {
+            synchronized (this) {
+                if (ticker == null) {
+                    ticker = scheduler.scheduleAtFixedRate(this::tick, KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS,
+                            TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+
+    private static final long KEEP_ALIVE_SECONDS = 5;
+
+    void tick() {
+        long now = System.currentTimeMillis();
+        getStreams.values().removeIf(c -> expireOrPing(c, now));
+        listenStreams.removeIf(c -> expireOrPing(c, now));
+    }
+
+    private static boolean expireOrPing(Channel c, long now) {
+        if (now > c.deadline) {
+            c.end();
+            return true;
+        }
+        return !c.sink.keepAlive();
+    }
+
+    private final Map<String, Channel> getStreams = new ConcurrentHashMap<>();
+    private final Set<Channel> listenStreams = ConcurrentHashMap.newKeySet();
+    private final Map<String, CompletableFuture<JsonObject>> pendingRequests = new ConcurrentHashMap<>();
+    private final Map<String, ToolInvocation> running = new ConcurrentHashMap<>();
+
+    /** Opens the one standalone GET stream a session may have; null when it already has one. */
+    public Channel openGetStream(String sessionKey) {
+        ensureTicker();
+        Channel c = new Channel(sessionKey, true, true, true, null, lifetimeMs());
+        Channel existing = getStreams.putIfAbsent(sessionKey, c);
+        if (existing != null && !existing.sink.isOpen()) {
+            getStreams.replace(sessionKey, existing, c);
+            return c;
+        }
+        return existing == null ? c : null;
+    }
+
+    public Channel openListenStream(boolean tools, boolean prompts, boolean resources, JsonValue subscriptionId,
+                                    JsonObject closing) {
+        ensureTicker();
+        Channel c = new Channel(null, tools, prompts, resources, subscriptionId, lifetimeMs());
+        c.closing = closing;
+        listenStreams.add(c);
+        return c;
+    }
+
+    /** Ends the streams of a closed session and fails its pending server requests. */
+    public void closeSession(String sessionKey) {
+        Channel c = getStreams.remove(sessionKey);
+        if (c != null) {
+            c.end();
+        }
+        pendingRequests.entrySet().removeIf(e -> {
+            if (e.getKey().startsWith(sessionKey + "|")) {
+                e.getValue().cancel(false);
+                return true;
+            }
+            return false;
+        });
+        running.entrySet().removeIf(e -> {
+            if (e.getKey().startsWith(sessionKey + "|")) {
+                e.getValue().cancel();
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** Sends a list_changed notification to every stream that asked for it. */
+    public void listChanged(String kind) {
+        String method = "notifications/" + kind + "/list_changed";
+        for (Channel c : getStreams.values()) {
+            c.send(JsonRpc.notification(method, null));
+        }
+        for (Channel c : listenStreams) {
+            boolean wanted = switch (kind) {
+                case "tools" -> c.tools;
+                case "prompts" -> c.prompts;
+                default -> c.resources;
+            };
+            if (wanted) {
+                JsonObjectBuilder meta = Json.createObjectBuilder()
+                        .add("io.modelcontextprotocol/subscriptionId", c.subscriptionId);
+                c.send(JsonRpc.notification(method, Json.createObjectBuilder().add("_meta", meta).build()));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- server-to-client requests (legacy wire)
+
+    public CompletableFuture<JsonObject> awaitAnswer(String sessionKey, String requestId) {
+        CompletableFuture<JsonObject> f = new CompletableFuture<>();
+        pendingRequests.put(sessionKey + "|" + requestId, f);
+        f.whenComplete((r, e) -> pendingRequests.remove(sessionKey + "|" + requestId));
+        return f;
+    }
+
+    /** Delivers a client's response; false when no request of this session waits for it (on this node). */
+    public boolean answer(String sessionKey, String requestId, JsonObject response) {
+        CompletableFuture<JsonObject> f = pendingRequests.remove(sessionKey + "|" + requestId);
+        return f != null && f.complete(response);
+    }
+
+    // ---------------------------------------------------------------- cancellation (legacy wire)
+
+    void started(String sessionKey, String requestId, ToolInvocation invocation) {
+        running.put(sessionKey + "|" + requestId, invocation);
+    }
+
+    void finished(String sessionKey, String requestId) {
+        running.remove(sessionKey + "|" + requestId);
+    }
+
+    public void cancel(String sessionKey, String requestId) {
+        ToolInvocation i = running.remove(sessionKey + "|" + requestId);
+        if (i != null) {
+            i.cancel();
+        }
+    }
+}

@@ -1,0 +1,415 @@
+package org.trek.mcp;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.trek.audit.Actor;
+import org.trek.audit.AuditService;
+import org.trek.mcp.registry.InvalidParamsException;
+import org.trek.mcp.registry.PromptDefinition;
+import org.trek.mcp.registry.PromptRenderer;
+import org.trek.mcp.registry.ResourceContents;
+import org.trek.mcp.registry.ResourceNotFoundException;
+import org.trek.mcp.registry.ToolException;
+import org.trek.mcp.registry.ToolResult;
+
+/** The MCP methods, for both wires: what each request answers. Transport concerns live in {@link McpEndpoint}. */
+@ApplicationScoped
+public class McpDispatcher {
+    private static final Logger LOG = Logger.getLogger(McpDispatcher.class.getName());
+    static final JsonObject SERVER_INFO = Json.createObjectBuilder().add("name", "TREK MCP").add("version", "1.0.0")
+            .build();
+    private static final int TOOL_PAGE = 200;
+    private static final int PAGE = 100;
+    /** Lists change only with an addon toggle or a grant (both announced); reads are live data. */
+    private static final long LIST_TTL_MS = 300_000;
+
+    @Inject
+    McpRegistry registry;
+
+    @Inject
+    StaticTokenNotice notice;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    LiveChannels channels;
+
+    /** Capabilities: the same handlers on both wires (2026-07-28 adds listChanged via subscriptions/listen). */
+    JsonObject capabilities(boolean modern) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("tools", Json.createObjectBuilder().add("listChanged", true))
+                .add("resources", modern ? Json.createObjectBuilder().add("listChanged", true)
+                        : Json.createObjectBuilder().add("subscribe", true).add("listChanged", true))
+                .add("prompts", Json.createObjectBuilder().add("listChanged", true))
+                .add("completions", JsonValue.EMPTY_JSON_OBJECT)
+                .add("logging", JsonValue.EMPTY_JSON_OBJECT);
+        return b.build();
+    }
+
+    String instructions(Exchange ex) {
+        return ServerInstructions.TEXT + (ex.grant().staticToken() ? "\n\n" + StaticTokenNotice.TEXT : "");
+    }
+
+    /** Every method except initialize, tools/call and subscriptions/listen (the endpoint streams those). */
+    public JsonObject handle(Exchange ex, JsonRpc.Message msg) {
+        JsonObject p = msg.params();
+        return switch (msg.method()) {
+            case "ping" -> legacyOnly(ex, msg, JsonValue.EMPTY_JSON_OBJECT);
+            case "server/discover" -> modernOnly(ex, msg, discover(ex));
+            case "tools/list" -> page(ex, p, "tools", registry.tools(ex.grant()), TOOL_PAGE, true);
+            case "resources/list" -> page(ex, p, "resources", registry.resources(ex.grant()), PAGE, false);
+            case "resources/templates/list" -> page(ex, p, "resourceTemplates", registry.templates(ex.grant()), PAGE, true);
+            case "prompts/list" -> listPrompts(ex, p);
+            case "resources/read" -> readResource(ex, p);
+            case "resources/subscribe", "resources/unsubscribe" -> {
+                legacyOnly(ex, msg, JsonValue.EMPTY_JSON_OBJECT);
+                yield subscribe(ex, p);
+            }
+            case "prompts/get" -> getPrompt(ex, p);
+            case "completion/complete" -> complete(ex, p);
+            case "logging/setLevel" -> legacyOnly(ex, msg, JsonValue.EMPTY_JSON_OBJECT);
+            default -> throw McpError.methodNotFound(msg.method());
+        };
+    }
+
+    private static JsonObject legacyOnly(Exchange ex, JsonRpc.Message msg, JsonObject result) {
+        if (ex.modern()) {
+            // Removed in 2026-07-28 (ping, logging/setLevel, resources/subscribe...): 404 + -32601.
+            throw McpError.methodNotFound(msg.method());
+        }
+        return result;
+    }
+
+    private static JsonObject modernOnly(Exchange ex, JsonRpc.Message msg, JsonObject result) {
+        if (!ex.modern()) {
+            throw McpError.methodNotFound(msg.method());
+        }
+        return result;
+    }
+
+    private JsonObject discover(Exchange ex) {
+        JsonArrayBuilder versions = Json.createArrayBuilder();
+        ProtocolVersions.MODERN.forEach(versions::add);
+        return withCache(Json.createObjectBuilder()
+                .add("supportedVersions", versions)
+                .add("capabilities", capabilities(true))
+                .add("instructions", instructions(ex))
+                .add("_meta", Json.createObjectBuilder().add("io.modelcontextprotocol/serverInfo", SERVER_INFO)),
+                ex, LIST_TTL_MS)
+                .build();
+    }
+
+    private static JsonObjectBuilder withCache(JsonObjectBuilder b, Exchange ex, long ttl) {
+        if (ex.modern()) {
+            // 2026-07-28 caching hints (SEP-2549): answers depend on the caller's grant, so they are private.
+            b.add("ttlMs", ttl).add("cacheScope", "private");
+        }
+        return b;
+    }
+
+    private JsonObject page(Exchange ex, JsonObject p, String field, List<?> all, int size, boolean cacheable) {
+        int offset = cursor(p);
+        List<?> slice = all.subList(Math.min(offset, all.size()), Math.min(offset + size, all.size()));
+        JsonObjectBuilder b = Json.createObjectBuilder().add(field, McpRegistry.descriptors(slice));
+        if (offset + size < all.size()) {
+            b.add("nextCursor", Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(("o:" + (offset + size)).getBytes(StandardCharsets.UTF_8)));
+        }
+        return withCache(b, ex, cacheable ? LIST_TTL_MS : 0).build();
+    }
+
+    private static int cursor(JsonObject p) {
+        JsonValue c = p.get("cursor");
+        if (c == null || c.getValueType() == JsonValue.ValueType.NULL) {
+            return 0;
+        }
+        try {
+            String s = new String(Base64.getUrlDecoder().decode(((JsonString) c).getString()), StandardCharsets.UTF_8);
+            if (s.startsWith("o:")) {
+                int n = Integer.parseInt(s.substring(2));
+                if (n >= 0) {
+                    return n;
+                }
+            }
+        } catch (RuntimeException ignored) {
+            // falls through to the error
+        }
+        throw McpError.invalidParams("Invalid cursor");
+    }
+
+    private JsonObject listPrompts(Exchange ex, JsonObject p) {
+        List<McpRegistry.PromptEntry> prompts = registry.prompts(ex.grant());
+        if (ex.grant().staticToken()) {
+            prompts = new java.util.ArrayList<>(prompts);
+            prompts.add(notice.prompt());
+        }
+        return page(ex, p, "prompts", prompts, PAGE, true);
+    }
+
+    private static String requiredString(JsonObject p, String name) {
+        if (p.get(name) instanceof JsonString s && !s.getString().isEmpty()) {
+            return s.getString();
+        }
+        throw McpError.invalidParams("Invalid params: " + name + " must be a non-empty string");
+    }
+
+    private McpError resourceNotFound(Exchange ex, String uri) {
+        JsonObject data = Json.createObjectBuilder().add("uri", uri).build();
+        // 2026-07-28 (SEP-2164) uses -32602 for an unknown resource; the 2025 revisions use -32002.
+        return ex.modern() ? new McpError(JsonRpc.INVALID_PARAMS, "Resource not found", data, 404)
+                : new McpError(JsonRpc.RESOURCE_NOT_FOUND_LEGACY, "Resource not found", data, 404);
+    }
+
+    private JsonObject readResource(Exchange ex, JsonObject p) {
+        String uri = requiredString(p, "uri");
+        var resolved = registry.resolve(uri).filter(r -> registry.resourceVisible(ex.grant(), r.getKey()))
+                .orElseThrow(() -> resourceNotFound(ex, uri));
+        ResourceContents contents;
+        try {
+            contents = resolved.getKey().definition().reader().read(ex.grant(), uri, resolved.getValue());
+        } catch (ResourceNotFoundException e) {
+            throw resourceNotFound(ex, uri);
+        } catch (InvalidParamsException e) {
+            throw McpError.invalidParams(e.getMessage());
+        }
+        if (contents == null) {
+            throw resourceNotFound(ex, uri);
+        }
+        JsonObjectBuilder c = Json.createObjectBuilder().add("uri", contents.uri() == null ? uri : contents.uri());
+        if (contents.mimeType() != null) {
+            c.add("mimeType", contents.mimeType());
+        }
+        if (contents.blob() != null) {
+            c.add("blob", contents.blob());
+        } else {
+            c.add("text", contents.text() == null ? "" : contents.text());
+        }
+        return withCache(Json.createObjectBuilder().add("contents", Json.createArrayBuilder().add(c)), ex, 0).build();
+    }
+
+    private JsonObject subscribe(Exchange ex, JsonObject p) {
+        String uri = requiredString(p, "uri");
+        registry.resolve(uri).filter(r -> registry.resourceVisible(ex.grant(), r.getKey()))
+                .orElseThrow(() -> resourceNotFound(ex, uri));
+        // Resources are re-read on demand; there is nothing to push until a feature publishes updates.
+        return JsonValue.EMPTY_JSON_OBJECT;
+    }
+
+    private JsonObject getPrompt(Exchange ex, JsonObject p) {
+        String name = requiredString(p, "name");
+        McpRegistry.PromptEntry entry = name.equals(StaticTokenNotice.PROMPT) && ex.grant().staticToken()
+                ? notice.prompt()
+                : registry.prompt(name).filter(e -> registry.promptVisible(ex.grant(), e))
+                .orElseThrow(() -> McpError.invalidParams("Unknown prompt: " + name));
+        Map<String, String> args = new LinkedHashMap<>();
+        JsonValue raw = p.get("arguments");
+        if (raw instanceof JsonObject o) {
+            for (Map.Entry<String, JsonValue> e : o.entrySet()) {
+                if (!(e.getValue() instanceof JsonString s)) {
+                    throw McpError.invalidParams("Invalid params: argument " + e.getKey() + " must be a string");
+                }
+                args.put(e.getKey(), s.getString());
+            }
+        } else if (raw != null && raw.getValueType() != JsonValue.ValueType.NULL) {
+            throw McpError.invalidParams("Invalid params: arguments must be an object");
+        }
+        PromptDefinition def = entry.definition();
+        if (def.arguments() != null) {
+            for (PromptDefinition.PromptArgument a : def.arguments()) {
+                if (a.required() && !args.containsKey(a.name())) {
+                    throw McpError.invalidParams("Missing required argument: " + a.name());
+                }
+            }
+        }
+        PromptRenderer.PromptResult r;
+        try {
+            if (ex.modern() && p.containsKey("inputResponses")) {
+                if (!(p.get("inputResponses") instanceof JsonObject ir)
+                        || ir.values().stream().anyMatch(v -> !(v instanceof JsonObject))) {
+                    throw McpError.invalidParams("Invalid params: inputResponses must be an object of objects");
+                }
+                PromptInput.set(ir);
+            }
+            r = def.renderer().render(ex.grant(), args);
+        } catch (InputRequiredException e) {
+            if (!ex.modern()) {
+                throw McpError.invalidParams("This prompt needs a client that supports input requests");
+            }
+            JsonObjectBuilder b = Json.createObjectBuilder().add("resultType", "input_required")
+                    .add("inputRequests", e.inputRequests());
+            if (e.requestState() != null) {
+                b.add("requestState", e.requestState());
+            }
+            return b.build();
+        } catch (InvalidParamsException e) {
+            throw McpError.invalidParams(e.getMessage());
+        } catch (ToolException e) {
+            throw new McpError(JsonRpc.INVALID_PARAMS, e.getMessage(), null, 400);
+        } finally {
+            PromptInput.set(null);
+        }
+        JsonArrayBuilder messages = Json.createArrayBuilder();
+        for (PromptRenderer.PromptMessage m : r.messages()) {
+            JsonObject content = m.content() != null ? m.content()
+                    : Json.createObjectBuilder().add("type", "text").add("text", m.text() == null ? "" : m.text()).build();
+            messages.add(Json.createObjectBuilder().add("role", m.role()).add("content", content));
+        }
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        if (r.description() != null) {
+            b.add("description", r.description());
+        }
+        return b.add("messages", messages).build();
+    }
+
+    private JsonObject complete(Exchange ex, JsonObject p) {
+        if (!(p.get("ref") instanceof JsonObject ref) || !(ref.get("type") instanceof JsonString type)
+                || !(p.get("argument") instanceof JsonObject arg) || !(arg.get("name") instanceof JsonString argName)) {
+            throw McpError.invalidParams("Invalid params: ref and argument are required");
+        }
+        String refName = ref.get("name") instanceof JsonString n ? n.getString()
+                : ref.get("uri") instanceof JsonString u ? u.getString() : "";
+        String prefix = arg.get("value") instanceof JsonString v ? v.getString() : "";
+        List<String> values = registry.complete(ex.grant(), type.getString(), refName, argName.getString(), prefix);
+        JsonArrayBuilder vb = Json.createArrayBuilder();
+        values.stream().limit(100).forEach(vb::add);
+        return Json.createObjectBuilder().add("completion", Json.createObjectBuilder()
+                .add("values", vb).add("total", values.size()).add("hasMore", values.size() > 100)).build();
+    }
+
+    // ---------------------------------------------------------------- tools/call
+
+    /** Resolves the tool, checks grant and arguments; throws before anything is streamed. */
+    McpRegistry.ToolEntry prepareCall(Exchange ex, JsonObject p, ToolInvocation call) {
+        String name = requiredString(p, "name");
+        McpRegistry.ToolEntry tool = registry.tool(name)
+                .filter(t -> registry.addonEnabled(t.definition().addon()))
+                .orElseThrow(() -> McpError.invalidParams("Unknown tool: " + name));
+        String scope = tool.definition().requiredScope();
+        if (scope != null && !ex.grant().allows(scope)) {
+            // Step-up (MCP authorization, "Scope Challenge Handling"; RFC 6750 §3.1): 403 naming the scope needed.
+            throw new McpError(JsonRpc.SERVER_ERROR, "Insufficient scope: this tool needs " + scope,
+                    Json.createObjectBuilder().add("requiredScope", scope).build(), 403,
+                    "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\", resource_metadata=\""
+                            + McpAuthenticator.RESOURCE_METADATA_PLACEHOLDER + "\"");
+        }
+        JsonValue args = p.get("arguments");
+        JsonObject arguments;
+        if (args == null || args.getValueType() == JsonValue.ValueType.NULL) {
+            arguments = JsonValue.EMPTY_JSON_OBJECT;
+        } else if (args instanceof JsonObject o) {
+            arguments = o;
+        } else {
+            throw McpError.invalidParams("Invalid params: arguments must be an object");
+        }
+        if (ex.modern() && p.containsKey("inputResponses")) {
+            // MRTR answers must be a map of objects (SEP-2322); anything else is the caller's error.
+            if (!(p.get("inputResponses") instanceof JsonObject ir)
+                    || ir.values().stream().anyMatch(v -> !(v instanceof JsonObject))) {
+                throw McpError.invalidParams("Invalid params: inputResponses must be an object of objects");
+            }
+        }
+        ArgumentValidator.validate(tool.definition().inputSchema(), arguments);
+        call.arguments(arguments);
+        return tool;
+    }
+
+    /** Runs the handler and builds the CallToolResult (or InputRequiredResult). */
+    JsonObject runTool(Exchange ex, McpRegistry.ToolEntry tool, ToolInvocation call) {
+        String outcome = "ok";
+        try {
+            ToolResult result = tool.definition().handler().call(call);
+            if (result == null) {
+                result = ToolResult.error("The tool returned nothing.");
+            }
+            if (result.isError()) {
+                outcome = "error";
+            }
+            return toolResult(ex, result);
+        } catch (InputRequiredException e) {
+            if (!ex.modern()) {
+                outcome = "error";
+                return toolResult(ex, ToolResult.error("This tool needs a client that supports input requests."));
+            }
+            JsonObjectBuilder b = Json.createObjectBuilder().add("resultType", "input_required")
+                    .add("inputRequests", e.inputRequests());
+            if (e.requestState() != null) {
+                b.add("requestState", e.requestState());
+            }
+            outcome = "input_required";
+            return b.build();
+        } catch (ToolException e) {
+            outcome = "error";
+            return toolResult(ex, ToolResult.error(e.getMessage()));
+        } catch (InvalidParamsException e) {
+            outcome = "invalid_params";
+            throw McpError.invalidParams(e.getMessage());
+        } catch (McpError e) {
+            outcome = "rejected";
+            throw e;
+        } catch (RuntimeException e) {
+            outcome = "failed";
+            // Never hand exception text to the client; the log keeps it.
+            LOG.log(Level.WARNING, "MCP tool " + tool.definition().name() + " failed", e);
+            return toolResult(ex, ToolResult.error("The tool failed unexpectedly. Try again later."));
+        } finally {
+            try {
+                audit.record(new Actor(ex.grant().userId(), null, ex.ip()), "mcp.tool_call", tool.definition().name(),
+                        Map.of("clientId", ex.grant().clientId() == null ? "native" : ex.grant().clientId(),
+                                "outcome", outcome));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "audit of an MCP tool call failed", e);
+            }
+        }
+    }
+
+    private JsonObject toolResult(Exchange ex, ToolResult r) {
+        JsonArrayBuilder content = Json.createArrayBuilder();
+        if (r.content() != null) {
+            r.content().forEach(content::add);
+        } else {
+            content.add(Json.createObjectBuilder().add("type", "text").add("text", r.text() == null ? "" : r.text()));
+        }
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        if (ex.grant().staticToken()) {
+            // Issue item 7: every static-token tool result carries the notice as an extra item, success stays success.
+            content.add(Json.createObjectBuilder().add("type", "text").add("text", StaticTokenNotice.TEXT));
+            b.add("_meta", Json.createObjectBuilder().add(StaticTokenNotice.META_KEY, StaticTokenNotice.TEXT));
+        }
+        b.add("content", content);
+        if (r.structuredContent() != null && !r.isError()) {
+            b.add("structuredContent", r.structuredContent());
+        }
+        if (r.isError()) {
+            b.add("isError", true);
+        }
+        return b.build();
+    }
+
+    static JsonObject withResultType(JsonObject result) {
+        if (result.containsKey("resultType")) {
+            return result;
+        }
+        return Json.createObjectBuilder(result).add("resultType", "complete").build();
+    }
+
+    static JsonArray array(List<String> values) {
+        JsonArrayBuilder b = Json.createArrayBuilder();
+        values.forEach(b::add);
+        return b.build();
+    }
+}

@@ -1,0 +1,231 @@
+package org.trek.mcp;
+
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.trek.platform.auth.AccessGrant;
+
+/**
+ * One running tools/call. The handler runs on a worker; what it emits (progress, log messages, server-to-client
+ * requests) and finally the response go into {@link #out}, which the HTTP side drains: a JSON answer when nothing but
+ * the response came, otherwise an SSE stream.
+ */
+public class ToolInvocation implements McpToolCall {
+    /** RFC 5424 severities as MCP names them, lowest first (2025-11-25 server/utilities/logging). */
+    static final List<String> LEVELS = List.of("debug", "info", "notice", "warning", "error", "critical", "alert",
+            "emergency");
+    private static final long CLIENT_ANSWER_TIMEOUT_SECONDS = 120;
+    private static final AtomicInteger SERVER_REQUEST_IDS = new AtomicInteger();
+
+    final BlockingQueue<JsonObject> out = new LinkedBlockingQueue<>();
+    private final Exchange exchange;
+    private final JsonObject params;
+    private final LiveChannels channels;
+    private volatile JsonObject arguments = JsonValue.EMPTY_JSON_OBJECT;
+    private volatile boolean cancelled;
+    private volatile Thread worker;
+
+    ToolInvocation(Exchange exchange, JsonObject params, LiveChannels channels) {
+        this.exchange = exchange;
+        this.params = params;
+        this.channels = channels;
+    }
+
+    void arguments(JsonObject arguments) {
+        this.arguments = arguments;
+    }
+
+    void runningOn(Thread thread) {
+        this.worker = thread;
+    }
+
+    private final Object lock = new Object();
+    private SseSink sink;
+
+    /** A notification or server request: queued until the answer turns into a stream, then written directly. */
+    void emit(JsonObject message) {
+        synchronized (lock) {
+            if (sink != null) {
+                sink.send(message);
+            } else {
+                out.offer(message);
+            }
+        }
+    }
+
+    /** The final response: ends the stream, or is queued for a plain JSON answer. */
+    void complete(int status, JsonObject response) {
+        synchronized (lock) {
+            if (sink != null) {
+                sink.send(response);
+                sink.close();
+            } else {
+                out.offer(Json.createObjectBuilder().add("final", response).add("status", status).build());
+            }
+        }
+    }
+
+    /** Switches to an SSE answer: writes what was said so far and everything from now on to the stream. */
+    SseSink stream(JsonObject first) {
+        synchronized (lock) {
+            sink = new SseSink();
+            sink.send(first);
+            JsonObject m;
+            while ((m = out.poll()) != null) {
+                if (m == LiveChannels.END) {
+                    sink.close();
+                } else if (m.containsKey("final")) {
+                    sink.send(m.getJsonObject("final"));
+                    sink.close();
+                } else {
+                    sink.send(m);
+                }
+            }
+            return sink;
+        }
+    }
+
+    void cancel() {
+        cancelled = true;
+        synchronized (lock) {
+            if (sink != null) {
+                sink.close();
+            }
+        }
+        out.offer(LiveChannels.END);
+        Thread t = worker;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    @Override
+    public JsonObject arguments() {
+        return arguments;
+    }
+
+    @Override
+    public AccessGrant grant() {
+        return exchange.grant();
+    }
+
+    @Override
+    public boolean modern() {
+        return exchange.modern();
+    }
+
+    @Override
+    public JsonObject clientCapabilities() {
+        return exchange.clientCapabilities();
+    }
+
+    @Override
+    public JsonObject inputResponses() {
+        return params.get("inputResponses") instanceof JsonObject o ? o : null;
+    }
+
+    @Override
+    public String requestState() {
+        return params.get("requestState") instanceof JsonString s ? s.getString() : null;
+    }
+
+    @Override
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public JsonValue progressToken() {
+        JsonValue meta = params.get("_meta");
+        if (meta instanceof JsonObject m) {
+            JsonValue token = m.get("progressToken");
+            if (token instanceof JsonString || token instanceof JsonNumber) {
+                return token;
+            }
+        }
+        return null;
+    }
+
+    /** Progress notifications go out only when the client sent a progress token (2025-11-25 utilities/progress). */
+    @Override
+    public void progress(double progress, Double total, String message) {
+        JsonValue token = progressToken();
+        if (token == null || !exchange.canStream()) {
+            return;
+        }
+        JsonObjectBuilder p = Json.createObjectBuilder().add("progressToken", token).add("progress", progress);
+        if (total != null) {
+            p.add("total", total);
+        }
+        if (message != null) {
+            p.add("message", message);
+        }
+        emit(JsonRpc.notification("notifications/progress", p.build()));
+    }
+
+    /** Log messages go out only at or above the level the client set; never when it set none. */
+    @Override
+    public void log(String level, String message) {
+        String min = exchange.logLevel();
+        if (min == null || !exchange.canStream() || LEVELS.indexOf(level) < LEVELS.indexOf(min)) {
+            return;
+        }
+        emit(JsonRpc.notification("notifications/message",
+                Json.createObjectBuilder().add("level", level).add("logger", "trek").add("data", message).build()));
+    }
+
+    @Override
+    public void notify(String method, JsonObject params) {
+        if (exchange.canStream()) {
+            emit(JsonRpc.notification(method, params));
+        }
+    }
+
+    @Override
+    public void listChanged(String kind) {
+        channels.listChanged(kind);
+    }
+
+    @Override
+    public JsonObject request(String method, JsonObject requestParams) {
+        // The 2026-07-28 wire forbids server-initiated requests (use InputRequiredException instead).
+        if (exchange.modern() || exchange.sessionKey() == null || !exchange.canStream()) {
+            throw new McpError(JsonRpc.INVALID_REQUEST, "This client cannot receive requests from the server", null, 400);
+        }
+        String capability = method.startsWith("sampling/") ? "sampling" : method.startsWith("elicitation/")
+                ? "elicitation" : method.startsWith("roots/") ? "roots" : null;
+        if (capability != null && !(exchange.clientCapabilities().get(capability) instanceof JsonObject)) {
+            throw new McpError(JsonRpc.INVALID_REQUEST, "The client did not declare the " + capability
+                    + " capability", null, 400);
+        }
+        String id = "trek-" + SERVER_REQUEST_IDS.incrementAndGet();
+        CompletableFuture<JsonObject> answer = channels.awaitAnswer(exchange.sessionKey(), "s:" + id);
+        emit(JsonRpc.request(Json.createValue(id), method, requestParams));
+        try {
+            JsonObject response = answer.get(CLIENT_ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (response.get("result") instanceof JsonObject result) {
+                return result;
+            }
+            throw new McpError(JsonRpc.INTERNAL_ERROR, "The client refused the " + method + " request", null, 500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("cancelled");
+        } catch (ExecutionException | TimeoutException | CancellationException e) {
+            answer.cancel(false);
+            throw new McpError(JsonRpc.INTERNAL_ERROR, "The client did not answer the " + method + " request", null,
+                    500);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.trek.mcp;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import org.trek.platform.AppConfig;
+
+/**
+ * DNS-rebinding protection (MCP 2025-11-25 basic/transports "Security Warning": servers MUST validate the Origin
+ * header; 403 when it is not allowed). Allowed: no Origin (non-browser clients), the APP_URL origin, the
+ * MCP_ALLOWED_ORIGINS list, and loopback origins when APP_URL itself is a loopback address. The Host header must name
+ * APP_URL's host, a loopback host, or one of MCP_ALLOWED_HOSTS.
+ */
+@ApplicationScoped
+public class TransportGuard {
+
+    @Inject
+    AppConfig config;
+
+    public boolean originAllowed(String origin) {
+        if (origin == null) {
+            return true;
+        }
+        String o = origin.strip().toLowerCase(Locale.ROOT);
+        while (o.endsWith("/")) {
+            o = o.substring(0, o.length() - 1);
+        }
+        if (o.equals(config.appOrigin().toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        for (String allowed : config.getList("MCP_ALLOWED_ORIGINS")) {
+            if (o.equals(allowed.toLowerCase(Locale.ROOT).replaceAll("/+$", ""))) {
+                return true;
+            }
+        }
+        if (isLoopback(URI.create(config.appUrl()).getHost())) {
+            try {
+                URI u = URI.create(o);
+                return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && isLoopback(u.getHost());
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    public boolean hostAllowed(String host) {
+        if (host == null || host.isBlank()) {
+            return true; // HTTP/1.0 without Host: nothing a browser would send
+        }
+        String h = hostName(host.strip().toLowerCase(Locale.ROOT));
+        if (isLoopback(h) || h.equals(URI.create(config.appUrl()).getHost().toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        List<String> allowed = config.getList("MCP_ALLOWED_HOSTS");
+        return allowed.stream().anyMatch(a -> a.equalsIgnoreCase(h));
+    }
+
+    private static String hostName(String hostHeader) {
+        if (hostHeader.startsWith("[")) {
+            int end = hostHeader.indexOf(']');
+            return end > 0 ? hostHeader.substring(0, end + 1) : hostHeader;
+        }
+        int colon = hostHeader.lastIndexOf(':');
+        return colon > 0 ? hostHeader.substring(0, colon) : hostHeader;
+    }
+
+    static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || h.startsWith("127.");
+    }
+}

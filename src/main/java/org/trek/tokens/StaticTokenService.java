@@ -1,0 +1,118 @@
+package org.trek.tokens;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.trek.audit.Actor;
+import org.trek.audit.AuditService;
+import org.trek.platform.Clock;
+import org.trek.platform.SecureRandoms;
+import org.trek.platform.auth.CredentialRevoked;
+
+/**
+ * Create, list, verify and delete static API tokens. A token is "trek_" + 256 random bits (URL-safe base64); only
+ * its SHA-256 hash is stored, so the plain value exists once, in the answer to {@link #create}.
+ */
+@ApplicationScoped
+@Transactional
+public class StaticTokenService {
+    public static final String PREFIX = "trek_";
+    public static final int MAX_PER_USER = 10;
+    public static final int MAX_NAME_LENGTH = 100;
+    /** last_used_at is written at most this often per token, so a busy client does not turn every call into a write. */
+    static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    /** The plain token (shown once) and the stored row. */
+    public record Created(String token, StaticToken row) {
+    }
+
+    /** Why a token could not be created. */
+    public static class TokenLimitException extends RuntimeException {
+        public TokenLimitException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    @PersistenceContext(unitName = "trek")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    Event<CredentialRevoked> revoked;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<StaticToken> list(long userId) {
+        return em.createQuery("SELECT t FROM StaticToken t WHERE t.userId = :u ORDER BY t.createdAt DESC, t.id DESC",
+                StaticToken.class).setParameter("u", userId).getResultList();
+    }
+
+    public Created create(Actor actor, long userId, String name) {
+        String cleanName = name == null ? "" : name.strip();
+        if (cleanName.isEmpty() || cleanName.length() > MAX_NAME_LENGTH) {
+            throw new TokenLimitException("Give the token a name of 1 to " + MAX_NAME_LENGTH + " characters.");
+        }
+        long count = em.createQuery("SELECT COUNT(t) FROM StaticToken t WHERE t.userId = :u", Long.class)
+                .setParameter("u", userId).getSingleResult();
+        if (count >= MAX_PER_USER) {
+            throw new TokenLimitException("You already have " + MAX_PER_USER + " tokens. Delete one first.");
+        }
+        String token = PREFIX + SecureRandoms.token(256);
+        StaticToken row = new StaticToken(userId, cleanName, SecureRandoms.sha256Hex(token),
+                token.substring(0, PREFIX.length() + 6) + "…", clock.now());
+        em.persist(row);
+        em.flush();
+        audit.record(actor, "token.create", "static:" + row.getId(), Map.of("name", cleanName));
+        return new Created(token, row);
+    }
+
+    /** Deletes one of the user's tokens; false when it does not exist or is someone else's. */
+    public boolean delete(Actor actor, long userId, long tokenId) {
+        StaticToken row = em.find(StaticToken.class, tokenId);
+        if (row == null || row.getUserId() != userId) {
+            return false;
+        }
+        em.remove(row);
+        em.flush();
+        audit.record(actor, "token.delete", "static:" + tokenId, Map.of("name", row.getName()));
+        revoked.fire(new CredentialRevoked(grantId(tokenId)));
+        return true;
+    }
+
+    /** Looks a presented token up by its hash (indexed) and notes its use. */
+    public Optional<StaticToken> verify(String token) {
+        if (token == null || !token.startsWith(PREFIX) || token.length() > 200) {
+            return Optional.empty();
+        }
+        String hash = SecureRandoms.sha256Hex(token);
+        List<StaticToken> rows = em.createQuery("SELECT t FROM StaticToken t WHERE t.tokenHash = :h", StaticToken.class)
+                .setParameter("h", hash).getResultList();
+        if (rows.isEmpty() || !SecureRandoms.constantTimeEquals(rows.get(0).getTokenHash(), hash)) {
+            return Optional.empty();
+        }
+        StaticToken row = rows.get(0);
+        Instant now = clock.now();
+        if (row.getLastUsedAt() == null || row.getLastUsedAt().isBefore(now.minus(LAST_USED_RESOLUTION))) {
+            // A bulk update touches one indexed row and skips the write when another node just did it.
+            em.createQuery("UPDATE StaticToken t SET t.lastUsedAt = :now WHERE t.id = :id")
+                    .setParameter("now", now).setParameter("id", row.getId()).executeUpdate();
+        }
+        return Optional.of(row);
+    }
+
+    public static String grantId(long tokenId) {
+        return "static:" + tokenId;
+    }
+}

@@ -1,0 +1,32 @@
+package org.trek.tokens;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.trek.account.UserService;
+import org.trek.platform.auth.AccessGrant;
+import org.trek.platform.auth.BearerTokenVerifier;
+
+/** Bearer verifier for static "trek_" tokens: full access, no client, grant "static:&lt;id&gt;". */
+@ApplicationScoped
+public class StaticTokenVerifier implements BearerTokenVerifier {
+
+    @Inject
+    StaticTokenService tokens;
+
+    @Inject
+    UserService users;
+
+    @Override
+    public boolean supports(String token) {
+        return token != null && token.startsWith(StaticTokenService.PREFIX);
+    }
+
+    @Override
+    public Optional<AccessGrant> verify(String token) {
+        return tokens.verify(token)
+                .filter(row -> users.find(row.getUserId()).map(u -> !u.isDisabled()).orElse(false))
+                .map(row -> new AccessGrant(row.getUserId(), null, StaticTokenService.grantId(row.getId()), null,
+                        null, null, true));
+    }
+}
