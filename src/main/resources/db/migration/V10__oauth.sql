@@ -17,7 +17,7 @@ CREATE TABLE oauth_clients (
     registered_ip    VARCHAR(64),
     created_at       BIGINT        NOT NULL,
     last_used_at     BIGINT,
-    fetched_at       BIGINT
+    document_expires_at BIGINT
 );
 CREATE UNIQUE INDEX ux_oauth_clients_client_id ON oauth_clients (client_id);
 CREATE INDEX ix_oauth_clients_owner ON oauth_clients (owner_id);

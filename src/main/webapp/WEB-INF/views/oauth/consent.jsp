@@ -16,6 +16,13 @@
       <dt>Website</dt><dd><c:out value="${consent.clientUri}"/></dd>
     </c:if>
   </dl>
+  <c:if test="${consent.loopbackRedirect}">
+    <p class="alert warn" id="loopback-warning">The answer goes to a program on <strong>this computer</strong>. Any program on
+      your computer could pose as this application: continue only if you just started connecting an application here.</p>
+  </c:if>
+  <c:if test="${consent.selfRegistered}">
+    <p class="alert warn">TREK cannot confirm who made this application; its name is what it says about itself.</p>
+  </c:if>
   <form method="post" action="${pageContext.request.contextPath}/oauth/authorize">
     <input type="hidden" name="${csrfField}" value="${csrf}">
     <c:forEach var="h" items="${consent.hidden}">

@@ -54,6 +54,7 @@ class OAuthFlowIT {
         assertTrue(consent.body().contains("IT client"), "consent page names the client");
         assertTrue(consent.body().contains("registered itself"), "consent page says it is self-registered");
         assertTrue(consent.body().contains("127.0.0.1"), "consent page shows the redirect host");
+        assertTrue(consent.body().contains("loopback-warning"), "a localhost redirect gets a warning");
         assertEquals("DENY", consent.headers().firstValue("X-Frame-Options").orElse(""));
         assertTrue(consent.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
     }

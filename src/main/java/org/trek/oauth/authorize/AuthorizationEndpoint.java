@@ -187,6 +187,8 @@ public class AuthorizationEndpoint extends HttpServlet {
         page.put("origin", originLabel(client));
         page.put("redirectUri", valid.redirectUri());
         page.put("redirectHost", hostOf(valid.redirectUri()));
+        String host = hostOf(valid.redirectUri());
+        page.put("loopbackRedirect", host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]"));
         page.put("clientUri", client.getClientUri());
         page.put("error", error);
         List<Map<String, Object>> groups = new ArrayList<>();

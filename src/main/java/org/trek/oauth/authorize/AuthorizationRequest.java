@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.trek.oauth.ResourceIndicator;
 import org.trek.oauth.client.OAuthClient;
 import org.trek.oauth.scope.ScopeCatalog;
 import org.trek.oauth.token.PkceVerifier;
@@ -86,7 +87,7 @@ public final class AuthorizationRequest {
             return new RedirectError(redirectUri, "invalid_request", "code_challenge must be 43 base64url characters", state);
         }
         String requestedResource = one(params, "resource");
-        if (requestedResource != null && !stripSlash(requestedResource).equals(resource)) {
+        if (requestedResource != null && !ResourceIndicator.matches(requestedResource, resource)) {
             // RFC 8707 §2: a resource this server does not issue tokens for.
             return new RedirectError(redirectUri, "invalid_target", "resource must be " + resource, state);
         }
@@ -142,11 +143,4 @@ public final class AuthorizationRequest {
         return v[0];
     }
 
-    static String stripSlash(String s) {
-        String r = s;
-        while (r.endsWith("/")) {
-            r = r.substring(0, r.length() - 1);
-        }
-        return r;
-    }
 }

@@ -67,21 +67,45 @@ public class ClientMetadataDocuments {
         if (cached.isPresent() && cached.get().getOrigin() != ClientOrigin.METADATA) {
             return Optional.empty();
         }
-        if (cached.isPresent() && cached.get().getFetchedAt() != null
-                && cached.get().getFetchedAt().plus(settings.cimdCacheTtl()).isAfter(clock.now())) {
+        if (cached.isPresent() && cached.get().getDocumentExpiresAt() != null
+                && cached.get().getDocumentExpiresAt().isAfter(clock.now())) {
             return cached;
         }
         try {
             URI url = checkUrl(clientId);
-            JsonObject doc = fetch(url);
-            return Optional.of(store(clientId, doc));
+            Fetched fetched = fetch(url);
+            return Optional.of(store(clientId, fetched.document(), clock.now().plus(cacheLifetime(fetched.cacheControl()))));
         } catch (DocumentException e) {
             LOG.info(() -> "client metadata document refused: " + e.getMessage());
             return Optional.empty();
         }
     }
 
-    private OAuthClient store(String clientId, JsonObject doc) {
+    /**
+     * How long to keep a document: its Cache-Control max-age (the MCP spec asks servers to respect cache headers),
+     * clamped to 1 minute..1 day so that neither a hostile "no-store" turns every request into a fetch nor a huge
+     * max-age pins stale redirect URIs; OAUTH_CIMD_CACHE_SECONDS (600) when the header says nothing.
+     */
+    Duration cacheLifetime(String cacheControl) {
+        Duration fallback = settings.cimdCacheTtl();
+        if (cacheControl != null) {
+            String cc = cacheControl.toLowerCase(java.util.Locale.ROOT);
+            if (cc.contains("no-store") || cc.contains("no-cache")) {
+                return Duration.ofMinutes(1);
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("max-age\\s*=\\s*(\\d{1,9})").matcher(cc);
+            if (m.find()) {
+                long seconds = Long.parseLong(m.group(1));
+                return Duration.ofSeconds(Math.max(60, Math.min(86_400, seconds)));
+            }
+        }
+        return fallback;
+    }
+
+    record Fetched(JsonObject document, String cacheControl) {
+    }
+
+    private OAuthClient store(String clientId, JsonObject doc, java.time.Instant cacheUntil) {
         // The document must name itself (draft §4.1) and must not carry shared secrets: these clients are public.
         if (!(doc.get("client_id") instanceof JsonString id) || !id.getString().equals(clientId)) {
             throw new DocumentException("client_id in the document does not equal its URL");
@@ -115,7 +139,7 @@ public class ClientMetadataDocuments {
                 ? ScopeCatalog.parse(s.getString()).known() : ScopeCatalog.readOnly();
         String clientUri = doc.get("client_uri") instanceof JsonString u && u.getString().startsWith("https://")
                 && u.getString().length() <= 500 ? u.getString() : null;
-        return registration.storeMetadataDocument(clientId, name, uris, scopes, clientUri);
+        return registration.storeMetadataDocument(clientId, name, uris, scopes, clientUri, cacheUntil);
     }
 
     /** The URL rules of draft §3: https, a path, no fragment, no user info, no dot segments. */
@@ -175,7 +199,7 @@ public class ClientMetadataDocuments {
         return true;
     }
 
-    private JsonObject fetch(URI url) {
+    private Fetched fetch(URI url) {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5))
                 .header("Accept", "application/json").GET().build();
         try {
@@ -194,7 +218,7 @@ public class ClientMetadataDocuments {
                     }
                 }
                 try (JsonReader reader = Json.createReader(new StringReader(out.toString(StandardCharsets.UTF_8)))) {
-                    return reader.readObject();
+                    return new Fetched(reader.readObject(), response.headers().firstValue("Cache-Control").orElse(null));
                 } catch (RuntimeException e) {
                     throw new DocumentException("document is not a JSON object");
                 }

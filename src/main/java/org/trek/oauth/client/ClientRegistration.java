@@ -150,7 +150,7 @@ public class ClientRegistration {
     /** Stores or refreshes the client of a fetched, validated metadata document. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public OAuthClient storeMetadataDocument(String clientId, String name, List<String> redirectUris, List<String> scopes,
-                                             String clientUri) {
+                                             String clientUri, Instant cacheUntil) {
         Instant now = clock.now();
         OAuthClient client = em.createQuery("SELECT c FROM OAuthClient c WHERE c.clientId = :id", OAuthClient.class)
                 .setParameter("id", clientId).getResultStream().findFirst().orElse(null);
@@ -158,12 +158,12 @@ public class ClientRegistration {
             client = new OAuthClient(clientId, name, ClientOrigin.METADATA, true, OAuthClient.AUTH_NONE, redirectUris,
                     scopes, null, now);
             client.setApplicationType("web");
-            client.refreshFromDocument(name, redirectUris, scopes, clientUri, now);
+            client.refreshFromDocument(name, redirectUris, scopes, clientUri, cacheUntil);
             em.persist(client);
             audit.record(Actor.system(), "oauth.client.create", clientId,
                     Map.of("client_id", clientId, "name", name, "is_public", true, "via", "metadata_document"));
         } else if (client.getOrigin() == ClientOrigin.METADATA) {
-            client.refreshFromDocument(name, redirectUris, scopes, clientUri, now);
+            client.refreshFromDocument(name, redirectUris, scopes, clientUri, cacheUntil);
         }
         return client;
     }

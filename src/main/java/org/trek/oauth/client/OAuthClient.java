@@ -72,8 +72,9 @@ public class OAuthClient {
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
-    @Column(name = "fetched_at")
-    private Instant fetchedAt;
+    /** For metadata-document clients: until when the fetched document may be used without fetching it again. */
+    @Column(name = "document_expires_at")
+    private Instant documentExpiresAt;
 
     protected OAuthClient() {
     }
@@ -107,16 +108,12 @@ public class OAuthClient {
         this.registeredIp = registeredIp;
     }
 
-    void refreshFromDocument(String name, List<String> redirectUris, List<String> scopes, String clientUri, Instant fetchedAt) {
+    void refreshFromDocument(String name, List<String> redirectUris, List<String> scopes, String clientUri, Instant expiresAt) {
         this.name = name;
         this.redirectUris = String.join("\n", redirectUris);
         this.allowedScopes = ScopeCatalog.join(scopes);
         this.clientUri = clientUri;
-        this.fetchedAt = fetchedAt;
-    }
-
-    void setFetchedAt(Instant fetchedAt) {
-        this.fetchedAt = fetchedAt;
+        this.documentExpiresAt = expiresAt;
     }
 
     void setLastUsedAt(Instant lastUsedAt) {
@@ -187,8 +184,8 @@ public class OAuthClient {
         return lastUsedAt;
     }
 
-    public Instant getFetchedAt() {
-        return fetchedAt;
+    public Instant getDocumentExpiresAt() {
+        return documentExpiresAt;
     }
 
     /** The hosts of the redirect URIs, for the consent page ("will send you back to ..."). */

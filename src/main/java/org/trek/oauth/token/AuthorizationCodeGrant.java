@@ -11,6 +11,7 @@ import org.trek.account.UserService;
 import org.trek.audit.Actor;
 import org.trek.audit.AuditService;
 import org.trek.oauth.OAuthException;
+import org.trek.oauth.ResourceIndicator;
 import org.trek.oauth.authorize.AuthorizationCode;
 import org.trek.oauth.authorize.AuthorizationCodes;
 import org.trek.oauth.client.ClientService;
@@ -78,7 +79,7 @@ public class AuthorizationCodeGrant {
             row.consume(clock.now(), null);
             throw fail(actor, client, "redirect_uri_mismatch", ip);
         }
-        if (resource != null && !stripSlash(resource).equals(row.getResource())) {
+        if (resource != null && !ResourceIndicator.matches(resource, row.getResource())) {
             row.consume(clock.now(), null);
             auditFailure(actor, client, "resource_mismatch");
             throw new OAuthException(400, "invalid_target", "resource does not match the authorization request");
@@ -118,11 +119,4 @@ public class AuthorizationCodeGrant {
         return new Actor(userId, users.find(userId).map(User::getUsername).orElse(null), ip);
     }
 
-    static String stripSlash(String s) {
-        String r = s;
-        while (r.endsWith("/")) {
-            r = r.substring(0, r.length() - 1);
-        }
-        return r;
-    }
 }
