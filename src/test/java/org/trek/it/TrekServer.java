@@ -59,6 +59,13 @@ public final class TrekServer implements AutoCloseable {
             env.put("ADMIN_EMAIL", ADMIN_EMAIL);
             env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
             env.put("TREK_ADDONS", "mcp");
+            // Every suite calls the OAuth endpoints from 127.0.0.1, far more often than one person would; the
+            // limits themselves are tested on a separate instance (OAuthLimitsIT).
+            env.put("OAUTH_DCR_PER_MINUTE", "10000");
+            env.put("OAUTH_DCR_PER_IP_DAY", "100000");
+            env.put("OAUTH_AUTHORIZE_PER_MINUTE", "10000");
+            env.put("OAUTH_REVOKE_PER_MINUTE", "10000");
+            env.put("OAUTH_INTROSPECT_PER_MINUTE", "10000");
             shared = start("shared", env);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
         }

@@ -1,0 +1,241 @@
+package org.trek.oauth.authorize;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.trek.account.CurrentUser;
+import org.trek.account.User;
+import org.trek.account.UserService;
+import org.trek.audit.Actor;
+import org.trek.audit.AuditService;
+import org.trek.oauth.OAuthException;
+import org.trek.oauth.OAuthGate;
+import org.trek.oauth.OAuthSettings;
+import org.trek.oauth.client.ClientOrigin;
+import org.trek.oauth.client.ClientService;
+import org.trek.oauth.client.OAuthClient;
+import org.trek.oauth.scope.Scope;
+import org.trek.oauth.scope.ScopeCatalog;
+import org.trek.oauth.scope.ScopeGroup;
+import org.trek.platform.AppConfig;
+import org.trek.platform.web.ClientIp;
+import org.trek.platform.web.Views;
+
+/**
+ * /oauth/authorize (RFC 6749 §4.1, OAuth 2.1 §4.1). GET validates and either redirects an error back to the
+ * client, sends an anonymous visitor to the login page (which returns here with the same query, so the pending
+ * authorization survives), re-uses a covering consent, or shows the consent page. POST (CSRF token and Origin
+ * checked by CsrfFilter) re-validates everything and approves or denies. Responses carry iss (RFC 9207).
+ */
+@WebServlet("/oauth/authorize")
+public class AuthorizationEndpoint extends HttpServlet {
+
+    @Inject
+    OAuthGate gate;
+
+    @Inject
+    OAuthSettings settings;
+
+    @Inject
+    ClientService clients;
+
+    @Inject
+    ConsentService consents;
+
+    @Inject
+    AuthorizationCodes codes;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    AppConfig config;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        if (!gate.mcpEnabled()) {
+            Views.error(request, response, 404, "MCP access is not enabled on this server.");
+            return;
+        }
+        if (!withinRateLimit(request, response)) {
+            return;
+        }
+        AuthorizationRequest.Outcome outcome = validate(request::getParameterValues);
+        if (!(outcome instanceof AuthorizationRequest.Valid valid)) {
+            reject(request, response, outcome);
+            return;
+        }
+        Long userId = CurrentUser.id(request);
+        if (userId == null) {
+            String here = "/oauth/authorize" + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            response.sendRedirect(request.getContextPath() + "/login?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8));
+            return;
+        }
+        if (consents.covers(userId, valid.client().getClientId(), valid.scopes())) {
+            audit.record(actor(request), "oauth.consent.grant", valid.client().getClientId(),
+                    Map.of("client_id", valid.client().getClientId(), "scopes", valid.scopes(), "auto", true));
+            approve(request, response, valid, userId, valid.scopes());
+            return;
+        }
+        showConsent(request, response, valid, null);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        if (!gate.mcpEnabled()) {
+            Views.error(request, response, 404, "MCP access is not enabled on this server.");
+            return;
+        }
+        Long userId = CurrentUser.id(request);
+        if (userId == null) {
+            Views.error(request, response, 401, "Your session has ended. Start the connection from your application again.");
+            return;
+        }
+        // The consent form carries the original scope request as requested_scope; "scope" holds the user's picks.
+        Function<String, String[]> params = name -> request.getParameterValues(name.equals("scope") ? "requested_scope" : name);
+        AuthorizationRequest.Outcome outcome = validate(params);
+        if (!(outcome instanceof AuthorizationRequest.Valid valid)) {
+            reject(request, response, outcome);
+            return;
+        }
+        String clientId = valid.client().getClientId();
+        if (!"approve".equals(request.getParameter("decision"))) {
+            audit.record(actor(request), "oauth.consent.deny", clientId, Map.of("client_id", clientId));
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("error", "access_denied");
+            p.put("error_description", "The user denied the request");
+            p.put("state", valid.state());
+            p.put("iss", settings.issuer());
+            response.sendRedirect(AuthorizationRequest.redirect(valid.redirectUri(), p));
+            return;
+        }
+        String[] picked = request.getParameterValues("scope");
+        List<String> chosen = picked == null ? List.of()
+                : valid.scopes().stream().filter(Arrays.asList(picked)::contains).toList();
+        if (chosen.isEmpty()) {
+            showConsent(request, response, valid, "Select at least one permission, or deny the request.");
+            return;
+        }
+        consents.save(userId, clientId, chosen);
+        audit.record(actor(request), "oauth.consent.grant", clientId, Map.of("client_id", clientId, "scopes", chosen));
+        approve(request, response, valid, userId, chosen);
+    }
+
+    private AuthorizationRequest.Outcome validate(Function<String, String[]> params) {
+        return AuthorizationRequest.validate(params, id -> clients.find(id).orElse(null), settings.resource());
+    }
+
+    private void approve(HttpServletRequest request, HttpServletResponse response, AuthorizationRequest.Valid valid,
+                         long userId, List<String> scopes) throws IOException {
+        String code = codes.issue(valid.client().getClientId(), userId, valid.redirectUri(), scopes, valid.resource(),
+                valid.codeChallenge());
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("code", code);
+        p.put("state", valid.state());
+        p.put("iss", settings.issuer()); // RFC 9207 §2
+        response.setHeader("Cache-Control", "no-store");
+        response.sendRedirect(AuthorizationRequest.redirect(valid.redirectUri(), p));
+    }
+
+    private void reject(HttpServletRequest request, HttpServletResponse response, AuthorizationRequest.Outcome outcome)
+            throws ServletException, IOException {
+        if (outcome instanceof AuthorizationRequest.PageError page) {
+            Views.error(request, response, 400, page.message());
+        } else if (outcome instanceof AuthorizationRequest.RedirectError error) {
+            response.sendRedirect(AuthorizationRequest.errorRedirect(error, settings.issuer()));
+        }
+    }
+
+    private boolean withinRateLimit(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        try {
+            gate.limitPerMinute("oauth.authorize:" + ClientIp.resolve(request, config.trustedProxies()), settings.authorizePerMinute());
+            return true;
+        } catch (OAuthException e) {
+            response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            Views.error(request, response, 429, "Too many authorization requests. Wait a minute and try again.");
+            return false;
+        }
+    }
+
+    private Actor actor(HttpServletRequest request) {
+        return CurrentUser.actor(request, config.trustedProxies());
+    }
+
+    private void showConsent(HttpServletRequest request, HttpServletResponse response, AuthorizationRequest.Valid valid,
+                             String error) throws ServletException, IOException {
+        OAuthClient client = valid.client();
+        Map<String, Object> page = new HashMap<>();
+        page.put("clientName", client.getName());
+        page.put("clientId", client.getClientId());
+        page.put("selfRegistered", client.isSelfRegistered());
+        page.put("origin", originLabel(client));
+        page.put("redirectUri", valid.redirectUri());
+        page.put("redirectHost", hostOf(valid.redirectUri()));
+        String host = hostOf(valid.redirectUri());
+        page.put("loopbackRedirect", host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]"));
+        page.put("clientUri", client.getClientUri());
+        page.put("error", error);
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (ScopeGroup g : ScopeCatalog.groupsOf(valid.scopes())) {
+            List<Map<String, Object>> scopes = new ArrayList<>();
+            for (Scope s : g.scopes()) {
+                scopes.add(Map.of("name", s.name(), "label", s.label(), "description", s.description(), "verb", s.verb()));
+            }
+            groups.add(Map.of("key", g.key(), "label", g.label(), "scopes", scopes));
+        }
+        page.put("groups", groups);
+        Map<String, String> hidden = new LinkedHashMap<>();
+        for (String name : List.of("response_type", "client_id", "redirect_uri", "state", "code_challenge",
+                "code_challenge_method", "resource")) {
+            String v = request.getParameter(name);
+            if (v != null) {
+                hidden.put(name, v);
+            }
+        }
+        String requested = "POST".equals(request.getMethod()) ? request.getParameter("requested_scope") : request.getParameter("scope");
+        if (requested != null) {
+            hidden.put("requested_scope", requested);
+        }
+        page.put("hidden", hidden);
+        request.setAttribute("consent", page);
+        Views.render(request, response, "oauth/consent");
+    }
+
+    private String originLabel(OAuthClient client) {
+        if (client.getOrigin() == ClientOrigin.DCR) {
+            return "This application registered itself automatically. TREK has not verified who runs it.";
+        }
+        if (client.getOrigin() == ClientOrigin.METADATA) {
+            return "This application is identified by a document at " + hostOf(client.getClientId())
+                    + ". TREK has not verified who runs it.";
+        }
+        String creator = client.getOwnerId() == null ? "an unknown user"
+                : users.find(client.getOwnerId()).map(User::getUsername).orElse("a deleted user");
+        return "Created in TREK Settings by " + creator + ".";
+    }
+
+    static String hostOf(String uri) {
+        try {
+            java.net.URI u = java.net.URI.create(uri);
+            return u.getHost() != null ? u.getHost() : u.getScheme() + ":";
+        } catch (IllegalArgumentException e) {
+            return uri;
+        }
+    }
+}

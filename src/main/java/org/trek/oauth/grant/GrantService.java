@@ -1,0 +1,119 @@
+package org.trek.oauth.grant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.trek.account.User;
+import org.trek.account.UserService;
+import org.trek.audit.Actor;
+import org.trek.audit.AuditService;
+import org.trek.oauth.authorize.Consent;
+import org.trek.oauth.authorize.ConsentService;
+import org.trek.oauth.client.ClientService;
+import org.trek.oauth.client.OAuthClient;
+import org.trek.oauth.token.OAuthToken;
+import org.trek.oauth.token.TokenFamilies;
+
+/**
+ * What the Settings "Connected apps" list and the admin "MCP access" screen need: connected applications with
+ * their consent, live grants and last use; withdrawing a consent (revokes its grants too); revoking one grant.
+ */
+@ApplicationScoped
+@Transactional
+public class GrantService {
+
+    @Inject
+    TokenFamilies families;
+
+    @Inject
+    ConsentService consents;
+
+    @Inject
+    ClientService clients;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    AuditService audit;
+
+    /** The user's connected apps: every client with a consent or a live grant, most recently used first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ConnectedApp> connectedApps(long userId) {
+        Map<String, List<GrantView>> grantsByClient = new LinkedHashMap<>();
+        for (GrantView g : grants(userId)) {
+            grantsByClient.computeIfAbsent(g.getClientId(), k -> new ArrayList<>()).add(g);
+        }
+        Map<String, Consent> consentByClient = new LinkedHashMap<>();
+        consents.listForUser(userId).forEach(c -> consentByClient.put(c.getClientId(), c));
+        List<String> clientIds = new ArrayList<>(consentByClient.keySet());
+        grantsByClient.keySet().stream().filter(id -> !clientIds.contains(id)).forEach(clientIds::add);
+        List<ConnectedApp> apps = new ArrayList<>();
+        for (String clientId : clientIds) {
+            Optional<OAuthClient> client = clients.findStored(clientId);
+            List<GrantView> grants = grantsByClient.getOrDefault(clientId, List.of());
+            Consent consent = consentByClient.get(clientId);
+            Instant lastUsed = grants.stream().map(GrantView::getLastUsedAt).filter(java.util.Objects::nonNull)
+                    .max(Instant::compareTo).orElse(null);
+            apps.add(new ConnectedApp(clientId, client.map(OAuthClient::getName).orElse(clientId),
+                    client.map(OAuthClient::isSelfRegistered).orElse(true),
+                    consent == null ? List.of() : consent.getScopeList(),
+                    consent == null ? null : consent.getUpdatedAt(), grants, lastUsed));
+        }
+        apps.sort((a, b) -> {
+            Instant x = a.getLastUsedAt() == null ? Instant.EPOCH : a.getLastUsedAt();
+            Instant y = b.getLastUsedAt() == null ? Instant.EPOCH : b.getLastUsedAt();
+            return y.compareTo(x);
+        });
+        return apps;
+    }
+
+    /** Live grants of one user, or of everyone when userId is null (admin). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<GrantView> grants(Long userId) {
+        List<GrantView> out = new ArrayList<>();
+        Map<String, Optional<OAuthClient>> clientCache = new LinkedHashMap<>();
+        Map<Long, String> names = new LinkedHashMap<>();
+        for (OAuthToken t : families.liveGrants(userId)) {
+            Optional<OAuthClient> client = clientCache.computeIfAbsent(t.getClientId(), clients::findStored);
+            String username = names.computeIfAbsent(t.getUserId(), id -> users.find(id).map(User::getUsername).orElse(""));
+            out.add(new GrantView(t.getFamilyId(), t.getUserId(), username, t.getClientId(),
+                    client.map(OAuthClient::getName).orElse(t.getClientId()), client.map(OAuthClient::isSelfRegistered).orElse(true),
+                    List.copyOf(t.scopeSet()), t.getCreatedAt(), families.lastUsed(t.getFamilyId()), t.getRefreshExpiresAt()));
+        }
+        return out;
+    }
+
+    /** Withdraws the user's consent for a client and revokes the user's grants with it. */
+    public void revokeConsent(Actor actor, long userId, String clientId) {
+        consents.withdraw(userId, clientId);
+        families.revokeUserClient(userId, clientId, "consent_withdrawn");
+        audit.record(actor, "oauth.consent.revoke", clientId, Map.of("client_id", clientId));
+    }
+
+    /** The user revokes one of their own grants; false when it is not theirs. */
+    public boolean revokeOwnGrant(Actor actor, long userId, String grantId) {
+        boolean own = grants(userId).stream().anyMatch(g -> g.getGrantId().equals(grantId));
+        if (!own) {
+            return false;
+        }
+        families.revokeFamily(grantId, "revoked_by_user");
+        audit.record(actor, "oauth.token.revoke", grantId, Map.of("method", "session"));
+        return true;
+    }
+
+    /** An admin revokes any grant. */
+    public boolean adminRevokeGrant(Actor actor, String grantId) {
+        boolean revoked = families.revokeFamily(grantId, "revoked_by_admin");
+        if (revoked) {
+            audit.record(actor, "admin.oauth_session.revoke", grantId, Map.of());
+        }
+        return revoked;
+    }
+}

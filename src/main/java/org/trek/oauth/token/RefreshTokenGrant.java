@@ -1,0 +1,125 @@
+package org.trek.oauth.token;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.trek.account.User;
+import org.trek.account.UserService;
+import org.trek.audit.Actor;
+import org.trek.audit.AuditService;
+import org.trek.oauth.OAuthException;
+import org.trek.oauth.OAuthSettings;
+import org.trek.oauth.client.ClientService;
+import org.trek.oauth.client.OAuthClient;
+import org.trek.oauth.scope.ScopeCatalog;
+import org.trek.platform.Clock;
+
+/**
+ * grant_type=refresh_token (RFC 6749 §6, OAuth 2.1 §4.3) with rotation and reuse detection (RFC 9700 §4.14.2):
+ * every refresh issues a new pair and retires the old refresh token. A retired refresh token presented again within
+ * the grace window ({@code OAUTH_REFRESH_GRACE_SECONDS}, 30 s) gets the very same successor pair (two concurrent
+ * refreshes by one client); after it, it is treated as stolen and the whole family is revoked.
+ * The row lock serialises concurrent refreshes of one token. Refreshing never touches MCP sessions.
+ */
+@ApplicationScoped
+@Transactional(dontRollbackOn = OAuthException.class)
+public class RefreshTokenGrant {
+
+    @Inject
+    TokenFamilies families;
+
+    @Inject
+    ClientService clients;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    OAuthSettings settings;
+
+    @Inject
+    Clock clock;
+
+    public IssuedTokens refresh(OAuthClient client, Map<String, List<String>> form, String ip) {
+        String refreshToken = ClientCredentials.single(form, "refresh_token");
+        String scope = ClientCredentials.single(form, "scope");
+        if (refreshToken == null) {
+            throw OAuthException.invalidRequest("refresh_token is required");
+        }
+        OAuthToken row = refreshToken.startsWith(TokenFamilies.REFRESH_PREFIX) && refreshToken.length() < 100
+                ? families.lockByRefreshToken(refreshToken).orElse(null) : null;
+        if (row == null) {
+            throw failure(Actor.anonymous(ip), client, "unknown_token");
+        }
+        Actor actor = new Actor(row.getUserId(), users.find(row.getUserId()).map(User::getUsername).orElse(null), ip);
+        if (!row.getClientId().equals(client.getClientId())) {
+            throw failure(actor, client, "client_id_mismatch"); // RFC 6749 §6: bound to the client it was issued to
+        }
+        Instant now = clock.now();
+        if (row.getRevokedAt() != null) {
+            throw failure(actor, client, "revoked");
+        }
+        if (row.getRotatedAt() != null) {
+            Optional<IssuedTokens> same = withinGrace(row, refreshToken, now);
+            if (same.isPresent()) {
+                audit.record(actor, "oauth.token.refresh", client.getClientId(),
+                        Map.of("client_id", client.getClientId(), "duplicate_within_grace", true));
+                return same.get();
+            }
+            families.revokeFamily(row.getFamilyId(), "refresh_reuse");
+            audit.record(actor, "oauth.token.replay_detected", client.getClientId(), Map.of("client_id", client.getClientId()));
+            throw OAuthException.invalidGrant("Refresh token is invalid or expired");
+        }
+        if (!row.getRefreshExpiresAt().isAfter(now)) {
+            throw failure(actor, client, "expired");
+        }
+        User user = users.find(row.getUserId()).orElse(null);
+        if (user == null || user.isDisabled()) {
+            throw failure(actor, client, "user_disabled");
+        }
+        List<String> scopes = row.grantScopeList();
+        if (scope != null) {
+            // RFC 6749 §6: a refresh may narrow the scope, never widen it beyond the original grant.
+            ScopeCatalog.Parsed parsed = ScopeCatalog.parse(scope);
+            if (!parsed.unknown().isEmpty() || parsed.known().isEmpty() || !scopes.containsAll(parsed.known())) {
+                audit.record(actor, "oauth.token.refresh_failed", client.getClientId(),
+                        Map.of("client_id", client.getClientId(), "reason", "invalid_scope"));
+                throw new OAuthException(400, "invalid_scope", "scope must be a subset of the granted scopes");
+            }
+            scopes = parsed.known();
+        }
+        IssuedTokens next = families.issue(client.getClientId(), row.getUserId(), scopes, row.grantScopeList(),
+                row.getAudience(), row);
+        row.markRotated(now, SuccessorSeal.seal(refreshToken, next.accessToken(), next.refreshToken()));
+        clients.touch(client.getClientId());
+        audit.record(actor, "oauth.token.refresh", client.getClientId(), Map.of("client_id", client.getClientId()));
+        return next;
+    }
+
+    /** The successor pair again, if this is a duplicate within the grace window and the successor is untouched. */
+    private Optional<IssuedTokens> withinGrace(OAuthToken row, String refreshToken, Instant now) {
+        if (settings.refreshGrace().isZero() || row.getRotatedAt().plus(settings.refreshGrace()).isBefore(now)) {
+            return Optional.empty();
+        }
+        Optional<OAuthToken> successor = families.successorOf(row);
+        if (successor.isEmpty() || successor.get().getRevokedAt() != null || successor.get().getRotatedAt() != null) {
+            return Optional.empty();
+        }
+        return SuccessorSeal.open(refreshToken, row.getSuccessorSealed()).map(pair -> new IssuedTokens(pair[0], pair[1],
+                Math.max(1, successor.get().getAccessExpiresAt().getEpochSecond() - now.getEpochSecond()),
+                successor.get().getScopes(), row.getFamilyId()));
+    }
+
+    private OAuthException failure(Actor actor, OAuthClient client, String reason) {
+        audit.record(actor, "oauth.token.refresh_failed", client.getClientId(),
+                Map.of("client_id", client.getClientId(), "reason", reason));
+        return OAuthException.invalidGrant("Refresh token is invalid or expired");
+    }
+}

@@ -1,0 +1,155 @@
+package org.trek.oauth.token;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.trek.oauth.OAuthException;
+import org.trek.oauth.OAuthSettings;
+import org.trek.platform.Clock;
+import org.trek.platform.SecureRandoms;
+import org.trek.platform.auth.CredentialRevoked;
+
+/**
+ * Token families: issuing pairs ({@code trekoa_} access, {@code trekrf_} refresh, 256 random bits each, stored as
+ * SHA-256), finding them by hash, and revoking whole families. Every revocation fires {@link CredentialRevoked}
+ * with the family id, which is the grant id MCP sessions are bound to.
+ */
+@ApplicationScoped
+@Transactional(dontRollbackOn = OAuthException.class)
+public class TokenFamilies {
+    public static final String ACCESS_PREFIX = "trekoa_";
+    public static final String REFRESH_PREFIX = "trekrf_";
+
+    @PersistenceContext(unitName = "trek")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    OAuthSettings settings;
+
+    @Inject
+    Event<CredentialRevoked> revoked;
+
+    /** A new pair: a new family when parent is null, else the successor of parent in parent's family. */
+    public IssuedTokens issue(String clientId, long userId, Collection<String> scopes, Collection<String> grantScopes,
+                       String audience, OAuthToken parent) {
+        Instant now = clock.now();
+        String access = ACCESS_PREFIX + SecureRandoms.token(256);
+        String refresh = REFRESH_PREFIX + SecureRandoms.token(256);
+        String familyId = parent == null ? SecureRandoms.token(192) : parent.getFamilyId();
+        Instant familyExpires = parent != null ? parent.getFamilyExpiresAt()
+                : settings.refreshAbsoluteLifetime().isZero() ? null : now.plus(settings.refreshAbsoluteLifetime());
+        Instant refreshExpires = now.plus(settings.refreshTokenLifetime());
+        if (familyExpires != null && familyExpires.isBefore(refreshExpires)) {
+            refreshExpires = familyExpires;
+        }
+        Instant accessExpires = now.plus(settings.accessTokenLifetime());
+        if (accessExpires.isAfter(refreshExpires)) {
+            accessExpires = refreshExpires;
+        }
+        String scope = String.join(" ", scopes);
+        OAuthToken row = new OAuthToken(familyId, parent == null ? null : parent.getId(), clientId, userId,
+                SecureRandoms.sha256Hex(access), SecureRandoms.sha256Hex(refresh), scope, String.join(" ", grantScopes),
+                audience, now, accessExpires, refreshExpires, familyExpires);
+        em.persist(row);
+        return new IssuedTokens(access, refresh, Math.max(1, accessExpires.getEpochSecond() - now.getEpochSecond()),
+                scope, familyId);
+    }
+
+    /** The row holding this refresh token, locked for the rest of the transaction (serialises refreshes). */
+    public Optional<OAuthToken> lockByRefreshToken(String refreshToken) {
+        return em.createQuery("SELECT t FROM OAuthToken t WHERE t.refreshHash = :h", OAuthToken.class)
+                .setParameter("h", SecureRandoms.sha256Hex(refreshToken))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    }
+
+    public Optional<OAuthToken> successorOf(OAuthToken row) {
+        return em.createQuery("SELECT t FROM OAuthToken t WHERE t.parentId = :p ORDER BY t.id", OAuthToken.class)
+                .setParameter("p", row.getId()).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** The row of an access or refresh token, whichever this is. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<OAuthToken> findByAnyToken(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        String hash = SecureRandoms.sha256Hex(token);
+        String field = token.startsWith(REFRESH_PREFIX) ? "refreshHash" : "accessHash";
+        return em.createQuery("SELECT t FROM OAuthToken t WHERE t." + field + " = :h", OAuthToken.class)
+                .setParameter("h", hash).getResultStream().findFirst();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<OAuthToken> findByAccessToken(String token) {
+        return em.createQuery("SELECT t FROM OAuthToken t WHERE t.accessHash = :h", OAuthToken.class)
+                .setParameter("h", SecureRandoms.sha256Hex(token)).getResultStream().findFirst();
+    }
+
+    /** Revokes every pair of the family; fires CredentialRevoked when something was live. */
+    public boolean revokeFamily(String familyId, String reason) {
+        if (familyId == null) {
+            return false;
+        }
+        int n = em.createQuery("UPDATE OAuthToken t SET t.revokedAt = :now, t.revokeReason = :r, t.successorSealed = NULL "
+                        + "WHERE t.familyId = :f AND t.revokedAt IS NULL")
+                .setParameter("now", clock.now()).setParameter("r", reason).setParameter("f", familyId).executeUpdate();
+        if (n > 0) {
+            revoked.fire(new CredentialRevoked(familyId));
+        }
+        return n > 0;
+    }
+
+    /** Revokes every live family of a client (secret rotated, client deleted). */
+    public void revokeClient(String clientId, String reason) {
+        liveFamilies("t.clientId = :c", q -> q.setParameter("c", clientId)).forEach(f -> revokeFamily(f, reason));
+    }
+
+    /** Revokes the user's live families with one client (consent withdrawn). */
+    public void revokeUserClient(long userId, String clientId, String reason) {
+        liveFamilies("t.clientId = :c AND t.userId = :u", q -> q.setParameter("c", clientId).setParameter("u", userId))
+                .forEach(f -> revokeFamily(f, reason));
+    }
+
+    private List<String> liveFamilies(String where, java.util.function.Consumer<jakarta.persistence.TypedQuery<String>> params) {
+        var q = em.createQuery("SELECT DISTINCT t.familyId FROM OAuthToken t WHERE t.revokedAt IS NULL AND " + where, String.class);
+        params.accept(q);
+        return q.getResultList();
+    }
+
+    /** Live grants (one per family: its newest pair) for the connected-apps and admin screens. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<OAuthToken> liveGrants(Long userId) {
+        String jpql = "SELECT t FROM OAuthToken t WHERE t.revokedAt IS NULL AND t.rotatedAt IS NULL AND t.refreshExpiresAt > :now"
+                + (userId == null ? "" : " AND t.userId = :u") + " ORDER BY t.createdAt DESC";
+        var q = em.createQuery(jpql, OAuthToken.class).setParameter("now", clock.now());
+        if (userId != null) {
+            q.setParameter("u", userId);
+        }
+        return q.getResultList();
+    }
+
+    /** Last use of any access token of the family (rows record it at most once a minute). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Instant lastUsed(String familyId) {
+        return em.createQuery("SELECT MAX(t.lastUsedAt) FROM OAuthToken t WHERE t.familyId = :f", Instant.class)
+                .setParameter("f", familyId).getSingleResult();
+    }
+
+    /** Records use of an access token, at most once a minute per row, in one cheap UPDATE. */
+    public void touch(long rowId) {
+        Instant now = clock.now();
+        em.createQuery("UPDATE OAuthToken t SET t.lastUsedAt = :now WHERE t.id = :id AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :since)")
+                .setParameter("now", now).setParameter("id", rowId).setParameter("since", now.minusSeconds(60)).executeUpdate();
+    }
+}

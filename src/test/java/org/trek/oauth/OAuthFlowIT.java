@@ -1,0 +1,401 @@
+package org.trek.oauth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.trek.it.TrekServer;
+import org.trek.it.WebClient;
+
+/** The authorization code flow end to end: authorize, consent, token, refresh, revoke, introspect. */
+class OAuthFlowIT {
+    static TrekServer server;
+    static OAuthHarness h;
+    static WebClient browser;
+
+    @BeforeAll
+    static void start() {
+        server = TrekServer.shared();
+        h = new OAuthHarness(server);
+        browser = OAuthHarness.signedIn(server);
+    }
+
+    @Test
+    void loginRoundTripKeepsThePendingAuthorization() {
+        JsonObject reg = h.register("none", null, "http://127.0.0.1/callback");
+        String verifier = OAuthHarness.newVerifier();
+        String path = OAuthHarness.authorizePath(h.authorizeParams(reg.getString("client_id"),
+                "http://127.0.0.1:45678/callback", verifier, "trips:read", "round-trip"));
+        WebClient anonymous = new WebClient(server);
+        HttpResponse<String> first = anonymous.get(path);
+        assertEquals(302, first.statusCode());
+        String login = first.headers().firstValue("Location").orElseThrow();
+        assertTrue(login.contains("/login?next="), login);
+        String next = OAuthHarness.query(login).get("next");
+        assertEquals(path, next);
+        anonymous.get("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        HttpResponse<String> afterLogin = anonymous.post("/login", Map.of("login", TrekServer.ADMIN_EMAIL,
+                "password", TrekServer.ADMIN_PASSWORD, "next", next));
+        assertEquals(302, afterLogin.statusCode());
+        assertTrue(afterLogin.headers().firstValue("Location").orElseThrow().endsWith(path));
+        HttpResponse<String> consent = anonymous.get(path);
+        assertEquals(200, consent.statusCode());
+        assertTrue(consent.body().contains("IT client"), "consent page names the client");
+        assertTrue(consent.body().contains("registered itself"), "consent page says it is self-registered");
+        assertTrue(consent.body().contains("127.0.0.1"), "consent page shows the redirect host");
+        assertTrue(consent.body().contains("loopback-warning"), "a localhost redirect gets a warning");
+        assertEquals("DENY", consent.headers().firstValue("X-Frame-Options").orElse(""));
+        assertTrue(consent.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+    }
+
+    @Test
+    void approvedRequestRedirectsWithCodeStateAndIssuer() {
+        JsonObject reg = h.register("none", null, "http://127.0.0.1/callback");
+        String clientId = reg.getString("client_id");
+        String verifier = OAuthHarness.newVerifier();
+        // RFC 8252 §7.3: registered without a port, requested with an ephemeral one
+        String redirect = "http://127.0.0.1:51234/callback";
+        Map<String, String> q = h.approve(browser, h.authorizeParams(clientId, redirect, verifier, "trips:read places:read", "s-1"),
+                List.of("trips:read"));
+        assertEquals("s-1", q.get("state"));
+        assertEquals(server.baseUrl(), q.get("iss"));
+        assertTrue(q.get("code").length() >= 43);
+        HttpResponse<String> t = h.exchange(clientId, null, false, q.get("code"), redirect, verifier);
+        assertEquals(200, t.statusCode(), t.body());
+        JsonObject tokens = OAuthHarness.json(t);
+        assertTrue(tokens.getString("access_token").startsWith("trekoa_"));
+        assertTrue(tokens.getString("refresh_token").startsWith("trekrf_"));
+        assertEquals("Bearer", tokens.getString("token_type"));
+        assertEquals(3600, tokens.getInt("expires_in"));
+        assertEquals("trips:read", tokens.getString("scope"), "the user narrowed the scopes on the consent page");
+        assertEquals("no-store", t.headers().firstValue("Cache-Control").orElse(""));
+
+        // consent on record covers the same request: no page, straight back with a code
+        HttpResponse<String> again = browser.get(OAuthHarness.authorizePath(
+                h.authorizeParams(clientId, redirect, OAuthHarness.newVerifier(), "trips:read", "s-2")));
+        assertEquals(302, again.statusCode());
+        assertTrue(OAuthHarness.query(again.headers().firstValue("Location").orElseThrow()).containsKey("code"));
+        // ...but a wider request shows the consent page again
+        HttpResponse<String> wider = browser.get(OAuthHarness.authorizePath(
+                h.authorizeParams(clientId, redirect, OAuthHarness.newVerifier(), "trips:read places:read", "s-3")));
+        assertEquals(200, wider.statusCode());
+    }
+
+    @Test
+    void pkceIsRequiredAndOnlyS256() {
+        JsonObject reg = h.register("none", null, "http://127.0.0.1/callback");
+        String clientId = reg.getString("client_id");
+        String redirect = "http://127.0.0.1:40001/callback";
+        Map<String, String> p = h.authorizeParams(clientId, redirect, OAuthHarness.newVerifier(), "trips:read", "pk");
+        p.remove("code_challenge");
+        Map<String, String> q = redirectQuery(browser.get(OAuthHarness.authorizePath(p)));
+        assertEquals("invalid_request", q.get("error"));
+        assertEquals("pk", q.get("state"));
+        assertEquals(server.baseUrl(), q.get("iss"));
+
+        p = h.authorizeParams(clientId, redirect, OAuthHarness.newVerifier(), "trips:read", "pk");
+        p.put("code_challenge_method", "plain");
+        assertEquals("invalid_request", redirectQuery(browser.get(OAuthHarness.authorizePath(p))).get("error"));
+
+        String verifier = OAuthHarness.newVerifier();
+        Map<String, String> ok = h.approve(browser, h.authorizeParams(clientId, redirect, verifier, "trips:read", "pk"), List.of("trips:read"));
+        HttpResponse<String> wrong = h.exchange(clientId, null, false, ok.get("code"), redirect, OAuthHarness.newVerifier());
+        assertEquals(400, wrong.statusCode());
+        assertEquals("invalid_grant", OAuthHarness.json(wrong).getString("error"));
+        HttpResponse<String> missing = h.tokenRequest(Map.of("grant_type", "authorization_code", "code", ok.get("code"),
+                "redirect_uri", redirect), clientId, null, false);
+        assertEquals("invalid_request", OAuthHarness.json(missing).getString("error"));
+    }
+
+    @Test
+    void reusedCodeIsRefusedAndRevokesWhatItProduced() {
+        JsonObject reg = h.register("none", null, "http://127.0.0.1/callback");
+        String clientId = reg.getString("client_id");
+        String redirect = "http://127.0.0.1:40002/callback";
+        String verifier = OAuthHarness.newVerifier();
+        Map<String, String> q = h.approve(browser, h.authorizeParams(clientId, redirect, verifier, "trips:read", "x"), List.of("trips:read"));
+        JsonObject tokens = OAuthHarness.json(h.exchange(clientId, null, false, q.get("code"), redirect, verifier));
+        HttpResponse<String> replay = h.exchange(clientId, null, false, q.get("code"), redirect, verifier);
+        assertEquals(400, replay.statusCode());
+        assertEquals("invalid_grant", OAuthHarness.json(replay).getString("error"));
+        HttpResponse<String> refresh = h.refresh(clientId, null, tokens.getString("refresh_token"), null);
+        assertEquals("invalid_grant", OAuthHarness.json(refresh).getString("error"), "the family issued from the code is revoked");
+        assertFalse(introspect(tokens.getString("access_token")).getBoolean("active"));
+    }
+
+    @Test
+    void redirectUriProblems() {
+        JsonObject reg = h.register("none", null, "http://127.0.0.1/callback", "https://app.example/cb");
+        String clientId = reg.getString("client_id");
+        // unregistered redirect: shown as a page, never redirected
+        for (String bad : List.of("https://evil.example/cb", "http://127.0.0.1:40003/other", "https://app.example/cb/x")) {
+            HttpResponse<String> r = browser.get(OAuthHarness.authorizePath(
+                    h.authorizeParams(clientId, bad, OAuthHarness.newVerifier(), "trips:read", "r")));
+            assertEquals(400, r.statusCode(), bad);
+            assertTrue(r.headers().firstValue("Location").isEmpty(), bad);
+        }
+        // unknown client: page as well
+        HttpResponse<String> unknown = browser.get(OAuthHarness.authorizePath(
+                h.authorizeParams("no-such-client", "https://app.example/cb", OAuthHarness.newVerifier(), "trips:read", "r")));
+        assertEquals(400, unknown.statusCode());
+        assertTrue(unknown.headers().firstValue("Location").isEmpty());
+        // token request with a different redirect_uri than the authorization request
+        String verifier = OAuthHarness.newVerifier();
+        Map<String, String> q = h.approve(browser, h.authorizeParams(clientId, "http://127.0.0.1:40004/callback", verifier,
+                "trips:read", "r"), List.of("trips:read"));
+        HttpResponse<String> t = h.exchange(clientId, null, false, q.get("code"), "http://127.0.0.1:40005/callback", verifier);
+        assertEquals("invalid_grant", OAuthHarness.json(t).getString("error"));
+    }
+
+    @Test
+    void resourceMustBeThisServersMcpEndpoint() {
+        JsonObject reg = h.register("none", null, "http://127.0.0.1/callback");
+        String clientId = reg.getString("client_id");
+        Map<String, String> p = h.authorizeParams(clientId, "http://127.0.0.1:40006/callback", OAuthHarness.newVerifier(), "trips:read", "rs");
+        p.put("resource", "https://other.example/mcp");
+        Map<String, String> q = redirectQuery(browser.get(OAuthHarness.authorizePath(p)));
+        assertEquals("invalid_target", q.get("error"));
+        assertEquals("rs", q.get("state"));
+        assertEquals(server.baseUrl(), q.get("iss"));
+
+        String verifier = OAuthHarness.newVerifier();
+        Map<String, String> ok = h.approve(browser, h.authorizeParams(clientId, "http://127.0.0.1:40006/callback", verifier,
+                "trips:read", "rs"), List.of("trips:read"));
+        HttpResponse<String> t = h.tokenRequest(Map.of("grant_type", "authorization_code", "code", ok.get("code"),
+                "redirect_uri", "http://127.0.0.1:40006/callback", "code_verifier", verifier,
+                "resource", "https://other.example/mcp"), clientId, null, false);
+        assertEquals("invalid_target", OAuthHarness.json(t).getString("error"));
+    }
+
+    @Test
+    void confidentialClientsAuthenticateWithBasicOrPostAndBeforeTheCodeIsConsumed() {
+        JsonObject reg = h.register("client_secret_basic", "trips:read", "https://app.example/cb");
+        String clientId = reg.getString("client_id");
+        String secret = reg.getString("client_secret");
+        assertTrue(secret.startsWith("trekcs_"));
+        String redirect = "https://app.example/cb";
+
+        String verifier = OAuthHarness.newVerifier();
+        String code = h.approve(browser, h.authorizeParams(clientId, redirect, verifier, "trips:read", "c"), List.of("trips:read")).get("code");
+        HttpResponse<String> bad = h.exchange(clientId, secret + "x", true, code, redirect, verifier);
+        assertEquals(401, bad.statusCode());
+        assertEquals("invalid_client", OAuthHarness.json(bad).getString("error"));
+        assertTrue(bad.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        HttpResponse<String> noSecret = h.exchange(clientId, null, false, code, redirect, verifier);
+        assertEquals(401, noSecret.statusCode());
+        // the failed attempts did not burn the code
+        HttpResponse<String> good = h.exchange(clientId, secret, true, code, redirect, verifier);
+        assertEquals(200, good.statusCode(), good.body());
+
+        String verifier2 = OAuthHarness.newVerifier();
+        String code2 = h.approve(browser, h.authorizeParams(clientId, redirect, verifier2, "trips:read", "c"), List.of("trips:read")).get("code");
+        HttpResponse<String> post = h.exchange(clientId, secret, false, code2, redirect, verifier2);
+        assertEquals(200, post.statusCode(), post.body());
+    }
+
+    @Test
+    void publicClientsMustNotSendASecret() {
+        JsonObject reg = h.register("none", null, "http://127.0.0.1/callback");
+        String clientId = reg.getString("client_id");
+        String redirect = "http://127.0.0.1:40007/callback";
+        String verifier = OAuthHarness.newVerifier();
+        String code = h.approve(browser, h.authorizeParams(clientId, redirect, verifier, "trips:read", "p"), List.of("trips:read")).get("code");
+        assertEquals(401, h.exchange(clientId, "trekcs_guess", false, code, redirect, verifier).statusCode());
+        assertEquals(200, h.exchange(clientId, null, false, code, redirect, verifier).statusCode());
+    }
+
+    @Test
+    void refreshRotatesAndReuseRevokesTheFamily() {
+        JsonObject first = h.connectPublicClient(browser, "trips:read places:read");
+        String clientId = first.getString("client_id");
+        HttpResponse<String> r1 = h.refresh(clientId, null, first.getString("refresh_token"), null);
+        assertEquals(200, r1.statusCode(), r1.body());
+        JsonObject second = OAuthHarness.json(r1);
+        assertNotEquals(first.getString("refresh_token"), second.getString("refresh_token"));
+        assertNotEquals(first.getString("access_token"), second.getString("access_token"));
+        assertEquals("trips:read places:read", second.getString("scope"));
+        JsonObject third = OAuthHarness.json(h.refresh(clientId, null, second.getString("refresh_token"), null));
+        assertTrue(introspect(third.getString("access_token")).getBoolean("active"));
+        // the first refresh token again: its successor has moved on, so this is theft, not a duplicate
+        HttpResponse<String> replay = h.refresh(clientId, null, first.getString("refresh_token"), null);
+        assertEquals(400, replay.statusCode());
+        assertEquals("invalid_grant", OAuthHarness.json(replay).getString("error"));
+        assertFalse(introspect(third.getString("access_token")).getBoolean("active"), "whole family revoked");
+        assertEquals(400, h.refresh(clientId, null, third.getString("refresh_token"), null).statusCode());
+    }
+
+    @Test
+    void concurrentDuplicateRefreshWithinGraceGetsTheSamePairAndTheFamilySurvives() throws Exception {
+        JsonObject first = h.connectPublicClient(browser, "trips:read");
+        String clientId = first.getString("client_id");
+        CountDownLatch go = new CountDownLatch(1);
+        CompletableFuture<HttpResponse<String>> a = CompletableFuture.supplyAsync(() -> {
+            await(go);
+            return h.refresh(clientId, null, first.getString("refresh_token"), null);
+        });
+        CompletableFuture<HttpResponse<String>> b = CompletableFuture.supplyAsync(() -> {
+            await(go);
+            return h.refresh(clientId, null, first.getString("refresh_token"), null);
+        });
+        go.countDown();
+        HttpResponse<String> ra = a.get();
+        HttpResponse<String> rb = b.get();
+        assertEquals(200, ra.statusCode(), ra.body());
+        assertEquals(200, rb.statusCode(), rb.body());
+        JsonObject ja = OAuthHarness.json(ra);
+        JsonObject jb = OAuthHarness.json(rb);
+        assertEquals(ja.getString("refresh_token"), jb.getString("refresh_token"));
+        assertEquals(ja.getString("access_token"), jb.getString("access_token"));
+        // a sequential duplicate inside the window gets it too, and the family lives on
+        assertEquals(ja.getString("refresh_token"),
+                OAuthHarness.json(h.refresh(clientId, null, first.getString("refresh_token"), null)).getString("refresh_token"));
+        assertTrue(introspect(ja.getString("access_token")).getBoolean("active"));
+        HttpResponse<String> next = h.refresh(clientId, null, ja.getString("refresh_token"), null);
+        assertEquals(200, next.statusCode(), next.body());
+    }
+
+    @Test
+    void refreshCanNarrowButNotWiden() {
+        JsonObject first = h.connectPublicClient(browser, "trips:read places:read");
+        String clientId = first.getString("client_id");
+        HttpResponse<String> narrowed = h.refresh(clientId, null, first.getString("refresh_token"), "places:read");
+        assertEquals(200, narrowed.statusCode(), narrowed.body());
+        JsonObject n = OAuthHarness.json(narrowed);
+        assertEquals("places:read", n.getString("scope"));
+        HttpResponse<String> widened = h.refresh(clientId, null, n.getString("refresh_token"), "places:read trips:write");
+        assertEquals("invalid_scope", OAuthHarness.json(widened).getString("error"));
+        // back to the full original grant is allowed (RFC 6749 §6)
+        HttpResponse<String> full = h.refresh(clientId, null, n.getString("refresh_token"), null);
+        assertEquals("trips:read places:read", OAuthHarness.json(full).getString("scope"));
+    }
+
+    @Test
+    void revokedTokensStopWorking() {
+        JsonObject tokens = h.connectPublicClient(browser, "trips:read");
+        String clientId = tokens.getString("client_id");
+        assertTrue(introspect(tokens.getString("access_token")).getBoolean("active"));
+        HttpResponse<String> other = h.postForm("/oauth/revoke", Map.of("token", tokens.getString("access_token"),
+                "client_id", h.register("none", null, "http://127.0.0.1/cb").getString("client_id")), null);
+        assertEquals(200, other.statusCode());
+        assertTrue(introspect(tokens.getString("access_token")).getBoolean("active"), "another client cannot revoke it");
+        HttpResponse<String> r = h.postForm("/oauth/revoke", Map.of("token", tokens.getString("access_token"), "client_id", clientId), null);
+        assertEquals(200, r.statusCode(), r.body());
+        assertFalse(introspect(tokens.getString("access_token")).getBoolean("active"));
+        assertEquals("invalid_grant", OAuthHarness.json(h.refresh(clientId, null, tokens.getString("refresh_token"), null)).getString("error"));
+        HttpResponse<String> unknown = h.postForm("/oauth/revoke", Map.of("token", "trekoa_nonsense", "client_id", clientId), null);
+        assertEquals(200, unknown.statusCode());
+    }
+
+    @Test
+    void introspectionForConfidentialClientsAndAdmins() {
+        JsonObject reg = h.register("client_secret_post", "trips:read", "https://intro.example/cb");
+        String clientId = reg.getString("client_id");
+        String secret = reg.getString("client_secret");
+        String verifier = OAuthHarness.newVerifier();
+        String code = h.approve(browser, h.authorizeParams(clientId, "https://intro.example/cb", verifier, "trips:read", "i"),
+                List.of("trips:read")).get("code");
+        JsonObject tokens = OAuthHarness.json(h.exchange(clientId, secret, false, code, "https://intro.example/cb", verifier));
+        HttpResponse<String> r = h.postForm("/oauth/introspect", Map.of("token", tokens.getString("access_token")),
+                OAuthHarness.basic(clientId, secret));
+        JsonObject info = OAuthHarness.json(r);
+        assertTrue(info.getBoolean("active"));
+        assertEquals("trips:read", info.getString("scope"));
+        assertEquals(clientId, info.getString("client_id"));
+        assertEquals(h.resource(), info.getString("aud"));
+        assertEquals(server.baseUrl(), info.getString("iss"));
+        // another client's token is not this client's business
+        JsonObject foreign = h.connectPublicClient(browser, "trips:read");
+        assertFalse(OAuthHarness.json(h.postForm("/oauth/introspect", Map.of("token", foreign.getString("access_token")),
+                OAuthHarness.basic(clientId, secret))).getBoolean("active"));
+        // anonymous callers are refused
+        assertEquals(400, h.postForm("/oauth/introspect", Map.of("token", tokens.getString("access_token")), null).statusCode());
+        assertEquals(401, h.postForm("/oauth/introspect", Map.of("token", tokens.getString("access_token"),
+                "client_id", foreign.getString("client_id")), null).statusCode());
+    }
+
+    @Test
+    void consentPostNeedsCsrfTokenAndSameOrigin() {
+        JsonObject reg = h.register("none", null, "http://127.0.0.1/callback");
+        String clientId = reg.getString("client_id");
+        Map<String, String> p = h.authorizeParams(clientId, "http://127.0.0.1:40008/callback", OAuthHarness.newVerifier(), "trips:read", "cs");
+        WebClient web = OAuthHarness.signedIn(server);
+        HttpResponse<String> page = web.get(OAuthHarness.authorizePath(p));
+        assertEquals(200, page.statusCode());
+        Map<String, String> fields = new java.util.LinkedHashMap<>(OAuthHarness.hiddenFields(page.body()));
+        fields.put("decision", "approve");
+        fields.put("scope", "trips:read");
+        Map<String, String> noToken = new java.util.LinkedHashMap<>(fields);
+        noToken.remove("_csrf");
+        HttpResponse<String> r1 = web.postRaw("/oauth/authorize", noToken, server.baseUrl());
+        assertEquals(403, r1.statusCode());
+        assertTrue(r1.headers().firstValue("Location").isEmpty());
+        HttpResponse<String> r2 = web.postRaw("/oauth/authorize", fields, "https://evil.example");
+        assertEquals(403, r2.statusCode());
+        assertTrue(r2.headers().firstValue("Location").isEmpty());
+        HttpResponse<String> ok = web.postRaw("/oauth/authorize", fields, server.baseUrl());
+        assertEquals(302, ok.statusCode());
+        assertTrue(ok.headers().firstValue("Location").orElseThrow().contains("code="));
+    }
+
+    @Test
+    void denyRedirectsWithAccessDenied() {
+        JsonObject reg = h.register("none", null, "http://127.0.0.1/callback");
+        Map<String, String> p = h.authorizeParams(reg.getString("client_id"), "http://127.0.0.1:40009/callback",
+                OAuthHarness.newVerifier(), "trips:read", "dn");
+        HttpResponse<String> page = browser.get(OAuthHarness.authorizePath(p));
+        HttpResponse<String> r = h.submitConsent(browser, page.body(), "deny", List.of());
+        assertEquals(302, r.statusCode());
+        Map<String, String> q = OAuthHarness.query(r.headers().firstValue("Location").orElseThrow());
+        assertEquals("access_denied", q.get("error"));
+        assertEquals("dn", q.get("state"));
+        assertEquals(server.baseUrl(), q.get("iss"));
+        assertFalse(q.containsKey("code"));
+    }
+
+    @Test
+    void tokenEndpointErrors() {
+        JsonObject reg = h.register("none", null, "http://127.0.0.1/callback");
+        HttpResponse<String> unsupported = h.tokenRequest(Map.of("grant_type", "client_credentials"), reg.getString("client_id"), null, false);
+        assertEquals("unsupported_grant_type", OAuthHarness.json(unsupported).getString("error"));
+        HttpResponse<String> json = h.postJson("/oauth/token", "{\"grant_type\":\"authorization_code\"}");
+        assertEquals(400, json.statusCode());
+        assertEquals("invalid_request", OAuthHarness.json(json).getString("error"));
+        HttpResponse<String> unknownClient = h.tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", "trekrf_x"),
+                "nope", null, false);
+        assertEquals(401, unknownClient.statusCode());
+        assertTrue(unknownClient.headers().firstValue("WWW-Authenticate").isPresent());
+        HttpResponse<String> badCode = h.exchange(reg.getString("client_id"), null, false, "bogus", "http://127.0.0.1:1/callback",
+                OAuthHarness.newVerifier());
+        assertEquals("invalid_grant", OAuthHarness.json(badCode).getString("error"));
+    }
+
+    private static JsonObject introspect(String token) {
+        HttpResponse<String> r = browser.postRaw("/oauth/introspect", Map.of("token", token), null);
+        assertEquals(200, r.statusCode(), r.body());
+        return OAuthHarness.json(r);
+    }
+
+    private static Map<String, String> redirectQuery(HttpResponse<String> r) {
+        assertEquals(302, r.statusCode(), r.body());
+        return OAuthHarness.query(r.headers().firstValue("Location").orElseThrow());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
