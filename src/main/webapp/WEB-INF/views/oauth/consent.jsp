@@ -29,7 +29,7 @@
       <input type="hidden" name="${fn:escapeXml(h.key)}" value="${fn:escapeXml(h.value)}">
     </c:forEach>
     <h2>Permissions requested</h2>
-    <p class="muted">Untick anything you do not want to allow. Listing your trips and reading a trip summary are always included.</p>
+    <p class="muted">Untick anything you do not want to allow. Without a trips permission the application cannot even list your trips.</p>
     <c:forEach var="g" items="${consent.groups}">
       <fieldset class="scope-group">
         <legend><label><input type="checkbox" class="group-toggle" data-group="${fn:escapeXml(g.key)}" checked> <c:out value="${g.label}"/></label></legend>
