@@ -208,6 +208,8 @@ public class ConformanceFixtures implements ToolProvider, ResourceProvider, Prom
             mcp(c).listChanged("prompts");
             return content(text("prompts list change announced"));
         }));
+        t.add(new ToolDefinition("test_scoped_write", "Scoped write", "Needs the trips:write scope (scope tests)",
+                emptySchema(), null, null, "trips:write", null, c -> content(text("scoped write done"))));
         t.addAll(multiRoundTools());
         return t;
     }

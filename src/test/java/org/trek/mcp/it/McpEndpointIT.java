@@ -1,0 +1,279 @@
+package org.trek.mcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.trek.it.TrekServer;
+
+/**
+ * /mcp end to end on a real server with the conformance fixtures on: authentication challenges, both wires, sessions,
+ * streams, transport checks and limits. Every message the server sends here is validated against the official schema.
+ */
+class McpEndpointIT {
+    static final String TOKEN = "trekconf_it-0123456789abcdef0123456789abcdef";
+    static TrekServer server;
+
+    static Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("ADMIN_EMAIL", TrekServer.ADMIN_EMAIL);
+        env.put("ADMIN_PASSWORD", TrekServer.ADMIN_PASSWORD);
+        env.put("TREK_ADDONS", "mcp");
+        env.put("TREK_MCP_CONFORMANCE_FIXTURES", "true");
+        env.put("TREK_MCP_CONFORMANCE_TOKEN", TOKEN);
+        return env;
+    }
+
+    @BeforeAll
+    static void start() {
+        Map<String, String> env = env();
+        env.put("MCP_MAX_BODY_BYTES", "8192");
+        env.put("MCP_ALLOWED_ORIGINS", "https://allowed.example");
+        server = TrekServer.start("mcp", env);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    McpTestClient client() {
+        return new McpTestClient(server.baseUrl(), TOKEN);
+    }
+
+    static JsonObject obj(String json) {
+        return McpTestClient.parse(json);
+    }
+
+    // ---------------------------------------------------------------- authentication
+
+    @Test
+    void withoutTokenIs401WithChallengeButNoErrorCode() {
+        McpTestClient anonymous = new McpTestClient(server.baseUrl(), null);
+        McpTestClient.Answer a = anonymous.post("tools/list", null, Map.of(), true);
+        assertEquals(401, a.status());
+        String challenge = a.header("WWW-Authenticate");
+        assertTrue(challenge.startsWith("Bearer "), challenge);
+        assertTrue(challenge.contains("resource_metadata=\"" + server.baseUrl()
+                + "/.well-known/oauth-protected-resource/mcp\""), challenge);
+        assertTrue(challenge.contains("scope=\"trips:read"), challenge);
+        assertFalse(challenge.contains("error="), challenge);
+        assertFalse(a.last().containsKey("id"));
+    }
+
+    @Test
+    void badTokenIs401InvalidToken() {
+        for (String token : List.of("trek_not-a-real-token", "trekoa_unknown", "something-else")) {
+            McpTestClient.Answer a = new McpTestClient(server.baseUrl(), token).post("tools/list", null, Map.of(), true);
+            assertEquals(401, a.status(), token);
+            assertTrue(a.header("WWW-Authenticate").contains("error=\"invalid_token\""), token);
+        }
+    }
+
+    // ---------------------------------------------------------------- legacy wire
+
+    @Test
+    void legacyHandshakeSessionAndDelete() {
+        McpTestClient c = client();
+        McpTestClient.Answer init = c.initialize("2025-06-18");
+        assertEquals(200, init.status());
+        assertEquals("2025-06-18", init.result().getString("protocolVersion"));
+        assertTrue(c.sessionId.matches("[\\x21-\\x7E]{32,}"), c.sessionId);
+        assertEquals("TREK MCP", init.result().getJsonObject("serverInfo").getString("name"));
+
+        McpTestClient.Answer tools = c.legacy("tools/list", null);
+        assertEquals(200, tools.status());
+        List<String> names = tools.result().getJsonArray("tools").stream()
+                .map(t -> t.asJsonObject().getString("name")).collect(Collectors.toList());
+        assertTrue(names.contains("test_simple_text"), names.toString());
+
+        McpTestClient.Answer ping = c.legacy("ping", null);
+        assertEquals(JsonValue.EMPTY_JSON_OBJECT, ping.result());
+
+        // 2026-only method on the legacy wire
+        assertEquals(-32601, c.legacy("server/discover", null).error().getInt("code"));
+
+        // Unsupported protocol header → 400
+        McpTestClient.Answer badHeader = c.post("tools/list", null,
+                Map.of("Mcp-Session-Id", c.sessionId, "MCP-Protocol-Version", "1999-01-01"), true);
+        assertEquals(400, badHeader.status());
+
+        // No session → 400, unknown session → 404
+        assertEquals(400, c.post("tools/list", null, Map.of(), true).status());
+        McpTestClient.Answer unknown = c.post("tools/list", null, Map.of("Mcp-Session-Id", "nope"), true);
+        assertEquals(404, unknown.status());
+        assertEquals(-32001, unknown.error().getInt("code"));
+
+        // DELETE ends the session
+        HttpResponse<String> del = McpTestClient.send(c.request(Map.of("Mcp-Session-Id", c.sessionId)).DELETE().build());
+        assertEquals(204, del.statusCode());
+        assertEquals(404, c.legacy("tools/list", null).status());
+    }
+
+    @Test
+    void legacyNegotiatesUpFromUnknownVersionsAndAnswers2025_03_26() {
+        McpTestClient c = client();
+        assertEquals("2025-11-25", c.initialize("2024-11-05").result().getString("protocolVersion"));
+        McpTestClient c2 = client();
+        assertEquals("2025-03-26", c2.initialize("2025-03-26").result().getString("protocolVersion"));
+        assertEquals(200, c2.legacy("resources/list", null).status());
+        assertEquals(200, c2.legacy("prompts/list", null).status());
+    }
+
+    @Test
+    void legacyProgressStreamsAsSse() {
+        McpTestClient c = client();
+        c.initialize("2025-11-25");
+        McpTestClient.Answer a = c.legacy("tools/call", obj("""
+                {"name":"test_tool_with_progress","arguments":{},"_meta":{"progressToken":"p-1"}}"""));
+        assertEquals(200, a.status());
+        assertTrue(a.isStream(), a.header("Content-Type"));
+        long progress = a.messages().stream().filter(m -> "notifications/progress".equals(m.getString("method", "")))
+                .filter(m -> m.getJsonObject("params").getString("progressToken").equals("p-1")).count();
+        assertEquals(3, progress);
+        assertTrue(a.last().containsKey("result"));
+    }
+
+    @Test
+    void simpleCallsAnswerJsonAndLoggingHonoursTheLevel() {
+        McpTestClient c = client();
+        c.initialize("2025-11-25");
+        McpTestClient.Answer simple = c.legacy("tools/call", obj("{\"name\":\"test_simple_text\"}"));
+        assertFalse(simple.isStream());
+        assertEquals("This is a simple text response for testing.",
+                simple.result().getJsonArray("content").getJsonObject(0).getString("text"));
+        // No level set: the logging tool says nothing, so the answer is plain JSON.
+        assertFalse(c.legacy("tools/call", obj("{\"name\":\"test_tool_with_logging\"}")).isStream());
+        assertEquals(JsonValue.EMPTY_JSON_OBJECT, c.legacy("logging/setLevel", obj("{\"level\":\"info\"}")).result());
+        McpTestClient.Answer logged = c.legacy("tools/call", obj("{\"name\":\"test_tool_with_logging\"}"));
+        assertEquals(3, logged.messages().stream()
+                .filter(m -> "notifications/message".equals(m.getString("method", ""))).count());
+        assertEquals(-32602, c.legacy("logging/setLevel", obj("{\"level\":\"loud\"}")).error().getInt("code"));
+    }
+
+    @Test
+    void invalidArgumentsAndUnknownToolsAreInvalidParams() {
+        McpTestClient c = client();
+        c.initialize("2025-11-25");
+        JsonObject e = c.legacy("tools/call", obj("{\"name\":\"test_sampling\",\"arguments\":{}}")).error();
+        assertEquals(-32602, e.getInt("code"));
+        assertTrue(e.getString("message").contains("prompt"), e.getString("message"));
+        assertEquals(-32602, c.legacy("tools/call", obj("{\"name\":\"no_such_tool\"}")).error().getInt("code"));
+        McpTestClient.Answer err = c.legacy("tools/call", obj("{\"name\":\"test_error_handling\"}"));
+        assertTrue(err.result().getBoolean("isError"));
+        assertEquals(-32002, c.legacy("resources/read", obj("{\"uri\":\"test://missing\"}")).error().getInt("code"));
+    }
+
+    @Test
+    void paginationCursorIsCheckedAndUnknownMethodsAreMethodNotFound() {
+        McpTestClient c = client();
+        c.initialize("2025-11-25");
+        assertEquals(-32602, c.legacy("tools/list", obj("{\"cursor\":\"garbage!\"}")).error().getInt("code"));
+        assertEquals(-32601, c.legacy("no/such", null).error().getInt("code"));
+    }
+
+    // ---------------------------------------------------------------- 2026-07-28 wire
+
+    @Test
+    void modernDiscoverAndListsCarryResultTypeAndCachingHints() {
+        McpTestClient c = client();
+        McpTestClient.Answer d = c.modern("server/discover", null);
+        assertEquals(200, d.status());
+        assertNull(d.header("Mcp-Session-Id"));
+        assertEquals(List.of("2026-07-28"), d.result().getJsonArray("supportedVersions").getValuesAs(
+                v -> ((jakarta.json.JsonString) v).getString()));
+        assertEquals("complete", d.result().getString("resultType"));
+        McpTestClient.Answer tools = c.modern("tools/list", null);
+        assertEquals("private", tools.result().getString("cacheScope"));
+        assertTrue(tools.result().getJsonNumber("ttlMs").longValue() >= 0);
+        McpTestClient.Answer call = c.modern("tools/call", obj("{\"name\":\"test_simple_text\",\"arguments\":{}}"));
+        assertEquals("complete", call.result().getString("resultType"));
+        McpTestClient.Answer irr = c.modern("tools/call",
+                obj("{\"name\":\"test_input_required_result_elicitation\",\"arguments\":{}}"));
+        assertEquals("input_required", irr.result().getString("resultType"));
+    }
+
+    @Test
+    void modernErrors() {
+        McpTestClient c = client();
+        McpTestClient.Answer unknown = c.modern("unknown/method", null);
+        assertEquals(404, unknown.status());
+        assertEquals(-32601, unknown.error().getInt("code"));
+        assertEquals(404, c.modern("ping", null).status());
+        assertEquals(404, c.modern("initialize", null).status());
+
+        McpTestClient.Answer mismatch = c.modern("tools/list", null, Map.of("Mcp-Method", "prompts/list"));
+        assertEquals(400, mismatch.status());
+        assertEquals(-32020, mismatch.error().getInt("code"));
+
+        McpTestClient.Answer notFound = c.modern("resources/read", obj("{\"uri\":\"test://nope\"}"));
+        assertEquals(-32602, notFound.error().getInt("code"));
+        assertEquals("test://nope", notFound.error().getJsonObject("data").getString("uri"));
+
+        // Unsupported version: header and _meta agree on a revision we do not speak.
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"server/discover\",\"params\":{\"_meta\":{"
+                + "\"io.modelcontextprotocol/protocolVersion\":\"2099-01-01\","
+                + "\"io.modelcontextprotocol/clientCapabilities\":{}}}}";
+        McpTestClient.Answer unsupported = c.raw(body, Map.of("MCP-Protocol-Version", "2099-01-01",
+                "Mcp-Method", "server/discover"));
+        assertEquals(400, unsupported.status());
+        assertEquals(-32022, unsupported.error().getInt("code"));
+        assertEquals("2026-07-28", unsupported.error().getJsonObject("data").getJsonArray("supported").getString(0));
+        assertEquals(9, unsupported.last().getInt("id"));
+        McpTestClient.validateMessage("2026-07-28", unsupported.last(), "server/discover");
+
+        // Missing _meta capabilities → 400 -32602
+        McpTestClient.Answer noMeta = c.raw("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\",\"params\":{\"_meta\":{"
+                + "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\"}}}",
+                Map.of("MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/list"));
+        assertEquals(400, noMeta.status());
+        assertEquals(-32602, noMeta.error().getInt("code"));
+    }
+
+    // ---------------------------------------------------------------- transport security
+
+    @Test
+    void foreignOriginAndHostAre403() {
+        McpTestClient c = client();
+        McpTestClient.Answer foreign = c.modern("server/discover", null, Map.of("Origin", "https://evil.example"));
+        assertEquals(403, foreign.status());
+        assertEquals(-32000, foreign.error().getInt("code"));
+        assertEquals(200, c.modern("server/discover", null, Map.of("Origin", "https://allowed.example")).status());
+        assertEquals(200, c.modern("server/discover", null, Map.of("Origin", server.baseUrl())).status());
+    }
+
+    @Test
+    void parseErrorAndBodyLimit() {
+        McpTestClient c = client();
+        McpTestClient.Answer bad = c.raw("{not json", Map.of());
+        assertEquals(400, bad.status());
+        assertEquals(-32700, bad.error().getInt("code"));
+        McpTestClient.validateMessage("2025-11-25", bad.last(), null);
+
+        String big = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"" + "x".repeat(9000) + "\"}}";
+        McpTestClient.Answer tooBig = c.raw(big, Map.of());
+        assertEquals(413, tooBig.status());
+        assertEquals(-32600, tooBig.error().getInt("code"));
+        assertFalse(tooBig.response().body().contains("Exception"));
+
+        HttpResponse<String> wrongType = McpTestClient.send(c.request(Map.of("Content-Type", "text/plain"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertEquals(415, wrongType.statusCode());
+    }
+}
