@@ -19,6 +19,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.trek.it.TrekServer;
+import org.trek.it.WebClient;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * /mcp end to end on a real server with the conformance fixtures on: authentication challenges, both wires, sessions,
@@ -275,5 +281,148 @@ class McpEndpointIT {
         HttpResponse<String> wrongType = McpTestClient.send(c.request(Map.of("Content-Type", "text/plain"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
         assertEquals(415, wrongType.statusCode());
+    }
+
+    // ---------------------------------------------------------------- streams, addons, static tokens
+
+    static final String STREAM_END = "<<end>>";
+
+    /** Opens the legacy GET stream; its lines arrive in the queue, STREAM_END when the server closes it. */
+    static BlockingQueue<String> openStream(McpTestClient c) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpRequest get = c.request(Map.of("Mcp-Session-Id", c.sessionId, "MCP-Protocol-Version", c.revision,
+                "Accept", "text/event-stream")).timeout(java.time.Duration.ofSeconds(60)).GET().build();
+        java.net.http.HttpClient.newHttpClient().sendAsync(get, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(r -> {
+                    lines.add("status:" + r.statusCode());
+                    r.body().forEach(lines::add);
+                    lines.add(STREAM_END);
+                })
+                .exceptionally(e -> {
+                    lines.add(STREAM_END);
+                    return null;
+                });
+        return lines;
+    }
+
+    static String await(BlockingQueue<String> lines, java.util.function.Predicate<String> match, long seconds)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + seconds * 1000;
+        while (System.currentTimeMillis() < deadline) {
+            String line = lines.poll(200, TimeUnit.MILLISECONDS);
+            if (line != null && match.test(line)) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    static WebClient admin() {
+        WebClient web = new WebClient(server);
+        web.login(TrekServer.ADMIN_EMAIL, TrekServer.ADMIN_PASSWORD);
+        return web;
+    }
+
+    static void setAddon(WebClient web, String addon, boolean enabled) {
+        web.get("/admin/addons");
+        HttpResponse<String> r = web.post("/admin/addons", Map.of("addon", addon, "enabled", String.valueOf(enabled)));
+        assertEquals(302, r.statusCode(), r.body());
+    }
+
+    @Test
+    void addonToggleSendsListChangedOnTheStreamAndMcpOffIs403() throws Exception {
+        McpTestClient c = client();
+        c.initialize("2025-11-25");
+        BlockingQueue<String> stream = openStream(c);
+        assertEquals("status:200", await(stream, l -> l.startsWith("status:"), 10));
+        WebClient web = admin();
+        setAddon(web, "budget", false);
+        try {
+            String line = await(stream, l -> l.startsWith("data:") && l.contains("notifications/tools/list_changed"), 10);
+            assertNotNull(line, "no list_changed on the GET stream");
+            McpTestClient.validateMessage("2025-11-25", McpTestClient.parse(line.substring(5).trim()), null);
+            // The session survives the toggle.
+            assertEquals(200, c.legacy("ping", null).status());
+        } finally {
+            setAddon(web, "budget", true);
+        }
+        setAddon(web, "mcp", false);
+        try {
+            McpTestClient.Answer off = c.legacy("ping", null);
+            assertEquals(403, off.status());
+            assertEquals(-32000, off.error().getInt("code"));
+        } finally {
+            setAddon(web, "mcp", true);
+        }
+        assertEquals(200, c.legacy("ping", null).status());
+    }
+
+    private static final Pattern NEW_TOKEN = Pattern.compile("id=\"new-token-value\">(trek_[A-Za-z0-9_-]+)<");
+
+    static String createToken(WebClient web, String name) {
+        web.get("/settings/tokens");
+        HttpResponse<String> r = web.post("/settings/tokens", Map.of("action", "create", "name", name));
+        Matcher m = NEW_TOKEN.matcher(r.body());
+        return m.find() ? m.group(1) : null;
+    }
+
+    @Test
+    void staticTokenLifecycle() throws Exception {
+        WebClient web = admin();
+        String token = createToken(web, "laptop");
+        assertNotNull(token, "token not shown after creation");
+        assertTrue(token.length() >= "trek_".length() + 43, token); // 256 random bits, base64url
+        String page = web.get("/settings/tokens").body();
+        assertFalse(page.contains(token), "the token must be shown only once");
+        assertTrue(page.contains("laptop"));
+
+        McpTestClient c = new McpTestClient(server.baseUrl(), token);
+        McpTestClient.Answer init = c.initialize("2025-11-25");
+        assertTrue(init.result().getString("instructions").contains("OAuth Clients"));
+        McpTestClient.Answer call = c.legacy("tools/call", obj("{\"name\":\"test_simple_text\"}"));
+        JsonObject result = call.result();
+        assertFalse(result.containsKey("isError"), "a deprecation notice must not turn success into an error");
+        var content = result.getJsonArray("content");
+        assertEquals(2, content.size());
+        assertTrue(content.getJsonObject(1).getString("text").contains("deprecated"));
+        assertTrue(result.getJsonObject("_meta").getString("org.trek/deprecation").contains("OAuth"));
+        List<String> prompts = c.legacy("prompts/list", null).result().getJsonArray("prompts").stream()
+                .map(p -> p.asJsonObject().getString("name")).collect(Collectors.toList());
+        assertTrue(prompts.contains("token_auth_notice"), prompts.toString());
+        assertEquals(200, c.legacy("prompts/get", obj("{\"name\":\"token_auth_notice\"}")).status());
+        // The trekconf_ caller is not a static-token caller: no notice prompt, no extra content.
+        assertFalse(client().modern("prompts/list", null).response().body().contains("token_auth_notice"));
+
+        BlockingQueue<String> stream = openStream(c);
+        assertEquals("status:200", await(stream, l -> l.startsWith("status:"), 10));
+
+        // Delete (with the confirmation step) → the token stops working and its session's stream is closed.
+        Matcher id = Pattern.compile("confirmDelete=(\\d+)").matcher(web.get("/settings/tokens").body());
+        assertTrue(id.find());
+        assertTrue(web.get("/settings/tokens?confirmDelete=" + id.group(1)).body().contains("confirm-delete"));
+        assertEquals(302, web.post("/settings/tokens", Map.of("action", "delete", "id", id.group(1))).statusCode());
+        assertEquals(STREAM_END, await(stream, STREAM_END::equals, 15), "session stream not closed");
+        McpTestClient.Answer after = c.legacy("ping", null);
+        assertEquals(401, after.status());
+        assertTrue(after.header("WWW-Authenticate").contains("invalid_token"));
+    }
+
+    @Test
+    void atMostTenStaticTokensPerUser() {
+        WebClient web = admin();
+        int existing = (int) Pattern.compile("confirmDelete=").matcher(web.get("/settings/tokens").body()).results().count();
+        for (int i = existing; i < 10; i++) {
+            assertNotNull(createToken(web, "t" + i));
+        }
+        web.get("/settings/tokens");
+        HttpResponse<String> eleventh = web.post("/settings/tokens", Map.of("action", "create", "name", "one too many"));
+        assertEquals(400, eleventh.statusCode());
+        assertFalse(NEW_TOKEN.matcher(eleventh.body()).find());
+        // clean up so other tests can create tokens
+        Matcher ids = Pattern.compile("confirmDelete=(\\d+)").matcher(web.get("/settings/tokens").body());
+        while (ids.find()) {
+            web.get("/settings/tokens");
+            web.post("/settings/tokens", Map.of("action", "delete", "id", ids.group(1)));
+        }
     }
 }
