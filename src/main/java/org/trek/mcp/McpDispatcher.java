@@ -171,8 +171,8 @@ public class McpDispatcher {
     private McpError resourceNotFound(Exchange ex, String uri) {
         JsonObject data = Json.createObjectBuilder().add("uri", uri).build();
         // 2026-07-28 (SEP-2164) uses -32602 for an unknown resource; the 2025 revisions use -32002.
-        return ex.modern() ? new McpError(JsonRpc.INVALID_PARAMS, "Resource not found", data, 404)
-                : new McpError(JsonRpc.RESOURCE_NOT_FOUND_LEGACY, "Resource not found", data, 404);
+        return ex.modern() ? new McpError(JsonRpc.INVALID_PARAMS, "Resource not found", data, 400)
+                : new McpError(JsonRpc.RESOURCE_NOT_FOUND_LEGACY, "Resource not found", data, 200);
     }
 
     private JsonObject readResource(Exchange ex, JsonObject p) {

@@ -81,6 +81,8 @@ class McpEndpointIT {
         assertTrue(challenge.contains("scope=\"trips:read"), challenge);
         assertFalse(challenge.contains("error="), challenge);
         assertFalse(a.last().containsKey("id"));
+        // Rejections are audited (sampled).
+        assertTrue(admin().get("/admin/audit?action=mcp.rejected").body().contains("mcp.rejected"));
     }
 
     @Test
@@ -183,6 +185,9 @@ class McpEndpointIT {
         assertEquals(-32602, c.legacy("tools/call", obj("{\"name\":\"no_such_tool\"}")).error().getInt("code"));
         McpTestClient.Answer err = c.legacy("tools/call", obj("{\"name\":\"test_error_handling\"}"));
         assertTrue(err.result().getBoolean("isError"));
+        // Tool calls are audited with their outcome.
+        String audit = admin().get("/admin/audit?action=mcp.tool_call").body();
+        assertTrue(audit.contains("test_error_handling"), "tool call not audited");
         assertEquals(-32002, c.legacy("resources/read", obj("{\"uri\":\"test://missing\"}")).error().getInt("code"));
     }
 
