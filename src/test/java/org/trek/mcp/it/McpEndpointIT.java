@@ -430,4 +430,79 @@ class McpEndpointIT {
             web.post("/settings/tokens", Map.of("action", "delete", "id", ids.group(1)));
         }
     }
+
+    /** POSTs and streams the answer's lines into a queue (STREAM_END when it finishes). */
+    static BlockingQueue<String> postStreaming(McpTestClient c, String body, Map<String, String> headers) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpRequest post = c.request(headers).timeout(java.time.Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        java.net.http.HttpClient.newHttpClient().sendAsync(post, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(r -> {
+                    lines.add("status:" + r.statusCode());
+                    r.body().forEach(lines::add);
+                    lines.add(STREAM_END);
+                })
+                .exceptionally(e -> {
+                    lines.add(STREAM_END);
+                    return null;
+                });
+        return lines;
+    }
+
+    static JsonObject data(String line) {
+        return McpTestClient.parse(line.substring(5).trim());
+    }
+
+    @Test
+    void legacySamplingRoundTripAndCancellation() throws Exception {
+        McpTestClient c = client();
+        c.initialize("2025-11-25");
+        Map<String, String> session = Map.of("Mcp-Session-Id", c.sessionId, "MCP-Protocol-Version", c.revision);
+        String call = "{\"jsonrpc\":\"2.0\",\"id\":41,\"method\":\"tools/call\",\"params\":{\"name\":\"test_sampling\","
+                + "\"arguments\":{\"prompt\":\"Hi there\"}}}";
+        BlockingQueue<String> stream = postStreaming(c, call, session);
+        String request = await(stream, l -> l.startsWith("data:") && l.contains("sampling/createMessage"), 10);
+        assertNotNull(request, "no sampling request on the stream");
+        JsonObject samplingRequest = data(request);
+        McpTestClient.validateMessage("2025-11-25", samplingRequest, null);
+        String answer = "{\"jsonrpc\":\"2.0\",\"id\":" + samplingRequest.get("id") + ",\"result\":{\"role\":\"assistant\","
+                + "\"content\":{\"type\":\"text\",\"text\":\"Hello from the model\"},\"model\":\"m\",\"stopReason\":\"endTurn\"}}";
+        assertEquals(202, c.raw(answer, session).status());
+        String result = await(stream, l -> l.startsWith("data:") && l.contains("\"id\":41"), 10);
+        assertNotNull(result, "no final result");
+        McpTestClient.validateMessage("2025-11-25", data(result), "tools/call");
+        assertTrue(result.contains("Hello from the model"), result);
+
+        // Cancellation: the call waits for the client; notifications/cancelled ends it without a response.
+        String call2 = call.replace("\"id\":41", "\"id\":42");
+        BlockingQueue<String> second = postStreaming(c, call2, session);
+        assertNotNull(await(second, l -> l.startsWith("data:") && l.contains("sampling/createMessage"), 10));
+        assertEquals(202, c.raw("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":42}}",
+                session).status());
+        assertNull(await(second, l -> l.contains("\"id\":42") && l.contains("result"), 5), "cancelled call answered");
+    }
+
+    @Test
+    void modernSubscriptionDeliversTaggedListChanged() throws Exception {
+        McpTestClient c = client();
+        String meta = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+                + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
+        String listen = "{\"jsonrpc\":\"2.0\",\"id\":\"sub-1\",\"method\":\"subscriptions/listen\",\"params\":{"
+                + "\"notifications\":{\"toolsListChanged\":true}," + meta + "}}";
+        BlockingQueue<String> stream = postStreaming(c, listen, Map.of("MCP-Protocol-Version", "2026-07-28",
+                "Mcp-Method", "subscriptions/listen"));
+        String ack = await(stream, l -> l.startsWith("data:"), 10);
+        assertNotNull(ack);
+        JsonObject ackMessage = data(ack);
+        assertEquals("notifications/subscriptions/acknowledged", ackMessage.getString("method"));
+        McpTestClient.validateMessage("2026-07-28", ackMessage, null);
+        c.modern("tools/call", obj("{\"name\":\"test_trigger_tool_change\",\"arguments\":{}}"));
+        String changed = await(stream, l -> l.startsWith("data:") && l.contains("list_changed"), 10);
+        assertNotNull(changed, "no list_changed on the subscription");
+        JsonObject change = data(changed);
+        assertEquals("notifications/tools/list_changed", change.getString("method"));
+        assertEquals("sub-1", change.getJsonObject("params").getJsonObject("_meta")
+                .getString("io.modelcontextprotocol/subscriptionId"));
+        McpTestClient.validateMessage("2026-07-28", change, null);
+    }
 }
