@@ -362,6 +362,10 @@ public class McpDispatcher {
             outcome = "rejected";
             throw e;
         } catch (RuntimeException e) {
+            if (call.cancelled()) {
+                outcome = "cancelled"; // nobody will read the answer (2025-11-25 utilities/cancellation)
+                return toolResult(ex, ToolResult.error("Cancelled."));
+            }
             outcome = "failed";
             // Never hand exception text to the client; the log keeps it.
             LOG.log(Level.WARNING, "MCP tool " + tool.definition().name() + " failed", e);
