@@ -71,7 +71,7 @@ public class McpDispatcher {
         return switch (msg.method()) {
             case "ping" -> legacyOnly(ex, msg, JsonValue.EMPTY_JSON_OBJECT);
             case "server/discover" -> modernOnly(ex, msg, discover(ex));
-            case "tools/list" -> page(ex, p, "tools", registry.tools(ex.grant()), TOOL_PAGE, true);
+            case "tools/list" -> listTools(ex, p);
             case "resources/list" -> page(ex, p, "resources", registry.resources(ex.grant()), PAGE, false);
             case "resources/templates/list" -> page(ex, p, "resourceTemplates", registry.templates(ex.grant()), PAGE, true);
             case "prompts/list" -> listPrompts(ex, p);
@@ -131,6 +131,15 @@ public class McpDispatcher {
                     .encodeToString(("o:" + (offset + size)).getBytes(StandardCharsets.UTF_8)));
         }
         return withCache(b, ex, cacheable ? LIST_TTL_MS : 0).build();
+    }
+
+    private JsonObject listTools(Exchange ex, JsonObject p) {
+        McpRegistry.VisibleTools tools = registry.visibleTools(ex.grant());
+        if (!p.containsKey("cursor") && tools.entries().size() <= TOOL_PAGE) {
+            // The common case answers with the array built once for this scope set.
+            return withCache(Json.createObjectBuilder().add("tools", tools.descriptors()), ex, LIST_TTL_MS).build();
+        }
+        return page(ex, p, "tools", tools.entries(), TOOL_PAGE, true);
     }
 
     private static int cursor(JsonObject p) {
