@@ -142,6 +142,20 @@ class McpEndpointIT {
         assertEquals("2025-03-26", c2.initialize("2025-03-26").result().getString("protocolVersion"));
         assertEquals(200, c2.legacy("resources/list", null).status());
         assertEquals(200, c2.legacy("prompts/list", null).status());
+        // 2025-03-26 allows JSON-RPC batches; later revisions do not.
+        Map<String, String> h = Map.of("Mcp-Session-Id", c2.sessionId, "MCP-Protocol-Version", "2025-03-26");
+        String batch = "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"},"
+                + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}]";
+        HttpResponse<String> answers = McpTestClient.send(c2.request(h).POST(HttpRequest.BodyPublishers.ofString(batch)).build());
+        assertEquals(200, answers.statusCode());
+        var array = Json.createReader(new java.io.StringReader(answers.body())).readArray();
+        assertEquals(2, array.size());
+        McpTestClient.validateMessage("2025-03-26", array.getJsonObject(0), "ping");
+        McpTestClient.validateMessage("2025-03-26", array.getJsonObject(1), "tools/list");
+        HttpResponse<String> refused = McpTestClient.send(c.request(Map.of("Mcp-Session-Id", c.sessionId,
+                "MCP-Protocol-Version", c.revision)).POST(HttpRequest.BodyPublishers.ofString(batch)).build());
+        assertEquals(400, refused.statusCode());
     }
 
     @Test
@@ -397,6 +411,12 @@ class McpEndpointIT {
         assertEquals(200, c.legacy("prompts/get", obj("{\"name\":\"token_auth_notice\"}")).status());
         // The trekconf_ caller is not a static-token caller: no notice prompt, no extra content.
         assertFalse(client().modern("prompts/list", null).response().body().contains("token_auth_notice"));
+
+        // A session is bound to the grant that opened it: the same user with another credential cannot use it.
+        McpTestClient intruder = client();
+        intruder.sessionId = c.sessionId;
+        McpTestClient.Answer foreignGrant = intruder.legacy("ping", null);
+        assertEquals(403, foreignGrant.status());
 
         BlockingQueue<String> stream = openStream(c);
         assertEquals("status:200", await(stream, l -> l.startsWith("status:"), 10));
