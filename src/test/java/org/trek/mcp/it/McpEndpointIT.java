@@ -283,6 +283,28 @@ class McpEndpointIT {
         assertEquals(200, c.modern("server/discover", null, Map.of("Origin", server.baseUrl())).status());
     }
 
+    /** Raw HTTP so the Host header can be chosen (java.net.http does not allow setting it). */
+    static String statusLineWithHost(String host) throws Exception {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
+                + "\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}";
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            String request = "POST /mcp HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + TOKEN
+                    + "\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\n"
+                    + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body;
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8)).readLine();
+        }
+    }
+
+    @Test
+    void dnsRebindingHostIsRefused() throws Exception {
+        assertTrue(statusLineWithHost("evil.example.com").contains(" 403"));
+        assertTrue(statusLineWithHost("127.0.0.1:" + server.port()).contains(" 200"));
+        assertTrue(statusLineWithHost("localhost:" + server.port()).contains(" 200"));
+    }
+
     @Test
     void parseErrorAndBodyLimit() {
         McpTestClient c = client();
