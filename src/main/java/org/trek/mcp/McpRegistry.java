@@ -88,6 +88,11 @@ public class McpRegistry {
                            List<ResourceEntry> templates, Map<String, PromptEntry> prompts) {
     }
 
+    /** Collects every contribution once, right after start-up, so a broken provider shows in the start log. */
+    void warmUp(@Observes @jakarta.annotation.Priority(100) org.trek.platform.Startup.DatabaseReady ready) {
+        catalog();
+    }
+
     private Catalog catalog() {
         Catalog c = catalog;
         if (c == null) {
