@@ -16,6 +16,12 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 BASE="${1:?usage: run-conformance.sh <base-url> <token>}"
 TOKEN="${2:?usage: run-conformance.sh <base-url> <token>}"
+# Wait for the application itself (a deploying Payara answers 404 before /health turns 200).
+for _ in $(seq 1 "${CONFORMANCE_WAIT_SECS:-120}"); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health" || true)" = 200 ] && break
+  sleep 1
+done
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health" || true)" = 200 ] || { echo "run-conformance: $BASE/health is not 200" >&2; exit 2; }
 portfile="$(mktemp)"
 rm -f "$portfile"
 MCP_PROXY_TOKEN="$TOKEN" node "$here/auth-proxy.mjs" "$BASE" "$portfile" &

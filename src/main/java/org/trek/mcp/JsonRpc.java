@@ -138,8 +138,11 @@ public final class JsonRpc {
             err.add("data", e.data());
         }
         JsonObjectBuilder b = Json.createObjectBuilder().add("jsonrpc", "2.0");
-        // JSON-RPC 2.0 §5: id is null when it could not be determined.
-        b.add("id", id == null ? JsonValue.NULL : id);
+        // JSON-RPC 2.0 §5 would send "id": null when the id is unknown; the MCP schemas (2025-11-25, 2026-07-28)
+        // make id optional but never null, so it is left out.
+        if (id != null) {
+            b.add("id", id);
+        }
         return b.add("error", err).build();
     }
 

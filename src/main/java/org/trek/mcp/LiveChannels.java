@@ -102,8 +102,33 @@ public class LiveChannels {
 
     private static final long KEEP_ALIVE_SECONDS = 5;
 
+    @Inject
+    McpSessionStore sessions;
+
     void tick() {
+        try {
+            checkStreams();
+        } catch (RuntimeException e) {
+            // a failing tick must not cancel the schedule
+            java.util.logging.Logger.getLogger(LiveChannels.class.getName()).warning("stream upkeep failed: " + e);
+        }
+    }
+
+    private void checkStreams() {
         long now = System.currentTimeMillis();
+        try {
+            // Sessions closed on another node (revoked grant, DELETE, expiry) end their streams here too.
+            java.util.Set<String> live = sessions.live(getStreams.keySet());
+            getStreams.entrySet().removeIf(e -> {
+                if (!live.contains(e.getKey())) {
+                    e.getValue().end();
+                    return true;
+                }
+                return false;
+            });
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(LiveChannels.class.getName()).fine("session check failed: " + e);
+        }
         getStreams.values().removeIf(c -> expireOrPing(c, now));
         listenStreams.removeIf(c -> expireOrPing(c, now));
     }

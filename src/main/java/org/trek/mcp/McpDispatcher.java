@@ -71,7 +71,7 @@ public class McpDispatcher {
         return switch (msg.method()) {
             case "ping" -> legacyOnly(ex, msg, JsonValue.EMPTY_JSON_OBJECT);
             case "server/discover" -> modernOnly(ex, msg, discover(ex));
-            case "tools/list" -> page(ex, p, "tools", registry.tools(ex.grant()), TOOL_PAGE, true);
+            case "tools/list" -> listTools(ex, p);
             case "resources/list" -> page(ex, p, "resources", registry.resources(ex.grant()), PAGE, false);
             case "resources/templates/list" -> page(ex, p, "resourceTemplates", registry.templates(ex.grant()), PAGE, true);
             case "prompts/list" -> listPrompts(ex, p);
@@ -133,6 +133,15 @@ public class McpDispatcher {
         return withCache(b, ex, cacheable ? LIST_TTL_MS : 0).build();
     }
 
+    private JsonObject listTools(Exchange ex, JsonObject p) {
+        McpRegistry.VisibleTools tools = registry.visibleTools(ex.grant());
+        if (!p.containsKey("cursor") && tools.entries().size() <= TOOL_PAGE) {
+            // The common case answers with the array built once for this scope set.
+            return withCache(Json.createObjectBuilder().add("tools", tools.descriptors()), ex, LIST_TTL_MS).build();
+        }
+        return page(ex, p, "tools", tools.entries(), TOOL_PAGE, true);
+    }
+
     private static int cursor(JsonObject p) {
         JsonValue c = p.get("cursor");
         if (c == null || c.getValueType() == JsonValue.ValueType.NULL) {
@@ -171,8 +180,8 @@ public class McpDispatcher {
     private McpError resourceNotFound(Exchange ex, String uri) {
         JsonObject data = Json.createObjectBuilder().add("uri", uri).build();
         // 2026-07-28 (SEP-2164) uses -32602 for an unknown resource; the 2025 revisions use -32002.
-        return ex.modern() ? new McpError(JsonRpc.INVALID_PARAMS, "Resource not found", data, 404)
-                : new McpError(JsonRpc.RESOURCE_NOT_FOUND_LEGACY, "Resource not found", data, 404);
+        return ex.modern() ? new McpError(JsonRpc.INVALID_PARAMS, "Resource not found", data, 400)
+                : new McpError(JsonRpc.RESOURCE_NOT_FOUND_LEGACY, "Resource not found", data, 200);
     }
 
     private JsonObject readResource(Exchange ex, JsonObject p) {
@@ -362,6 +371,10 @@ public class McpDispatcher {
             outcome = "rejected";
             throw e;
         } catch (RuntimeException e) {
+            if (call.cancelled()) {
+                outcome = "cancelled"; // nobody will read the answer (2025-11-25 utilities/cancellation)
+                return toolResult(ex, ToolResult.error("Cancelled."));
+            }
             outcome = "failed";
             // Never hand exception text to the client; the log keeps it.
             LOG.log(Level.WARNING, "MCP tool " + tool.definition().name() + " failed", e);

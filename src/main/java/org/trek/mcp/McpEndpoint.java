@@ -28,7 +28,10 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.Map;
 import org.trek.admin.AddonService;
+import org.trek.audit.Actor;
+import org.trek.audit.AuditService;
 import org.trek.platform.AppConfig;
 import org.trek.platform.RateLimiter;
 import org.trek.platform.auth.AccessGrant;
@@ -76,6 +79,9 @@ public class McpEndpoint {
 
     @Inject
     AppConfig config;
+
+    @Inject
+    AuditService audit;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
@@ -531,6 +537,9 @@ public class McpEndpoint {
     }
 
     private Response error(JsonValue id, McpError e) {
+        if (e.httpStatus() == 401 || e.httpStatus() == 403 || e.httpStatus() == 429) {
+            auditRejection(e);
+        }
         Response.ResponseBuilder b = json(e.httpStatus(), JsonRpc.error(id, e));
         String challenge = authenticator.challenge(e.wwwAuthenticate());
         if (challenge != null) {
@@ -540,6 +549,24 @@ public class McpEndpoint {
             b.header("Retry-After", String.valueOf(r.retryAfter));
         }
         return b.build();
+    }
+
+    /**
+     * 401/403/429 at /mcp are audited (PRODUCT §7), sampled: at most 10 records per minute per (status, client IP),
+     * so a misbehaving client cannot flood the audit log.
+     */
+    private void auditRejection(McpError e) {
+        try {
+            String ip = ip();
+            RateLimiter.Decision sample = rateLimiter.hit("mcp-audit:" + e.httpStatus() + ":" + ip, 10,
+                    Duration.ofMinutes(1));
+            if (sample.allowed()) {
+                audit.record(Actor.anonymous(ip), "mcp.rejected", "/mcp",
+                        Map.of("status", e.httpStatus(), "reason", e.getMessage(), "sampled", true));
+            }
+        } catch (RuntimeException ex) {
+            LOG.log(Level.FINE, "audit of an MCP rejection failed", ex);
+        }
     }
 
     private static boolean acceptsJson(String accept) {

@@ -64,7 +64,11 @@ public class McpRegistry {
     AddonService addons;
 
     private volatile Catalog catalog;
-    private final Map<String, List<ToolEntry>> toolListCache = new ConcurrentHashMap<>();
+    private final Map<String, VisibleTools> toolListCache = new ConcurrentHashMap<>();
+
+    /** The tools one (scope set, addon state) sees, and their tools/list array, built once and shared. */
+    public record VisibleTools(List<ToolEntry> entries, JsonArray descriptors) {
+    }
     private volatile Map<String, Boolean> addonStates = Map.of();
     private volatile long addonStatesAt;
 
@@ -82,6 +86,11 @@ public class McpRegistry {
 
     private record Catalog(Map<String, ToolEntry> tools, Map<String, ResourceEntry> fixed,
                            List<ResourceEntry> templates, Map<String, PromptEntry> prompts) {
+    }
+
+    /** Collects every contribution once, right after start-up, so a broken provider shows in the start log. */
+    void warmUp(@Observes @jakarta.annotation.Priority(100) org.trek.platform.Startup.DatabaseReady ready) {
+        catalog();
     }
 
     private Catalog catalog() {
@@ -159,17 +168,22 @@ public class McpRegistry {
         return (scope == null || grant.allows(scope)) && addonEnabled(addon);
     }
 
-    /** The tools this grant may see, in registration order; cached per scope set and addon state. */
     public List<ToolEntry> tools(AccessGrant grant) {
+        return visibleTools(grant).entries();
+    }
+
+    /** The tools this grant may see, in registration order; cached per scope set and addon state. */
+    public VisibleTools visibleTools(AccessGrant grant) {
         Catalog c = catalog();
         Set<String> addonIds = c.tools().values().stream().map(t -> t.definition().addon())
                 .filter(a -> a != null).collect(Collectors.toCollection(TreeSet::new));
         String key = (grant.scopes() == null ? "*" : String.join(" ", new TreeSet<>(grant.scopes()))) + "|"
                 + addonIds.stream().filter(this::addonEnabled).collect(Collectors.joining(","));
-        List<ToolEntry> cached = toolListCache.get(key);
+        VisibleTools cached = toolListCache.get(key);
         if (cached == null) {
-            cached = c.tools().values().stream()
+            List<ToolEntry> entries = c.tools().values().stream()
                     .filter(t -> visible(grant, t.definition().requiredScope(), t.definition().addon())).toList();
+            cached = new VisibleTools(entries, descriptors(entries));
             if (toolListCache.size() > LIST_CACHE_LIMIT) {
                 toolListCache.clear();
             }

@@ -91,6 +91,17 @@ public class McpSessionStore {
         return Optional.of(s);
     }
 
+    /** Which of these sessions still exist and are not idle-expired (for streams held on this node). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Set<String> live(java.util.Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(em.createQuery("SELECT s.sessionHash FROM McpSessionRecord s "
+                        + "WHERE s.sessionHash IN :keys AND s.lastSeenAt >= :cutoff", String.class)
+                .setParameter("keys", keys).setParameter("cutoff", clock.now().minus(IDLE_TIMEOUT)).getResultList());
+    }
+
     public void setLogLevel(String key, String level) {
         em.createQuery("UPDATE McpSessionRecord s SET s.logLevel = :l WHERE s.sessionHash = :k")
                 .setParameter("l", level).setParameter("k", key).executeUpdate();

@@ -55,7 +55,7 @@ class JsonRpcTest {
         assertEquals("x", withId.getString("id"));
         assertEquals(-32601, withId.getJsonObject("error").getInt("code"));
         JsonObject withoutId = JsonRpc.error(null, McpError.invalidRequest("bad"));
-        assertEquals(JsonValue.NULL, withoutId.get("id"));
+        assertFalse(withoutId.containsKey("id"));
         assertNull(withoutId.getJsonObject("error").get("data"));
     }
 

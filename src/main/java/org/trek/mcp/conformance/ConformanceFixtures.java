@@ -208,6 +208,21 @@ public class ConformanceFixtures implements ToolProvider, ResourceProvider, Prom
             mcp(c).listChanged("prompts");
             return content(text("prompts list change announced"));
         }));
+        t.add(tool("json_schema_2020_12_tool", "Tool whose input schema uses JSON Schema 2020-12 features",
+                Json.createReader(new java.io.StringReader("""
+                        {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object",
+                         "$defs":{"address":{"$anchor":"addressDef","type":"object",
+                           "properties":{"street":{"type":"string"},"city":{"type":"string"}}}},
+                         "properties":{"name":{"type":"string"},"address":{"$ref":"#/$defs/address"},
+                           "contactMethod":{"type":"string","enum":["phone","email"]},
+                           "phone":{"type":"string"},"email":{"type":"string"}},
+                         "allOf":[{"anyOf":[{"required":["phone"]},{"required":["email"]}]}],
+                         "if":{"properties":{"contactMethod":{"const":"phone"}},"required":["contactMethod"]},
+                         "then":{"required":["phone"]},"else":{"required":["email"]},
+                         "additionalProperties":false}""")).readObject(),
+                c -> content(text("ok"))));
+        t.add(new ToolDefinition("test_scoped_write", "Scoped write", "Needs the trips:write scope (scope tests)",
+                emptySchema(), null, null, "trips:write", null, c -> content(text("scoped write done"))));
         t.addAll(multiRoundTools());
         return t;
     }

@@ -13,7 +13,8 @@ import org.trek.platform.auth.BearerTokenVerifier;
 /**
  * Test-only: with TREK_MCP_CONFORMANCE_FIXTURES=true and TREK_MCP_CONFORMANCE_TOKEN=trekconf_... (at least 32
  * random characters) that one token acts for the first administrator, so the conformance runner's loopback proxy can
- * authenticate the suite, which cannot send headers itself. Inert otherwise.
+ * authenticate the suite, which cannot send headers itself; TREK_MCP_CONFORMANCE_TOKEN_SCOPES may narrow it (for
+ * scope tests). Inert otherwise.
  */
 @ApplicationScoped
 public class ConformanceTokenVerifier implements BearerTokenVerifier {
@@ -41,7 +42,13 @@ public class ConformanceTokenVerifier implements BearerTokenVerifier {
     public Optional<AccessGrant> verify(String token) {
         return configured().filter(expected -> SecureRandoms.constantTimeEquals(expected, token))
                 .flatMap(t -> users.list().stream().filter(User::isAdmin).findFirst())
-                .map(u -> new AccessGrant(u.getId(), "conformance", "conformance", null, config.appUrl() + "/mcp", null,
-                        false));
+                .map(u -> new AccessGrant(u.getId(), "conformance", "conformance", scopes(), config.appUrl() + "/mcp",
+                        null, false));
+    }
+
+    /** TREK_MCP_CONFORMANCE_TOKEN_SCOPES narrows the test token (space separated); unset means full access. */
+    private java.util.Set<String> scopes() {
+        return config.get("TREK_MCP_CONFORMANCE_TOKEN_SCOPES")
+                .map(s -> java.util.Set.copyOf(org.trek.oauth.scope.ScopeCatalog.parse(s).known())).orElse(null);
     }
 }
