@@ -135,6 +135,33 @@ class OAuthFlowIT {
     }
 
     @Test
+    void aCodeRedeemedTwiceAtOnceIssuesTokensOnlyOnce() throws Exception {
+        JsonObject reg = h.register("none", null, "http://127.0.0.1/callback");
+        String clientId = reg.getString("client_id");
+        String redirect = "http://127.0.0.1:40010/callback";
+        String verifier = OAuthHarness.newVerifier();
+        String code = h.approve(browser, h.authorizeParams(clientId, redirect, verifier, "trips:read", "cc"), List.of("trips:read")).get("code");
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            calls.add(CompletableFuture.supplyAsync(() -> {
+                await(go);
+                return h.exchange(clientId, null, false, code, redirect, verifier);
+            }));
+        }
+        go.countDown();
+        long ok = 0;
+        for (CompletableFuture<HttpResponse<String>> c : calls) {
+            if (c.get().statusCode() == 200) {
+                ok++;
+            } else {
+                assertEquals("invalid_grant", OAuthHarness.json(c.get()).getString("error"));
+            }
+        }
+        assertEquals(1, ok);
+    }
+
+    @Test
     void redirectUriProblems() {
         JsonObject reg = h.register("none", null, "http://127.0.0.1/callback", "https://app.example/cb");
         String clientId = reg.getString("client_id");

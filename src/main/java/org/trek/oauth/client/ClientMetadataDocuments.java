@@ -54,6 +54,9 @@ public class ClientMetadataDocuments {
     @Inject
     Clock clock;
 
+    @Inject
+    org.trek.platform.RateLimiter limiter;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -73,6 +76,10 @@ public class ClientMetadataDocuments {
         }
         try {
             URI url = checkUrl(clientId);
+            // Anyone can make the server fetch a URL by naming it as client_id: cap fetches instance-wide.
+            if (!limiter.hit("oauth.cimd.fetch", settings.cimdFetchesPerMinute(), Duration.ofMinutes(1)).allowed()) {
+                throw new DocumentException("too many metadata document fetches");
+            }
             Fetched fetched = fetch(url);
             return Optional.of(store(clientId, fetched.document(), clock.now().plus(cacheLifetime(fetched.cacheControl()))));
         } catch (DocumentException e) {

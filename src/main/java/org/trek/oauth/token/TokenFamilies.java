@@ -147,7 +147,7 @@ public class TokenFamilies {
     }
 
     /** Records use of an access token, at most once a minute per row, in one cheap UPDATE. */
-    public void touch(long rowId) {
+    public void touch(Long rowId) {
         Instant now = clock.now();
         em.createQuery("UPDATE OAuthToken t SET t.lastUsedAt = :now WHERE t.id = :id AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :since)")
                 .setParameter("now", now).setParameter("id", rowId).setParameter("since", now.minusSeconds(60)).executeUpdate();
