@@ -300,6 +300,9 @@ class OAuthFlowIT {
         assertEquals(200, narrowed.statusCode(), narrowed.body());
         JsonObject n = OAuthHarness.json(narrowed);
         assertEquals("places:read", n.getString("scope"));
+        HttpResponse<String> otherResource = h.tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token",
+                n.getString("refresh_token"), "resource", "https://elsewhere.example/mcp"), clientId, null, false);
+        assertEquals("invalid_target", OAuthHarness.json(otherResource).getString("error"));
         HttpResponse<String> widened = h.refresh(clientId, null, n.getString("refresh_token"), "places:read trips:write");
         assertEquals("invalid_scope", OAuthHarness.json(widened).getString("error"));
         // back to the full original grant is allowed (RFC 6749 §6)

@@ -13,6 +13,7 @@ import org.trek.audit.Actor;
 import org.trek.audit.AuditService;
 import org.trek.oauth.OAuthException;
 import org.trek.oauth.OAuthSettings;
+import org.trek.oauth.ResourceIndicator;
 import org.trek.oauth.client.ClientService;
 import org.trek.oauth.client.OAuthClient;
 import org.trek.oauth.scope.ScopeCatalog;
@@ -50,6 +51,7 @@ public class RefreshTokenGrant {
     public IssuedTokens refresh(OAuthClient client, Map<String, List<String>> form, String ip) {
         String refreshToken = ClientCredentials.single(form, "refresh_token");
         String scope = ClientCredentials.single(form, "scope");
+        String resource = ClientCredentials.single(form, "resource");
         if (refreshToken == null) {
             throw OAuthException.invalidRequest("refresh_token is required");
         }
@@ -83,6 +85,9 @@ public class RefreshTokenGrant {
         User user = users.find(row.getUserId()).orElse(null);
         if (user == null || user.isDisabled()) {
             throw failure(actor, client, "user_disabled");
+        }
+        if (resource != null && !ResourceIndicator.matches(resource, row.getAudience())) {
+            throw new OAuthException(400, "invalid_target", "resource does not match the grant"); // RFC 8707 §2
         }
         List<String> scopes = row.grantScopeList();
         if (scope != null) {
