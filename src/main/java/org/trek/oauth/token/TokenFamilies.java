@@ -25,6 +25,7 @@ import org.trek.platform.auth.CredentialRevoked;
 @ApplicationScoped
 @Transactional(dontRollbackOn = OAuthException.class)
 public class TokenFamilies {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(TokenFamilies.class.getName());
     public static final String ACCESS_PREFIX = "trekoa_";
     public static final String REFRESH_PREFIX = "trekrf_";
 
@@ -105,7 +106,12 @@ public class TokenFamilies {
                         + "WHERE t.familyId = :f AND t.revokedAt IS NULL")
                 .setParameter("now", clock.now()).setParameter("r", reason).setParameter("f", familyId).executeUpdate();
         if (n > 0) {
-            revoked.fire(new CredentialRevoked(familyId));
+            try {
+                revoked.fire(new CredentialRevoked(familyId));
+            } catch (RuntimeException e) {
+                // A failing observer (closing MCP sessions) must not undo the revocation itself.
+                LOG.warning(() -> "CredentialRevoked observer failed: " + e);
+            }
         }
         return n > 0;
     }
