@@ -266,29 +266,33 @@ class OAuthFlowIT {
     void concurrentDuplicateRefreshWithinGraceGetsTheSamePairAndTheFamilySurvives() throws Exception {
         JsonObject first = h.connectPublicClient(browser, "trips:read");
         String clientId = first.getString("client_id");
-        CountDownLatch go = new CountDownLatch(1);
-        CompletableFuture<HttpResponse<String>> a = CompletableFuture.supplyAsync(() -> {
-            await(go);
-            return h.refresh(clientId, null, first.getString("refresh_token"), null);
-        });
-        CompletableFuture<HttpResponse<String>> b = CompletableFuture.supplyAsync(() -> {
-            await(go);
-            return h.refresh(clientId, null, first.getString("refresh_token"), null);
-        });
-        go.countDown();
-        HttpResponse<String> ra = a.get();
-        HttpResponse<String> rb = b.get();
-        assertEquals(200, ra.statusCode(), ra.body());
-        assertEquals(200, rb.statusCode(), rb.body());
-        JsonObject ja = OAuthHarness.json(ra);
-        JsonObject jb = OAuthHarness.json(rb);
-        assertEquals(ja.getString("refresh_token"), jb.getString("refresh_token"));
-        assertEquals(ja.getString("access_token"), jb.getString("access_token"));
-        // a sequential duplicate inside the window gets it too, and the family lives on
-        assertEquals(ja.getString("refresh_token"),
-                OAuthHarness.json(h.refresh(clientId, null, first.getString("refresh_token"), null)).getString("refresh_token"));
-        assertTrue(introspect(ja.getString("access_token")).getBoolean("active"));
-        HttpResponse<String> next = h.refresh(clientId, null, ja.getString("refresh_token"), null);
+        String refresh = first.getString("refresh_token");
+        for (int round = 0; round < 4; round++) {
+            String current = refresh;
+            CountDownLatch go = new CountDownLatch(1);
+            List<CompletableFuture<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> {
+                    await(go);
+                    return h.refresh(clientId, null, current, null);
+                }));
+            }
+            go.countDown();
+            java.util.Set<String> pairs = new java.util.HashSet<>();
+            for (CompletableFuture<HttpResponse<String>> c : calls) {
+                HttpResponse<String> r = c.get();
+                assertEquals(200, r.statusCode(), "round " + round + ": " + r.body());
+                JsonObject j = OAuthHarness.json(r);
+                pairs.add(j.getString("access_token") + " " + j.getString("refresh_token"));
+            }
+            assertEquals(1, pairs.size(), "every duplicate got the same successor pair");
+            String[] pair = pairs.iterator().next().split(" ");
+            // a sequential duplicate inside the window gets it too
+            assertEquals(pair[1], OAuthHarness.json(h.refresh(clientId, null, current, null)).getString("refresh_token"));
+            assertTrue(introspect(pair[0]).getBoolean("active"), "the family survives");
+            refresh = pair[1];
+        }
+        HttpResponse<String> next = h.refresh(clientId, null, refresh, null);
         assertEquals(200, next.statusCode(), next.body());
     }
 
