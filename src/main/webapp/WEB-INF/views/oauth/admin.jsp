@@ -1,6 +1,11 @@
 <c:set var="pageTitle" value="OAuth grants and clients"/>
 <%@ include file="/WEB-INF/views/web/_header.jspf" %>
 <%@ include file="/WEB-INF/views/web/_admin_tabs.jspf" %>
+<form method="post" action="${pageContext.request.contextPath}/admin/oauth">
+  <input type="hidden" name="${csrfField}" value="${csrf}">
+  <input type="hidden" name="action" value="purge">
+  <button type="submit" class="small">Run the OAuth clean-up now</button>
+</form>
 <section class="card">
   <h2>Live OAuth grants</h2>
   <div class="table-wrap"><table>

@@ -154,6 +154,25 @@ class OAuthSettingsIT {
         assertEquals(302, new WebClient(server).get("/admin/oauth").statusCode());
     }
 
+    @Test
+    void cleanUpRemovesNothingThatIsStillNeeded() {
+        WebClient admin = OAuthHarness.signedIn(server);
+        JsonObject live = h.connectPublicClient(admin, "trips:read");
+        JsonObject revoked = h.connectPublicClient(admin, "trips:read");
+        h.postForm("/oauth/revoke", Map.of("token", revoked.getString("access_token"), "client_id", revoked.getString("client_id")), null);
+        JsonObject rotated = h.connectPublicClient(admin, "trips:read");
+        JsonObject successor = OAuthHarness.json(h.refresh(rotated.getString("client_id"), null, rotated.getString("refresh_token"), null));
+        admin.get("/admin/oauth");
+        HttpResponse<String> r = admin.post("/admin/oauth", Map.of("action", "purge"));
+        assertEquals(302, r.statusCode());
+        assertTrue(admin.get("/admin/oauth").body().contains("Clean-up done"));
+        // fresh registrations, live grants and rotated rows (needed for reuse detection) survive
+        assertEquals(200, h.refresh(live.getString("client_id"), null, live.getString("refresh_token"), null).statusCode());
+        HttpResponse<String> replay = h.refresh(rotated.getString("client_id"), null, rotated.getString("refresh_token"), null);
+        assertEquals(200, replay.statusCode(), "still inside the grace window: " + replay.body());
+        assertEquals(successor.getString("refresh_token"), OAuthHarness.json(replay).getString("refresh_token"));
+    }
+
     private static int countClients(String html) {
         return html.split("class=\"oauth-client\"", -1).length - 1;
     }

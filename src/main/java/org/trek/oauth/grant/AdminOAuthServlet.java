@@ -31,6 +31,9 @@ public class AdminOAuthServlet extends HttpServlet {
     @Inject
     AppConfig config;
 
+    @Inject
+    org.trek.oauth.OAuthPurge purge;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         request.setAttribute("grants", grants.grants(null));
@@ -55,6 +58,12 @@ public class AdminOAuthServlet extends HttpServlet {
             } catch (ClientException | NumberFormatException e) {
                 Views.redirectWithMessage(request, response, "/admin/oauth", "Client not found.", true);
             }
+            return;
+        }
+        if (action.equals("purge")) {
+            org.trek.oauth.OAuthPurge.Result r = purge.run();
+            Views.redirectWithMessage(request, response, "/admin/oauth", "Clean-up done: " + r.codes() + " codes, "
+                    + r.tokens() + " tokens, " + r.clients() + " unused registrations removed.", false);
             return;
         }
         Views.redirectWithMessage(request, response, "/admin/oauth", "Unknown action.", true);
