@@ -60,7 +60,8 @@ public class RefreshTokenGrant {
         if (row == null) {
             throw failure(Actor.anonymous(ip), client, "unknown_token");
         }
-        Actor actor = new Actor(row.getUserId(), users.find(row.getUserId()).map(User::getUsername).orElse(null), ip);
+        Optional<User> user = users.find(row.getUserId());
+        Actor actor = new Actor(row.getUserId(), user.map(User::getUsername).orElse(null), ip);
         if (!row.getClientId().equals(client.getClientId())) {
             throw failure(actor, client, "client_id_mismatch"); // RFC 6749 §6: bound to the client it was issued to
         }
@@ -70,8 +71,7 @@ public class RefreshTokenGrant {
             if (!row.getRefreshExpiresAt().isAfter(now)) {
                 throw failure(actor, client, "expired");
             }
-            User user = users.find(row.getUserId()).orElse(null);
-            if (user == null || user.isDisabled()) {
+            if (user.isEmpty() || user.get().isDisabled()) {
                 throw failure(actor, client, "user_disabled");
             }
             if (resource != null && !ResourceIndicator.matches(resource, row.getAudience())) {
