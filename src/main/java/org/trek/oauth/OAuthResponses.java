@@ -30,6 +30,12 @@ public final class OAuthResponses {
         return b.build();
     }
 
+    /** The token endpoint while the MCP addon is off (reference §4.6). */
+    public static Response mcpDisabled() {
+        return json(403, Json.createObjectBuilder().add("error", "mcp_disabled")
+                .add("error_description", "MCP is not enabled").build());
+    }
+
     public static Response notFound() {
         return json(404, Json.createObjectBuilder().add("error", "not_found")
                 .add("error_description", "No such resource").build());

@@ -85,6 +85,10 @@ public class OAuthSettings {
         return config.getBoolean("OAUTH_CIMD_ALLOW_LOOPBACK", false);
     }
 
+    public int cimdFetchesPerMinute() {
+        return config.getInt("OAUTH_CIMD_FETCHES_PER_MINUTE", 60);
+    }
+
     public Duration cimdCacheTtl() {
         return Duration.ofSeconds(Math.max(0, config.getLong("OAUTH_CIMD_CACHE_SECONDS", 600)));
     }

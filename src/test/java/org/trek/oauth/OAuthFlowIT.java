@@ -135,6 +135,33 @@ class OAuthFlowIT {
     }
 
     @Test
+    void aCodeRedeemedTwiceAtOnceIssuesTokensOnlyOnce() throws Exception {
+        JsonObject reg = h.register("none", null, "http://127.0.0.1/callback");
+        String clientId = reg.getString("client_id");
+        String redirect = "http://127.0.0.1:40010/callback";
+        String verifier = OAuthHarness.newVerifier();
+        String code = h.approve(browser, h.authorizeParams(clientId, redirect, verifier, "trips:read", "cc"), List.of("trips:read")).get("code");
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            calls.add(CompletableFuture.supplyAsync(() -> {
+                await(go);
+                return h.exchange(clientId, null, false, code, redirect, verifier);
+            }));
+        }
+        go.countDown();
+        long ok = 0;
+        for (CompletableFuture<HttpResponse<String>> c : calls) {
+            if (c.get().statusCode() == 200) {
+                ok++;
+            } else {
+                assertEquals("invalid_grant", OAuthHarness.json(c.get()).getString("error"));
+            }
+        }
+        assertEquals(1, ok);
+    }
+
+    @Test
     void redirectUriProblems() {
         JsonObject reg = h.register("none", null, "http://127.0.0.1/callback", "https://app.example/cb");
         String clientId = reg.getString("client_id");
@@ -239,29 +266,33 @@ class OAuthFlowIT {
     void concurrentDuplicateRefreshWithinGraceGetsTheSamePairAndTheFamilySurvives() throws Exception {
         JsonObject first = h.connectPublicClient(browser, "trips:read");
         String clientId = first.getString("client_id");
-        CountDownLatch go = new CountDownLatch(1);
-        CompletableFuture<HttpResponse<String>> a = CompletableFuture.supplyAsync(() -> {
-            await(go);
-            return h.refresh(clientId, null, first.getString("refresh_token"), null);
-        });
-        CompletableFuture<HttpResponse<String>> b = CompletableFuture.supplyAsync(() -> {
-            await(go);
-            return h.refresh(clientId, null, first.getString("refresh_token"), null);
-        });
-        go.countDown();
-        HttpResponse<String> ra = a.get();
-        HttpResponse<String> rb = b.get();
-        assertEquals(200, ra.statusCode(), ra.body());
-        assertEquals(200, rb.statusCode(), rb.body());
-        JsonObject ja = OAuthHarness.json(ra);
-        JsonObject jb = OAuthHarness.json(rb);
-        assertEquals(ja.getString("refresh_token"), jb.getString("refresh_token"));
-        assertEquals(ja.getString("access_token"), jb.getString("access_token"));
-        // a sequential duplicate inside the window gets it too, and the family lives on
-        assertEquals(ja.getString("refresh_token"),
-                OAuthHarness.json(h.refresh(clientId, null, first.getString("refresh_token"), null)).getString("refresh_token"));
-        assertTrue(introspect(ja.getString("access_token")).getBoolean("active"));
-        HttpResponse<String> next = h.refresh(clientId, null, ja.getString("refresh_token"), null);
+        String refresh = first.getString("refresh_token");
+        for (int round = 0; round < 4; round++) {
+            String current = refresh;
+            CountDownLatch go = new CountDownLatch(1);
+            List<CompletableFuture<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> {
+                    await(go);
+                    return h.refresh(clientId, null, current, null);
+                }));
+            }
+            go.countDown();
+            java.util.Set<String> pairs = new java.util.HashSet<>();
+            for (CompletableFuture<HttpResponse<String>> c : calls) {
+                HttpResponse<String> r = c.get();
+                assertEquals(200, r.statusCode(), "round " + round + ": " + r.body());
+                JsonObject j = OAuthHarness.json(r);
+                pairs.add(j.getString("access_token") + " " + j.getString("refresh_token"));
+            }
+            assertEquals(1, pairs.size(), "every duplicate got the same successor pair");
+            String[] pair = pairs.iterator().next().split(" ");
+            // a sequential duplicate inside the window gets it too
+            assertEquals(pair[1], OAuthHarness.json(h.refresh(clientId, null, current, null)).getString("refresh_token"));
+            assertTrue(introspect(pair[0]).getBoolean("active"), "the family survives");
+            refresh = pair[1];
+        }
+        HttpResponse<String> next = h.refresh(clientId, null, refresh, null);
         assertEquals(200, next.statusCode(), next.body());
     }
 
@@ -273,6 +304,9 @@ class OAuthFlowIT {
         assertEquals(200, narrowed.statusCode(), narrowed.body());
         JsonObject n = OAuthHarness.json(narrowed);
         assertEquals("places:read", n.getString("scope"));
+        HttpResponse<String> otherResource = h.tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token",
+                n.getString("refresh_token"), "resource", "https://elsewhere.example/mcp"), clientId, null, false);
+        assertEquals("invalid_target", OAuthHarness.json(otherResource).getString("error"));
         HttpResponse<String> widened = h.refresh(clientId, null, n.getString("refresh_token"), "places:read trips:write");
         assertEquals("invalid_scope", OAuthHarness.json(widened).getString("error"));
         // back to the full original grant is allowed (RFC 6749 §6)

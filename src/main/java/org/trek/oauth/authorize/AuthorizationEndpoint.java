@@ -186,8 +186,8 @@ public class AuthorizationEndpoint extends HttpServlet {
         page.put("selfRegistered", client.isSelfRegistered());
         page.put("origin", originLabel(client));
         page.put("redirectUri", valid.redirectUri());
-        page.put("redirectHost", hostOf(valid.redirectUri()));
         String host = hostOf(valid.redirectUri());
+        page.put("redirectHost", host);
         page.put("loopbackRedirect", host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]"));
         page.put("clientUri", client.getClientUri());
         page.put("error", error);

@@ -8,8 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,9 +40,6 @@ public class ClientMetadataDocuments {
     private static final Logger LOG = Logger.getLogger(ClientMetadataDocuments.class.getName());
     static final int MAX_BYTES = 5 * 1024;
 
-    @PersistenceContext(unitName = "trek")
-    EntityManager em;
-
     @Inject
     OAuthSettings settings;
 
@@ -54,6 +49,9 @@ public class ClientMetadataDocuments {
     @Inject
     Clock clock;
 
+    @Inject
+    org.trek.platform.RateLimiter limiter;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -61,9 +59,8 @@ public class ClientMetadataDocuments {
         return clientId.startsWith("https://") || clientId.startsWith("http://");
     }
 
-    public Optional<OAuthClient> resolve(String clientId) {
-        Optional<OAuthClient> cached = em.createQuery("SELECT c FROM OAuthClient c WHERE c.clientId = :id", OAuthClient.class)
-                .setParameter("id", clientId).getResultStream().findFirst();
+    /** The client of this document URL: {@code cached} while fresh, else fetched, validated and stored again. */
+    public Optional<OAuthClient> resolve(String clientId, Optional<OAuthClient> cached) {
         if (cached.isPresent() && cached.get().getOrigin() != ClientOrigin.METADATA) {
             return Optional.empty();
         }
@@ -73,6 +70,10 @@ public class ClientMetadataDocuments {
         }
         try {
             URI url = checkUrl(clientId);
+            // Anyone can make the server fetch a URL by naming it as client_id: cap fetches instance-wide.
+            if (!limiter.hit("oauth.cimd.fetch", settings.cimdFetchesPerMinute(), Duration.ofMinutes(1)).allowed()) {
+                throw new DocumentException("too many metadata document fetches");
+            }
             Fetched fetched = fetch(url);
             return Optional.of(store(clientId, fetched.document(), clock.now().plus(cacheLifetime(fetched.cacheControl()))));
         } catch (DocumentException e) {

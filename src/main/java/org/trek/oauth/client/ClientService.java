@@ -57,7 +57,7 @@ public class ClientService {
             return Optional.empty();
         }
         if (ClientMetadataDocuments.looksLikeDocumentUrl(clientId)) {
-            return metadataDocuments.resolve(clientId);
+            return metadataDocuments.resolve(clientId, findStored(clientId));
         }
         return findStored(clientId);
     }

@@ -8,7 +8,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -188,17 +187,6 @@ public class OAuthClient {
         return documentExpiresAt;
     }
 
-    /** The hosts of the redirect URIs, for the consent page ("will send you back to ..."). */
-    public List<String> getRedirectHosts() {
-        return getRedirectUriList().stream().map(u -> {
-            try {
-                URI uri = URI.create(u);
-                return uri.getHost() != null ? uri.getHost() : uri.getScheme() + ":";
-            } catch (IllegalArgumentException e) {
-                return u;
-            }
-        }).distinct().toList();
-    }
 
     /** Whether {@code redirectUri} matches one of the registered URIs ({@link RedirectUriPolicy#matches}). */
     public boolean acceptsRedirect(String redirectUri) {

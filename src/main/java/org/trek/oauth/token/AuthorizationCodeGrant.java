@@ -61,7 +61,8 @@ public class AuthorizationCodeGrant {
         if (row == null) {
             throw fail(null, client, "code_invalid_or_expired", ip);
         }
-        Actor actor = actorFor(row.getUserId(), ip);
+        User user = users.find(row.getUserId()).orElse(null);
+        Actor actor = new Actor(row.getUserId(), user == null ? null : user.getUsername(), ip);
         if (row.getUsedAt() != null) {
             // Replay: someone holds a code that was already redeemed. Revoke what it produced.
             families.revokeFamily(row.getFamilyId(), "code_replay");
@@ -88,7 +89,6 @@ public class AuthorizationCodeGrant {
             row.consume(clock.now(), null);
             throw fail(actor, client, "pkce_failed", ip);
         }
-        User user = users.find(row.getUserId()).orElse(null);
         if (user == null || user.isDisabled()) {
             row.consume(clock.now(), null);
             throw fail(actor, client, "user_disabled", ip);
@@ -115,8 +115,5 @@ public class AuthorizationCodeGrant {
                 Map.of("client_id", client.getClientId(), "reason", reason));
     }
 
-    Actor actorFor(long userId, String ip) {
-        return new Actor(userId, users.find(userId).map(User::getUsername).orElse(null), ip);
-    }
 
 }

@@ -102,11 +102,6 @@ public class OAuthToken {
         this.familyExpiresAt = familyExpiresAt;
     }
 
-    public void markRotated(Instant at, String sealed) {
-        this.rotatedAt = at;
-        this.successorSealed = sealed;
-    }
-
     public Long getId() {
         return id;
     }

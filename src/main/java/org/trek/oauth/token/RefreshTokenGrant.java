@@ -13,6 +13,7 @@ import org.trek.audit.Actor;
 import org.trek.audit.AuditService;
 import org.trek.oauth.OAuthException;
 import org.trek.oauth.OAuthSettings;
+import org.trek.oauth.ResourceIndicator;
 import org.trek.oauth.client.ClientService;
 import org.trek.oauth.client.OAuthClient;
 import org.trek.oauth.scope.ScopeCatalog;
@@ -50,19 +51,49 @@ public class RefreshTokenGrant {
     public IssuedTokens refresh(OAuthClient client, Map<String, List<String>> form, String ip) {
         String refreshToken = ClientCredentials.single(form, "refresh_token");
         String scope = ClientCredentials.single(form, "scope");
+        String resource = ClientCredentials.single(form, "resource");
         if (refreshToken == null) {
             throw OAuthException.invalidRequest("refresh_token is required");
         }
         OAuthToken row = refreshToken.startsWith(TokenFamilies.REFRESH_PREFIX) && refreshToken.length() < 100
-                ? families.lockByRefreshToken(refreshToken).orElse(null) : null;
+                ? families.findByRefreshToken(refreshToken).orElse(null) : null;
         if (row == null) {
             throw failure(Actor.anonymous(ip), client, "unknown_token");
         }
-        Actor actor = new Actor(row.getUserId(), users.find(row.getUserId()).map(User::getUsername).orElse(null), ip);
+        Optional<User> user = users.find(row.getUserId());
+        Actor actor = new Actor(row.getUserId(), user.map(User::getUsername).orElse(null), ip);
         if (!row.getClientId().equals(client.getClientId())) {
             throw failure(actor, client, "client_id_mismatch"); // RFC 6749 §6: bound to the client it was issued to
         }
         Instant now = clock.now();
+        List<String> scopes = row.grantScopeList();
+        if (row.getRevokedAt() == null && row.getRotatedAt() == null) {
+            if (!row.getRefreshExpiresAt().isAfter(now)) {
+                throw failure(actor, client, "expired");
+            }
+            if (user.isEmpty() || user.get().isDisabled()) {
+                throw failure(actor, client, "user_disabled");
+            }
+            if (resource != null && !ResourceIndicator.matches(resource, row.getAudience())) {
+                throw new OAuthException(400, "invalid_target", "resource does not match the grant"); // RFC 8707 §2
+            }
+            if (scope != null) {
+                // RFC 6749 §6: a refresh may narrow the scope, never widen it beyond the original grant.
+                ScopeCatalog.Parsed parsed = ScopeCatalog.parse(scope);
+                if (!parsed.unknown().isEmpty() || parsed.known().isEmpty() || !scopes.containsAll(parsed.known())) {
+                    audit.record(actor, "oauth.token.refresh_failed", client.getClientId(),
+                            Map.of("client_id", client.getClientId(), "reason", "invalid_scope"));
+                    throw new OAuthException(400, "invalid_scope", "scope must be a subset of the granted scopes");
+                }
+                scopes = parsed.known();
+            }
+            // Claim the rotation with one conditional UPDATE: of concurrent refreshes exactly one wins; the others
+            // wait for it to commit and then see its successor (no SELECT ... FOR UPDATE, which deadlocks on InnoDB
+            // against the winner's insert).
+            if (!families.claimRotation(row, now)) {
+                row = families.reload(row);
+            }
+        }
         if (row.getRevokedAt() != null) {
             throw failure(actor, client, "revoked");
         }
@@ -77,27 +108,9 @@ public class RefreshTokenGrant {
             audit.record(actor, "oauth.token.replay_detected", client.getClientId(), Map.of("client_id", client.getClientId()));
             throw OAuthException.invalidGrant("Refresh token is invalid or expired");
         }
-        if (!row.getRefreshExpiresAt().isAfter(now)) {
-            throw failure(actor, client, "expired");
-        }
-        User user = users.find(row.getUserId()).orElse(null);
-        if (user == null || user.isDisabled()) {
-            throw failure(actor, client, "user_disabled");
-        }
-        List<String> scopes = row.grantScopeList();
-        if (scope != null) {
-            // RFC 6749 §6: a refresh may narrow the scope, never widen it beyond the original grant.
-            ScopeCatalog.Parsed parsed = ScopeCatalog.parse(scope);
-            if (!parsed.unknown().isEmpty() || parsed.known().isEmpty() || !scopes.containsAll(parsed.known())) {
-                audit.record(actor, "oauth.token.refresh_failed", client.getClientId(),
-                        Map.of("client_id", client.getClientId(), "reason", "invalid_scope"));
-                throw new OAuthException(400, "invalid_scope", "scope must be a subset of the granted scopes");
-            }
-            scopes = parsed.known();
-        }
         IssuedTokens next = families.issue(client.getClientId(), row.getUserId(), scopes, row.grantScopeList(),
                 row.getAudience(), row);
-        row.markRotated(now, SuccessorSeal.seal(refreshToken, next.accessToken(), next.refreshToken()));
+        families.sealSuccessor(row, SuccessorSeal.seal(refreshToken, next.accessToken(), next.refreshToken()));
         clients.touch(client.getClientId());
         audit.record(actor, "oauth.token.refresh", client.getClientId(), Map.of("client_id", client.getClientId()));
         return next;

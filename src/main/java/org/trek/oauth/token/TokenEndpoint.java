@@ -2,7 +2,6 @@ package org.trek.oauth.token;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -55,8 +54,7 @@ public class TokenEndpoint {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response token(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         if (!gate.mcpEnabled()) {
-            return OAuthResponses.json(403, Json.createObjectBuilder().add("error", "mcp_disabled")
-                    .add("error_description", "MCP is not enabled").build());
+            return OAuthResponses.mcpDisabled();
         }
         String ip = ClientIp.resolve(request, config.trustedProxies());
         try {
@@ -82,8 +80,7 @@ public class TokenEndpoint {
     @Consumes(MediaType.WILDCARD)
     public Response notAForm() {
         if (!gate.mcpEnabled()) {
-            return OAuthResponses.json(403, Json.createObjectBuilder().add("error", "mcp_disabled")
-                    .add("error_description", "MCP is not enabled").build());
+            return OAuthResponses.mcpDisabled();
         }
         return OAuthResponses.error(OAuthException.invalidRequest("the body must be application/x-www-form-urlencoded"));
     }

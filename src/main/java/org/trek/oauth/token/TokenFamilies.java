@@ -25,6 +25,7 @@ import org.trek.platform.auth.CredentialRevoked;
 @ApplicationScoped
 @Transactional(dontRollbackOn = OAuthException.class)
 public class TokenFamilies {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(TokenFamilies.class.getName());
     public static final String ACCESS_PREFIX = "trekoa_";
     public static final String REFRESH_PREFIX = "trekrf_";
 
@@ -66,16 +67,38 @@ public class TokenFamilies {
                 scope, familyId);
     }
 
-    /** The row holding this refresh token, locked for the rest of the transaction (serialises refreshes). */
-    public Optional<OAuthToken> lockByRefreshToken(String refreshToken) {
+    /** The row holding this refresh token (a plain read; rotation is claimed with {@link #claimRotation}). */
+    public Optional<OAuthToken> findByRefreshToken(String refreshToken) {
         return em.createQuery("SELECT t FROM OAuthToken t WHERE t.refreshHash = :h", OAuthToken.class)
-                .setParameter("h", SecureRandoms.sha256Hex(refreshToken))
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+                .setParameter("h", SecureRandoms.sha256Hex(refreshToken)).getResultStream().findFirst();
     }
 
+    /**
+     * Marks the row rotated if nobody did yet, in one conditional UPDATE by primary key: true for exactly one of
+     * several concurrent callers. The others block until the winner commits and then get false.
+     */
+    public boolean claimRotation(OAuthToken row, Instant now) {
+        return em.createQuery("UPDATE OAuthToken t SET t.rotatedAt = :now WHERE t.id = :id AND t.rotatedAt IS NULL AND t.revokedAt IS NULL")
+                .setParameter("now", now).setParameter("id", row.getId()).executeUpdate() == 1;
+    }
+
+    /** The row as committed now (a locking read, so it is not the transaction's older snapshot). */
+    public OAuthToken reload(OAuthToken row) {
+        em.refresh(row, LockModeType.PESSIMISTIC_WRITE);
+        return row;
+    }
+
+    /** Stores the sealed successor pair on a row this transaction rotated. */
+    public void sealSuccessor(OAuthToken row, String sealed) {
+        em.createQuery("UPDATE OAuthToken t SET t.successorSealed = :s WHERE t.id = :id")
+                .setParameter("s", sealed).setParameter("id", row.getId()).executeUpdate();
+    }
+
+    /** The pair that replaced this one (a locking read: it may have been committed after this transaction began). */
     public Optional<OAuthToken> successorOf(OAuthToken row) {
         return em.createQuery("SELECT t FROM OAuthToken t WHERE t.parentId = :p ORDER BY t.id", OAuthToken.class)
-                .setParameter("p", row.getId()).setMaxResults(1).getResultStream().findFirst();
+                .setParameter("p", row.getId()).setLockMode(LockModeType.PESSIMISTIC_READ)
+                .getResultStream().findFirst(); // no setMaxResults: EclipseLink puts LIMIT after FOR UPDATE, which H2 refuses
     }
 
     /** The row of an access or refresh token, whichever this is. */
@@ -105,7 +128,12 @@ public class TokenFamilies {
                         + "WHERE t.familyId = :f AND t.revokedAt IS NULL")
                 .setParameter("now", clock.now()).setParameter("r", reason).setParameter("f", familyId).executeUpdate();
         if (n > 0) {
-            revoked.fire(new CredentialRevoked(familyId));
+            try {
+                revoked.fire(new CredentialRevoked(familyId));
+            } catch (RuntimeException e) {
+                // A failing observer (closing MCP sessions) must not undo the revocation itself.
+                LOG.warning(() -> "CredentialRevoked observer failed: " + e);
+            }
         }
         return n > 0;
     }
@@ -147,7 +175,7 @@ public class TokenFamilies {
     }
 
     /** Records use of an access token, at most once a minute per row, in one cheap UPDATE. */
-    public void touch(long rowId) {
+    public void touch(Long rowId) {
         Instant now = clock.now();
         em.createQuery("UPDATE OAuthToken t SET t.lastUsedAt = :now WHERE t.id = :id AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :since)")
                 .setParameter("now", now).setParameter("id", rowId).setParameter("since", now.minusSeconds(60)).executeUpdate();
