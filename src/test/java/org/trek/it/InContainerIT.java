@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +16,6 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -27,8 +24,7 @@ import org.trek.oauth.OAuthPurge;
 
 /**
  * In-container checks that need the application's own beans and data source: the schema is fully migrated (on H2,
- * or on MariaDB when the build runs with -Dit.db.url), and the OAuth purge deletes exactly what is stale. Also proves
- * that the Arquillian harness talks to the container on loopback only (STACK.md §4: it would report eth0 otherwise).
+ * or on MariaDB when the build runs with -Dit.db.url), and the OAuth purge deletes exactly what is stale.
  */
 @ExtendWith(ArquillianExtension.class)
 class InContainerIT {
@@ -36,15 +32,6 @@ class InContainerIT {
     @Deployment
     static WebArchive deployment() {
         return Deployments.trekWith(InContainerIT.class);
-    }
-
-    @ArquillianResource
-    URL base;
-
-    @Test
-    @RunAsClient
-    void clientSideBaseUrlIsLoopback() {
-        assertEquals("127.0.0.1", base.getHost(), "test requests must go to 127.0.0.1, got " + base);
     }
 
     @Resource(lookup = "java:app/jdbc/trek")
