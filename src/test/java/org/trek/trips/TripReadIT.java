@@ -14,12 +14,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URL;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +40,7 @@ import org.trek.trips.tools.TripTools;
 
 /**
  * The read side with real data and checked figures: summary, prompts, resources, the bounded SQL of the summary
- * for a trip with 1,000 places, the server instructions, and the loopback-only test harness.
+ * for a trip with 1,000 places, and the server instructions.
  */
 @ExtendWith(ArquillianExtension.class)
 class TripReadIT {
@@ -53,9 +50,6 @@ class TripReadIT {
         return Deployments.trekWith(TripReadIT.class, ToolTestSupport.class, ToolTestSupport.TestCall.class, SqlCounter.class,
                 SqlCounter.Counted.class);
     }
-
-    @ArquillianResource
-    URL base;
 
     @Inject TripTools tripTools;
     @Inject PlaceTools placeTools;
@@ -74,17 +68,8 @@ class TripReadIT {
     User stranger;
     long tripId;
 
-    @Test
-    @RunAsClient
-    void everyTestRequestGoesToLoopback() {
-        assertEquals("127.0.0.1", base.getHost(), "Arquillian must call 127.0.0.1, got " + base);
-    }
-
     @BeforeEach
     void seed() {
-        if (users == null) {
-            return; // client-side test
-        }
         owner = ToolTestSupport.newUser(users, "owner");
         member = ToolTestSupport.newUser(users, "member");
         stranger = ToolTestSupport.newUser(users, "stranger");
