@@ -252,6 +252,42 @@ class TripReadIT {
     }
 
     @Test
+    void searchPlaceAsksTheConfiguredNominatimOnLoopback() throws Exception {
+        java.net.URI configured = java.net.URI.create(System.getProperty("NOMINATIM_URL"));
+        assertEquals("127.0.0.1", configured.getHost(), "tests must never reach the internet");
+        java.util.concurrent.atomic.AtomicReference<String> query = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger status = new java.util.concurrent.atomic.AtomicInteger(200);
+        com.sun.net.httpserver.HttpServer stub = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", configured.getPort()), 0);
+        stub.createContext("/search", ex -> {
+            query.set(ex.getRequestURI().getRawQuery());
+            byte[] body = ("[{\"osm_type\":\"way\",\"osm_id\":123,\"lat\":\"41.8902\",\"lon\":\"12.4922\",\"name\":\"Colosseo\","
+                    + "\"display_name\":\"Colosseo, Piazza del Colosseo, Roma\",\"type\":\"attraction\"}]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(status.get(), body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        stub.start();
+        try {
+            JsonObject r = ok(placeTools, "search_place", grant(stranger.getId(), "places:read"), args().add("query", "Colosseum Rome"));
+            assertTrue(query.get().contains("q=Colosseum+Rome"), query.get());
+            assertTrue(query.get().contains("format=jsonv2"), query.get());
+            JsonObject hit = r.getJsonArray("places").getJsonObject(0);
+            assertEquals("Colosseo", hit.getString("name"));
+            assertEquals("way:123", hit.getString("osm_id"));
+            assertEquals(41.8902, hit.getJsonNumber("lat").doubleValue(), 1e-9);
+            assertEquals("openstreetmap", r.getString("source"));
+            assertTrue(ToolTestSupport.tool(placeTools, "search_place").annotations().openWorld(), "it asks an outside service");
+            status.set(500);
+            ToolTestSupport.fails(placeTools, "search_place", full(owner.getId()), args().add("query", "x"), "unavailable");
+            ToolTestSupport.fails(placeTools, "search_place", full(owner.getId()), args().add("query", "   "), "query");
+            ToolTestSupport.scopeGate(placeTools, "search_place", owner.getId(), args().add("query", "x"));
+        } finally {
+            stub.stop(0);
+        }
+    }
+
+    @Test
     void instructionsCoverWorkflowsAndRules() {
         String text = instructions.text();
         assertTrue(text.contains("`list_trips`"));
