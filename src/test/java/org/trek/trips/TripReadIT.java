@@ -57,6 +57,7 @@ class TripReadIT {
     @Inject BudgetTools budgetTools;
     @Inject PackingTools packingTools;
     @Inject ReservationTools reservationTools;
+    @Inject org.trek.trips.tools.DayTools dayTools;
     @Inject TripPrompts prompts;
     @Inject TripResources resources;
     @Inject TripInstructions instructions;
@@ -213,6 +214,13 @@ class TripReadIT {
         assertEquals(3, read("trek://trips/{tripId}/packing", grant(member.getId(), "packing:read"), t + "/packing", vars).getJsonArray("items").size());
         assertEquals(1, read("trek://trips/{tripId}/reservations", grant(member.getId(), "reservations:read"), t + "/reservations", vars)
                 .getJsonArray("reservations").size());
+        long day0 = day(0);
+        ok(dayTools, "create_day_note", full(owner.getId()), args().add("tripId", tripId).add("dayId", day0).add("text", "Early start"));
+        JsonObject notes = read("trek://trips/{tripId}/days/{dayId}/notes", grant(member.getId(), "trips:read"), t + "/days/" + day0 + "/notes",
+                Map.of("tripId", String.valueOf(tripId), "dayId", String.valueOf(day0)));
+        assertEquals("Early start", notes.getJsonArray("notes").getJsonObject(0).getString("text"));
+        assertThrows(ResourceNotFoundException.class, () -> read("trek://trips/{tripId}/days/{dayId}/notes", full(stranger.getId()),
+                t + "/days/" + day0 + "/notes", Map.of("tripId", String.valueOf(tripId), "dayId", String.valueOf(day0))));
         assertTrue(read("trek://categories", grant(stranger.getId(), "weather:read"), "trek://categories", Map.of()).getJsonArray("categories").size() >= 10);
 
         ok(placeTools, "create_and_assign_place", full(owner.getId()), args().add("tripId", tripId).add("dayId", day(0)).add("name", "Assigned"));
