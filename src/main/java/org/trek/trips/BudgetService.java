@@ -62,11 +62,7 @@ public class BudgetService {
 
     private static void apply(BudgetItem b, ItemFields f, boolean creating) {
         if (f.name() != null || creating) {
-            String n = f.name() == null ? "" : f.name().trim();
-            if (n.isEmpty() || n.length() > 200) {
-                throw new TripException("name must be 1 to 200 characters.");
-            }
-            b.setName(n);
+            b.setName(TripService.requireText("name", f.name(), 200));
         }
         if (f.category() != null) {
             String c = f.category().trim();

@@ -57,6 +57,14 @@ public class DayService {
 
     // --- notes ---
 
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DayNote> notes(long userId, long tripId, long dayId) {
+        access.access(userId, tripId);
+        access.owned(TripDay.class, dayId, tripId, "Day");
+        return em.createQuery("SELECT n FROM DayNote n WHERE n.dayId = :d ORDER BY n.sortOrder, n.id", DayNote.class)
+                .setParameter("d", dayId).getResultList();
+    }
+
     public DayNote createNote(long userId, long tripId, long dayId, String text, String time, String icon) {
         access.require(userId, tripId, Permission.DAY_EDIT);
         access.owned(TripDay.class, dayId, tripId, "Day");
@@ -103,11 +111,7 @@ public class DayService {
     }
 
     private static String noteText(String text) {
-        String t = text == null ? "" : text.trim();
-        if (t.isEmpty() || t.length() > 500) {
-            throw new TripException("text must be 1 to 500 characters.");
-        }
-        return t;
+        return TripService.requireText("text", text, 500);
     }
 
     // --- accommodations ---

@@ -34,7 +34,7 @@ public class PackingService {
         access.access(userId, tripId);
         List<PackingItem> rows = em.createQuery("SELECT p FROM PackingItem p WHERE p.tripId = :t ORDER BY p.sortOrder, p.id", PackingItem.class)
                 .setParameter("t", tripId).setFirstResult(offset).setMaxResults(limit + 1).getResultList();
-        return new TripService.Page<>(rows.size() > limit ? rows.subList(0, limit) : rows, rows.size() > limit ? String.valueOf(offset + limit) : null);
+        return TripService.Page.of(rows, limit, offset);
     }
 
     public PackingItem createItem(long userId, long tripId, String name, String category, Integer quantity) {
@@ -62,11 +62,7 @@ public class PackingService {
     }
 
     private static String itemName(String name) {
-        String n = name == null ? "" : name.trim();
-        if (n.isEmpty() || n.length() > 200) {
-            throw new TripException("name must be 1 to 200 characters.");
-        }
-        return n;
+        return TripService.requireText("name", name, 200);
     }
 
     public PackingItem toggleItem(long userId, long tripId, long itemId, boolean checked) {
@@ -149,11 +145,7 @@ public class PackingService {
     }
 
     private static String bagName(String name) {
-        String n = name == null ? "" : name.trim();
-        if (n.isEmpty() || n.length() > 100) {
-            throw new TripException("name must be 1 to 100 characters.");
-        }
-        return n;
+        return TripService.requireText("name", name, 100);
     }
 
     public PackingBag updateBag(long userId, long tripId, long bagId, String name, String color) {
@@ -205,10 +197,7 @@ public class PackingService {
 
     public List<Long> setAssignees(long userId, long tripId, boolean todos, String category, List<Long> userIds) {
         TripAccess.TripContext ctx = access.require(userId, tripId, Permission.PACKING_EDIT);
-        String c = category == null ? "" : category.trim();
-        if (c.isEmpty() || c.length() > 100) {
-            throw new TripException("categoryName must be 1 to 100 characters.");
-        }
+        String c = TripService.requireText("categoryName", category, 100);
         List<Long> ids = access.requireParticipants(ctx.trip(), userIds);
         String table = todos ? "todo_category_assignees" : "packing_category_assignees";
         em.createNativeQuery("DELETE FROM " + table + " WHERE trip_id = ?1 AND category_name = ?2").setParameter(1, tripId)
@@ -241,10 +230,7 @@ public class PackingService {
     /** Saves the trip's packing list (names by category) as a new template. */
     public PackingTemplate saveTemplate(long userId, long tripId, String name) {
         access.require(userId, tripId, Permission.PACKING_EDIT);
-        String n = name == null ? "" : name.trim();
-        if (n.isEmpty() || n.length() > 100) {
-            throw new TripException("templateName must be 1 to 100 characters.");
-        }
+        String n = TripService.requireText("templateName", name, 100);
         PackingTemplate t = new PackingTemplate();
         t.setName(n);
         t.setCreatedBy(userId);
@@ -281,7 +267,7 @@ public class PackingService {
         access.access(userId, tripId);
         List<TodoItem> rows = em.createQuery("SELECT t FROM TodoItem t WHERE t.tripId = :t ORDER BY t.sortOrder, t.id", TodoItem.class)
                 .setParameter("t", tripId).setFirstResult(offset).setMaxResults(limit + 1).getResultList();
-        return new TripService.Page<>(rows.size() > limit ? rows.subList(0, limit) : rows, rows.size() > limit ? String.valueOf(offset + limit) : null);
+        return TripService.Page.of(rows, limit, offset);
     }
 
     /** To-do fields; null = not given; clear names fields explicitly set to null. */
@@ -312,11 +298,7 @@ public class PackingService {
 
     private void applyTodo(TripAccess.TripContext ctx, TodoItem t, TodoFields f, boolean creating) {
         if (f.name() != null || creating) {
-            String n = f.name() == null ? "" : f.name().trim();
-            if (n.isEmpty() || n.length() > 500) {
-                throw new TripException("name must be 1 to 500 characters.");
-            }
-            t.setName(n);
+            t.setName(TripService.requireText("name", f.name(), 500));
         }
         Set<String> clear = f.clear();
         if (f.category() != null || clear.contains("category")) {

@@ -72,11 +72,7 @@ public class PlaceService {
 
     private void apply(Place p, PlaceFields f, boolean creating) {
         if (f.name() != null || creating) {
-            String n = f.name() == null ? "" : f.name().trim();
-            if (n.isEmpty() || n.length() > 200) {
-                throw new TripException("name must be 1 to 200 characters.");
-            }
-            p.setName(n);
+            p.setName(TripService.requireText("name", f.name(), 200));
         }
         if (f.categoryId() != null) {
             if (em.find(Category.class, f.categoryId()) == null) {
@@ -172,8 +168,7 @@ public class PlaceService {
             query.setParameter("g", tag.trim().toLowerCase(Locale.ROOT));
         }
         List<Place> rows = query.setFirstResult(offset).setMaxResults(limit + 1).getResultList();
-        return new TripService.Page<>(rows.size() > limit ? rows.subList(0, limit) : rows,
-                rows.size() > limit ? String.valueOf(offset + limit) : null);
+        return TripService.Page.of(rows, limit, offset);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -351,11 +346,7 @@ public class PlaceService {
     }
 
     private static String tagName(String name) {
-        String n = name == null ? "" : name.trim();
-        if (n.isEmpty() || n.length() > 100) {
-            throw new TripException("name must be 1 to 100 characters.");
-        }
-        return n;
+        return TripService.requireText("name", name, 100);
     }
 
     static String color(String c) {

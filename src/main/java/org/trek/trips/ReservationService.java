@@ -54,8 +54,7 @@ public class ReservationService {
         access.access(userId, tripId);
         List<Reservation> rows = em.createQuery("SELECT r FROM Reservation r WHERE r.tripId = :t ORDER BY r.id", Reservation.class)
                 .setParameter("t", tripId).setFirstResult(offset).setMaxResults(limit + 1).getResultList();
-        return new TripService.Page<>(rows.size() > limit ? rows.subList(0, limit) : rows,
-                rows.size() > limit ? String.valueOf(offset + limit) : null);
+        return TripService.Page.of(rows, limit, offset);
     }
 
     /** Creates a booking; a hotel with place and start/end days also gets its accommodation (same transaction). */
@@ -85,11 +84,7 @@ public class ReservationService {
     private void apply(Reservation r, Fields f, boolean creating) {
         long tripId = r.getTripId();
         if (f.title() != null || creating) {
-            String t = f.title() == null ? "" : f.title().trim();
-            if (t.isEmpty() || t.length() > 200) {
-                throw new TripException("title must be 1 to 200 characters.");
-            }
-            r.setTitle(t);
+            r.setTitle(TripService.requireText("title", f.title(), 200));
         }
         if (f.type() != null) {
             r.setType(f.type());

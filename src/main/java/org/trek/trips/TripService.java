@@ -44,6 +44,10 @@ public class TripService {
 
     /** One page of a list plus the cursor of the next page (null when there is none). */
     public record Page<T>(List<T> items, String nextCursor) {
+        /** From a query run with maxResults limit + 1: the extra row only tells that there is a next page. */
+        public static <T> Page<T> of(List<T> rows, int limit, int offset) {
+            return rows.size() > limit ? new Page<>(rows.subList(0, limit), String.valueOf(offset + limit)) : new Page<>(rows, null);
+        }
     }
 
     /** Fields of create/update; null means "not given". */
@@ -56,8 +60,7 @@ public class TripService {
                         + "(SELECT m.tripId FROM TripMember m WHERE m.userId = :u))"
                         + (includeArchived ? "" : " AND t.archived = false") + " ORDER BY t.createdAt DESC, t.id DESC", Trip.class)
                 .setParameter("u", userId).setFirstResult(offset).setMaxResults(limit + 1).getResultList();
-        String next = rows.size() > limit ? String.valueOf(offset + limit) : null;
-        return new Page<>(rows.size() > limit ? rows.subList(0, limit) : rows, next);
+        return Page.of(rows, limit, offset);
     }
 
     public Trip create(long userId, TripFields f) {
@@ -149,6 +152,10 @@ public class TripService {
 
     /** A trip member (or the owner) as shown to callers. */
     public record MemberView(long userId, String username, String role, Instant addedAt) {
+        public jakarta.json.JsonObjectBuilder toJson() {
+            return Jsons.put(jakarta.json.Json.createObjectBuilder().add("user_id", userId).add("username", username).add("role", role),
+                    "added_at", addedAt == null ? null : addedAt.toString());
+        }
     }
 
     /** Owner first, then members by join time. One query for the members and their names. */
@@ -430,9 +437,14 @@ public class TripService {
     }
 
     static String requireTitle(String title) {
-        String t = title == null ? "" : title.trim();
-        if (t.isEmpty() || t.length() > 200) {
-            throw new TripException("title must be 1 to 200 characters.");
+        return requireText("title", title, 200);
+    }
+
+    /** A required text field, trimmed: 1 to max characters, or a TripException naming the field. */
+    static String requireText(String field, String value, int max) {
+        String t = value == null ? "" : value.trim();
+        if (t.isEmpty() || t.length() > max) {
+            throw new TripException(field + " must be 1 to " + max + " characters.");
         }
         return t;
     }

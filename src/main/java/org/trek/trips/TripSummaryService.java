@@ -49,8 +49,8 @@ public class TripSummaryService {
 
         List<TripService.MemberView> members = trips.members(trip);
         JsonArrayBuilder collaborators = Json.createArrayBuilder();
-        members.stream().skip(1).forEach(m -> collaborators.add(memberJson(m)));
-        out.add("members", Json.createObjectBuilder().add("owner", memberJson(members.get(0))).add("collaborators", collaborators));
+        members.stream().skip(1).forEach(m -> collaborators.add(m.toJson()));
+        out.add("members", Json.createObjectBuilder().add("owner", members.get(0).toJson()).add("collaborators", collaborators));
 
         List<TripDay> days = trips.days(tripId);
         Map<Long, JsonArrayBuilder> notesByDay = new HashMap<>();
@@ -145,10 +145,6 @@ public class TripSummaryService {
         }
         out.add("omitted_sections", Jsons.array(omitted, s -> s));
         return out.build();
-    }
-
-    static JsonObjectBuilder memberJson(TripService.MemberView m) {
-        return Json.createObjectBuilder().add("user_id", m.userId()).add("username", m.username()).add("role", m.role());
     }
 
     /** Budget figures for the budget-overview prompt: total and per-category sums (largest first). */

@@ -4,7 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonStructure;
 import java.util.List;
@@ -49,6 +48,7 @@ public class TripResources implements ResourceProvider {
     private static final String JSON = "application/json";
 
     @Inject TripService trips;
+    @Inject org.trek.trips.DayService days;
     @Inject TripAccess access;
     @Inject PlaceService places;
     @Inject ReservationService reservations;
@@ -129,25 +129,17 @@ public class TripResources implements ResourceProvider {
                     var s = summaries.summary(g.userId(), id(v, "tripId"), new TripSummaryService.Sections(g.allows(Scopes.PLACES_READ), false, false, false, false));
                     return Json.createObjectBuilder().add("days", s.getJsonArray("days")).build();
                 }),
-                template("trek://trips/{tripId}/days/{dayId}/notes", "day-notes", "Day notes", "The notes of one day.", tr, null, (g, v) -> {
-                    long t = id(v, "tripId");
-                    access.access(g.userId(), t);
-                    long d = id(v, "dayId");
-                    access.owned(org.trek.trips.TripDay.class, d, t, "Day");
-                    var s = summaries.summary(g.userId(), t, new TripSummaryService.Sections(false, false, false, false, false));
-                    JsonArrayBuilder notes = Json.createArrayBuilder();
-                    s.getJsonArray("days").stream().map(x -> x.asJsonObject())
-                            .filter(x -> x.getJsonNumber("id").longValue() == d)
-                            .forEach(x -> x.getJsonArray("notes_list").forEach(notes::add));
-                    return Json.createObjectBuilder().add("notes", notes).build();
-                }),
+                template("trek://trips/{tripId}/days/{dayId}/notes", "day-notes", "Day notes", "The notes of one day.", tr, null,
+                        (g, v) -> Json.createObjectBuilder().add("notes",
+                                Jsons.array(days.notes(g.userId(), id(v, "tripId"), id(v, "dayId")), DayNote::toJson)).build()),
                 template("trek://trips/{tripId}/accommodations", "trip-accommodations", "Accommodations", "Where the travellers sleep.", tr, null, (g, v) -> {
                     var s = summaries.summary(g.userId(), id(v, "tripId"), new TripSummaryService.Sections(g.allows(Scopes.PLACES_READ), false, false, false, false));
                     return Json.createObjectBuilder().add("accommodations", s.getJsonArray("accommodations")).build();
                 }),
                 template("trek://trips/{tripId}/members", "trip-members", "Trip members", "The owner and the members of a trip.", tr, null, (g, v) -> {
                     List<TripService.MemberView> m = trips.members(g.userId(), id(v, "tripId"));
-                    return Json.createObjectBuilder().add("owner", member(m.get(0))).add("members", Jsons.array(m.subList(1, m.size()), TripResources::member)).build();
+                    return Json.createObjectBuilder().add("owner", m.get(0).toJson())
+                            .add("members", Jsons.array(m.subList(1, m.size()), TripService.MemberView::toJson)).build();
                 }),
                 template("trek://trips/{tripId}/places", "trip-places", "Trip places",
                         "The places of a trip; add ?assignment=all|unassigned|assigned to filter.", Scopes.PLACES_READ, null, (g, v) -> {
@@ -198,10 +190,6 @@ public class TripResources implements ResourceProvider {
                     TripService.Page<TodoItem> page = packing.todos(g.userId(), id(v, "tripId"), CAP, 0);
                     return Json.createObjectBuilder().add("items", Jsons.array(page.items(), TodoItem::toJson)).add("more", page.nextCursor() != null).build();
                 }));
-    }
-
-    private static JsonObjectBuilder member(TripService.MemberView m) {
-        return Json.createObjectBuilder().add("user_id", m.userId()).add("username", m.username()).add("role", m.role());
     }
 
     /** For callers that resolve a concrete URI with a query (trek://trips/1/places?assignment=unassigned). */

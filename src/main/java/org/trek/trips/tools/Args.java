@@ -112,6 +112,15 @@ public final class Args {
         throw new InvalidParamsException("Invalid params: " + name + " must be a boolean.");
     }
 
+    /** A boolean the tool cannot do without (the schema requires it too). */
+    public boolean requiredBool(String name) {
+        Boolean b = optBool(name);
+        if (b == null) {
+            throw new InvalidParamsException("Invalid params: " + name + " is required.");
+        }
+        return b;
+    }
+
     public boolean bool(String name, boolean defaultValue) {
         Boolean b = optBool(name);
         return b == null ? defaultValue : b;

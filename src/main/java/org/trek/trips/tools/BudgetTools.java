@@ -111,11 +111,7 @@ public class BudgetTools implements ToolProvider {
 
     private JsonObject togglePaid(ToolCall call) {
         Args a = new Args(call.arguments());
-        Boolean paid = a.optBool("paid");
-        if (paid == null) {
-            throw new org.trek.mcp.registry.InvalidParamsException("Invalid params: paid is required.");
-        }
-        BudgetItemMember m = budget.setPaid(call.userId(), a.id("tripId"), a.id("itemId"), a.id("memberId"), paid);
+        BudgetItemMember m = budget.setPaid(call.userId(), a.id("tripId"), a.id("itemId"), a.id("memberId"), a.requiredBool("paid"));
         return Json.createObjectBuilder().add("member", m.toJson()).build();
     }
 }

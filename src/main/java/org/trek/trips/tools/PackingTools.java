@@ -116,15 +116,7 @@ public class PackingTools implements ToolProvider {
 
     private JsonObject toggleItem(ToolCall call) {
         Args a = new Args(call.arguments());
-        return item(packing.toggleItem(call.userId(), a.id("tripId"), a.id("itemId"), required(a, "checked")));
-    }
-
-    static boolean required(Args a, String name) {
-        Boolean b = a.optBool(name);
-        if (b == null) {
-            throw new InvalidParamsException("Invalid params: " + name + " is required.");
-        }
-        return b;
+        return item(packing.toggleItem(call.userId(), a.id("tripId"), a.id("itemId"), a.requiredBool("checked")));
     }
 
     private JsonObject deleteItem(ToolCall call) {

@@ -34,6 +34,12 @@ public class PlaceTools implements ToolProvider {
     @Inject
     PlaceService places;
 
+    @Inject
+    org.trek.trips.PlaceSearch search;
+
+    /** search_place asks an outside service: read-only, but open-world. */
+    static final org.trek.mcp.registry.ToolAnnotations READ_OPEN_WORLD = new org.trek.mcp.registry.ToolAnnotations(true, false, true, true);
+
     private List<ToolDefinition> tools;
 
     @Override
@@ -110,6 +116,12 @@ public class PlaceTools implements ToolProvider {
                 kit.tool("list_categories", "List categories", "Lists the place categories of this server.",
                         Schema.input().build(), Schema.nested().objects("categories", true).buildOutput(),
                         READ, Scopes.PLACES_READ, null, this::categories),
+                kit.tool("search_place", "Search places",
+                        "Finds places by name or address with OpenStreetMap (Nominatim). Use the osm_id, lat, lng and address "
+                                + "of a hit in create_place. Search before creating a place.",
+                        Schema.input().string("query", "What to look for, e.g. 'Colosseum Rome'", 1, 500, true).build(),
+                        Schema.nested().objects("places", true).string("source", "openstreetmap", 1, 0, true).buildOutput(),
+                        READ_OPEN_WORLD, Scopes.PLACES_READ, null, this::search),
                 kit.tool("bulk_delete_places", "Delete several places",
                         "Deletes up to 200 places of a trip in one transaction: if any id is not in the trip, nothing is deleted.",
                         Schema.input().tripId().ids("placeIds", "Place ids", 1, 200, true).build(),
@@ -169,6 +181,15 @@ public class PlaceTools implements ToolProvider {
 
     private JsonObject categories(ToolCall call) {
         return Json.createObjectBuilder().add("categories", Jsons.array(places.categories(), Category::toJson)).build();
+    }
+
+    private JsonObject search(ToolCall call) {
+        List<org.trek.trips.PlaceSearch.Hit> hits = search.search(new Args(call.arguments()).string("query"));
+        return Json.createObjectBuilder().add("places", Jsons.array(hits, h -> {
+            JsonObjectBuilder b = Json.createObjectBuilder().add("name", h.name()).add("address", h.address())
+                    .add("lat", h.lat()).add("lng", h.lng()).add("osm_id", h.osmId());
+            return Jsons.put(b, "type", h.type());
+        })).add("source", "openstreetmap").build();
     }
 
     private JsonObject bulkDelete(ToolCall call) {

@@ -114,7 +114,7 @@ public class TodoTools implements ToolProvider {
 
     private JsonObject toggle(ToolCall call) {
         Args a = new Args(call.arguments());
-        return item(packing.toggleTodo(call.userId(), a.id("tripId"), a.id("itemId"), PackingTools.required(a, "checked")));
+        return item(packing.toggleTodo(call.userId(), a.id("tripId"), a.id("itemId"), a.requiredBool("checked")));
     }
 
     private JsonObject delete(ToolCall call) {

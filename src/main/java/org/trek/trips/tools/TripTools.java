@@ -195,19 +195,14 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
 
     private JsonObject listMembers(ToolCall call) {
         List<TripService.MemberView> members = trips.members(call.userId(), new Args(call.arguments()).id("tripId"));
-        return Json.createObjectBuilder().add("owner", member(members.get(0)))
-                .add("members", Jsons.array(members.subList(1, members.size()), TripTools::member)).build();
-    }
-
-    static JsonObjectBuilder member(TripService.MemberView m) {
-        return Json.createObjectBuilder().add("user_id", m.userId()).add("username", m.username()).add("role", m.role())
-                .add("added_at", m.addedAt() == null ? "" : m.addedAt().toString());
+        return Json.createObjectBuilder().add("owner", members.get(0).toJson())
+                .add("members", Jsons.array(members.subList(1, members.size()), TripService.MemberView::toJson)).build();
     }
 
     private JsonObject addMember(ToolCall call) {
         Args a = new Args(call.arguments());
         TripService.MemberView m = trips.addMember(call.userId(), a.id("tripId"), a.string("identifier"));
-        return Json.createObjectBuilder().add("member", member(m)).build();
+        return Json.createObjectBuilder().add("member", m.toJson()).build();
     }
 
     private JsonObject removeMember(ToolCall call) {
