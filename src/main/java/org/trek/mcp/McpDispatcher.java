@@ -62,8 +62,19 @@ public class McpDispatcher {
     }
 
     String instructions(Exchange ex) {
-        return ServerInstructions.TEXT + (ex.grant().staticToken() ? "\n\n" + StaticTokenNotice.TEXT : "");
+        return instructionsText + (ex.grant().staticToken() ? "\n\n" + StaticTokenNotice.TEXT : "");
     }
+
+    /** The layer's own text plus every feature's section, joined once (the providers never change). */
+    @Inject
+    void collectInstructions(jakarta.enterprise.inject.Instance<org.trek.mcp.registry.InstructionsProvider> providers) {
+        StringBuilder text = new StringBuilder(ServerInstructions.TEXT);
+        providers.stream().sorted(java.util.Comparator.comparingInt(org.trek.mcp.registry.InstructionsProvider::order))
+                .forEach(p -> text.append("\n\n").append(p.instructions().strip()));
+        instructionsText = text.toString();
+    }
+
+    private String instructionsText = ServerInstructions.TEXT;
 
     /** Every method except initialize, tools/call and subscriptions/listen (the endpoint streams those). */
     public JsonObject handle(Exchange ex, JsonRpc.Message msg) {

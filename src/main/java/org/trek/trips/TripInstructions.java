@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * {@link #text()} and may append its own sections.
  */
 @ApplicationScoped
-public class TripInstructions {
+public class TripInstructions implements org.trek.mcp.registry.InstructionsProvider {
 
     private static final String TEXT = """
             # TREK trip planner
@@ -45,6 +45,11 @@ public class TripInstructions {
             ## Optional parts
             Budget and Packing (with to-dos) are add-ons an administrator can switch off; their tools then disappear.
             """;
+
+    @Override
+    public String instructions() {
+        return text();
+    }
 
     public String text() {
         return TEXT;
