@@ -158,4 +158,19 @@ public final class JsonRpc {
         return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("method", method).add("params", params)
                 .build();
     }
+
+    /** The id of a single request in {@code raw}, or null when there is none or the text is not a JSON object. */
+    static JsonValue peekId(String raw) {
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(raw))) {
+            JsonValue v = reader.readValue();
+            if (v instanceof JsonObject o && o.containsKey("id")) {
+                JsonValue id = o.get("id");
+                return id.getValueType() == JsonValue.ValueType.STRING || id.getValueType() == JsonValue.ValueType.NUMBER
+                        ? id : null;
+            }
+            return null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
 }

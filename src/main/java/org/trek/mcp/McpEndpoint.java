@@ -94,8 +94,21 @@ public class McpEndpoint {
     @POST
     public Response post(InputStream body) {
         JsonValue id = null;
+        String raw = null;
+        McpError unreadable = null;
         try {
+            // Read (size-limited) before admission so that even a 401/403/429 answer echoes the request id:
+            // the MCP schemas require an id on every JSON-RPC error that answers a request.
+            try {
+                raw = readLimited(body);
+                id = JsonRpc.peekId(raw);
+            } catch (McpError e) {
+                unreadable = e;
+            }
             AccessGrant grant = admit();
+            if (unreadable != null) {
+                throw unreadable;
+            }
             String contentType = request.getContentType();
             if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
                 throw new McpError(JsonRpc.INVALID_REQUEST, "Content-Type must be application/json", null, 415);
@@ -105,7 +118,7 @@ public class McpEndpoint {
                 throw new McpError(JsonRpc.INVALID_REQUEST,
                         "Accept must include application/json and text/event-stream", null, 406);
             }
-            JsonStructure parsed = JsonRpc.parse(readLimited(body));
+            JsonStructure parsed = JsonRpc.parse(raw);
             if (parsed instanceof JsonArray batch) {
                 return batch(grant, batch);
             }
