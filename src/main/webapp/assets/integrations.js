@@ -45,4 +45,5 @@
     sync();
   });
   all.forEach(function (b) { b.addEventListener('change', sync); });
+  sync(); // the server renders group boxes unticked (a ticked one adds its whole group); show the real state
 }());

@@ -156,7 +156,6 @@ public class McpSettingsServlet extends HttpServlet {
         request.setAttribute("clients", rows);
         request.setAttribute("presets", ClientPreset.values());
         request.setAttribute("scopeGroups", ScopePicker.view(pickerScopes));
-        request.setAttribute("allSelected", pickerScopes.containsAll(ScopeCatalog.names()));
         request.setAttribute("selectedCount", pickerScopes.stream().filter(ScopeCatalog::isKnown).count());
         request.setAttribute("scopeTotal", ScopeCatalog.names().size());
         request.setAttribute("mcpTab", "clients");

@@ -122,11 +122,11 @@
     </fieldset>
     <fieldset class="scope-picker" id="scope-picker">
       <legend>Allowed scopes (<span id="scope-count">${selectedCount}</span>/${scopeTotal} selected)</legend>
-      <label class="scope"><input type="checkbox" name="allScopes" id="select-all" ${allSelected ? 'checked' : ''}> Select all</label>
-      <p class="muted">A ticked group allows every scope in it.</p>
+      <label class="scope"><input type="checkbox" name="allScopes" id="select-all"> Select all</label>
+      <p class="muted">Ticking a group (or Select all) allows every scope in it, whatever its boxes show.</p>
       <c:forEach var="g" items="${scopeGroups}">
         <fieldset class="scope-group">
-          <legend><label><input type="checkbox" class="group-toggle" name="group" value="${g.key}" data-group="${g.key}" id="group-${g.key}" ${g.all ? 'checked' : ''}>
+          <legend><label><input type="checkbox" class="group-toggle" name="group" value="${g.key}" data-group="${g.key}" id="group-${g.key}">
             <c:out value="${g.label}"/></label> <span class="muted group-count" data-group="${g.key}">(${g.checked}/${g.total})</span></legend>
           <c:forEach var="s" items="${g.scopes}">
             <label class="scope"><input type="checkbox" name="scope" value="${s.name}" data-group="${g.key}" ${s.checked ? 'checked' : ''}>

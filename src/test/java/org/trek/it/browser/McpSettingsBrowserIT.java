@@ -75,10 +75,14 @@ class McpSettingsBrowserIT {
         }
         assertEquals(PRESETS.size(), browser.driver().findElements(By.cssSelector("li.client")).size());
 
-        // the group checkbox ticks the whole group (script convenience)
+        // script conveniences of the picker: "Select all" ticks every scope, a group box unticks its group
+        browser.click("#select-all");
+        assertTrue(browser.driver().findElements(By.cssSelector("input[name=scope]")).stream().allMatch(e -> e.isSelected()));
+        assertEquals("27", browser.find("#scope-count").getText());
         browser.click("#group-budget");
         assertTrue(browser.driver().findElements(By.cssSelector("input[name=scope][data-group=budget]")).stream()
-                .allMatch(e -> e.isSelected()));
+                .noneMatch(e -> e.isSelected()));
+        assertFalse(browser.find("#select-all").isSelected());
 
         // rotate the newest client (Zed), with confirmation
         browser.click("a[id^=rotate-]");
@@ -119,13 +123,34 @@ class McpSettingsBrowserIT {
         JsonObject reg = oauth.register("none", "trips:read", "http://127.0.0.1/callback");
         String clientId = reg.getString("client_id");
         String verifier = OAuthHarness.newVerifier();
-        String redirect = "http://127.0.0.1:9/callback";
-        browser.open(OAuthHarness.authorizePath(oauth.authorizeParams(clientId, redirect, verifier, "trips:read", "st")));
-        browser.screenshot("mcp-07-consent");
-        browser.click("#approve");
-        String location = browser.driver().getCurrentUrl();
-        assertTrue(location.startsWith(redirect), location);
-        String code = OAuthHarness.query(location).get("code");
+        // a loopback "app" that receives the redirect, as a desktop client would
+        java.util.concurrent.CompletableFuture<String> callback = new java.util.concurrent.CompletableFuture<>();
+        com.sun.net.httpserver.HttpServer app;
+        try {
+            app = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        app.createContext("/callback", exchange -> {
+            callback.complete(exchange.getRequestURI().getRawQuery());
+            byte[] done = "connected".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, done.length);
+            exchange.getResponseBody().write(done);
+            exchange.close();
+        });
+        app.start();
+        String redirect = "http://127.0.0.1:" + app.getAddress().getPort() + "/callback";
+        String code;
+        try {
+            browser.open(OAuthHarness.authorizePath(oauth.authorizeParams(clientId, redirect, verifier, "trips:read", "st")));
+            browser.screenshot("mcp-07-consent");
+            browser.click("#approve");
+            code = OAuthHarness.query("http://app.invalid/callback?" + callback.get(20, java.util.concurrent.TimeUnit.SECONDS)).get("code");
+        } catch (Exception e) {
+            throw new AssertionError("the consent did not reach the app", e);
+        } finally {
+            app.stop(0);
+        }
         HttpResponse<String> exchanged = oauth.exchange(clientId, null, false, code, redirect, verifier);
         assertEquals(200, exchanged.statusCode(), exchanged.body());
         browser.open("/settings/mcp?tab=apps");
