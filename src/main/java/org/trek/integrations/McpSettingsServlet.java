@@ -119,6 +119,7 @@ public class McpSettingsServlet extends HttpServlet {
             request.setAttribute("newSnippet", ConfigSnippets.forClient(mcpUrl(), c.getClientId(),
                     created.clientSecret(), c.isPublicClient(), c.getRedirectUriList()));
             request.setAttribute("secretReason", "created");
+            response.setHeader("Cache-Control", "no-store"); // the page carries a secret
             renderClients(request, response, userId, ScopeCatalog.allButDelete());
         } catch (ClientException e) {
             response.setStatus(400);
@@ -141,6 +142,7 @@ public class McpSettingsServlet extends HttpServlet {
             request.setAttribute("newSnippet", ConfigSnippets.forClient(mcpUrl(), c.getClientId(), secret,
                     false, c.getRedirectUriList()));
             request.setAttribute("secretReason", "rotated");
+            response.setHeader("Cache-Control", "no-store");
             renderClients(request, response, userId, ScopeCatalog.allButDelete());
         } catch (ClientException e) {
             Views.redirectWithMessage(request, response, PATH, e.getMessage(), true);

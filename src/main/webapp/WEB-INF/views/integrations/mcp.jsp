@@ -70,14 +70,14 @@
         <c:if test="${cl.publicClient}"><span class="badge">public</span></c:if></h3>
       <p class="muted">Client ID: <code><c:out value="${cl.clientId}"/></code> · Created <c:out value="${cl.created}"/>
         · Last used <c:out value="${cl.lastUsed}"/></p>
-      <p class="scopes">
+      <div class="scopes">
         <c:forEach var="s" items="${cl.badges}"><span class="badge"><c:out value="${s}"/></span> </c:forEach>
         <c:if test="${cl.moreScopes gt 0}">
           <details class="more-scopes"><summary>+${cl.moreScopes}</summary>
             <c:forEach var="s" items="${cl.scopes}" begin="5"><span class="badge"><c:out value="${s}"/></span> </c:forEach>
           </details>
         </c:if>
-      </p>
+      </div>
       <details>
         <summary>Configuration (${cl.desktop ? 'mcp-remote' : 'web connector'})</summary>
         <pre id="snippet-${cl.id}"><c:out value="${cl.snippet}"/></pre>
