@@ -19,7 +19,7 @@ import org.trek.oauth.OAuthHarness;
 
 /**
  * Settings → Integrations → MCP and Admin → MCP access in headless Chromium: a client from every preset (secret once),
- * rotate, delete, a token created and deleted, a consent approved and seen under Connected apps, and the admin
+ * rotate, delete, a token created and deleted, a consent approved, seen under Connected apps and revoked, and the admin
  * revoking another user's grant and token. Screenshots land in target/screenshots.
  */
 class McpSettingsBrowserIT {
@@ -118,7 +118,46 @@ class McpSettingsBrowserIT {
         browser.type("#token-name", "for the admin");
         browser.find("#token-name").submit();
 
-        // approve a consent in the browser; the app shows under Connected apps
+        // approve a consent in the browser; the app shows under Connected apps; the user revokes it
+        String clientId = connectApp("mcp-07-consent");
+        browser.open("/settings/mcp?tab=apps");
+        assertTrue(browser.text().contains(clientId) && browser.text().contains("self-registered"), browser.text());
+        browser.screenshot("mcp-08-connected-apps");
+        browser.click("a.revoke-app");
+        assertTrue(browser.find("#confirm-revoke").getText().contains("Revoke access"));
+        browser.click("#confirm-revoke-button");
+        assertTrue(browser.text().contains("Access revoked"), browser.text());
+        assertFalse(browser.text().contains(clientId));
+        String second = connectApp(null); // a second app, for the admin to revoke
+        browser.open("/settings/mcp?tab=apps");
+        assertTrue(browser.text().contains(second));
+
+        // the admin revokes the user's grant and deletes the user's token
+        browser.driver().findElement(By.cssSelector("header form button")).click();
+        browser.signIn(TrekServer.ADMIN_EMAIL, TrekServer.ADMIN_PASSWORD);
+        browser.open("/admin/mcp");
+        browser.screenshot("mcp-09-admin-mcp");
+        String grantRow = "//table[@id='grants']//tr[td[normalize-space()='" + user + "']]//a";
+        browser.driver().findElement(By.xpath(grantRow)).click();
+        browser.click("#confirm-grant-button");
+        assertTrue(browser.text().contains("Grant revoked"), browser.text());
+        assertTrue(browser.driver().findElements(By.xpath(grantRow)).isEmpty());
+        String tokenRow = "//table[@id='tokens']//tr[td[normalize-space()='" + user + "']]//a";
+        browser.driver().findElement(By.xpath(tokenRow)).click();
+        browser.screenshot("mcp-10-admin-confirm-token");
+        browser.click("#confirm-token-button");
+        assertTrue(browser.text().contains("Token deleted"), browser.text());
+        assertTrue(browser.driver().findElements(By.xpath(tokenRow)).isEmpty());
+
+        browser.open("/admin/audit?action=admin.token.delete");
+        assertTrue(browser.text().contains("admin.token.delete"));
+        browser.open("/admin/audit?action=admin.oauth_session.revoke");
+        assertTrue(browser.text().contains("admin.oauth_session.revoke"));
+        browser.screenshot("mcp-11-admin-audit");
+    }
+
+    /** Dynamic registration, then the signed-in browser approves the consent; returns the new grant's client id. */
+    private static String connectApp(String screenshot) {
         OAuthHarness oauth = new OAuthHarness(server);
         JsonObject reg = oauth.register("none", "trips:read", "http://127.0.0.1/callback");
         String clientId = reg.getString("client_id");
@@ -143,7 +182,9 @@ class McpSettingsBrowserIT {
         String code;
         try {
             browser.open(OAuthHarness.authorizePath(oauth.authorizeParams(clientId, redirect, verifier, "trips:read", "st")));
-            browser.screenshot("mcp-07-consent");
+            if (screenshot != null) {
+                browser.screenshot(screenshot);
+            }
             browser.click("#approve");
             code = OAuthHarness.query("http://app.invalid/callback?" + callback.get(20, java.util.concurrent.TimeUnit.SECONDS)).get("code");
         } catch (Exception e) {
@@ -153,31 +194,6 @@ class McpSettingsBrowserIT {
         }
         HttpResponse<String> exchanged = oauth.exchange(clientId, null, false, code, redirect, verifier);
         assertEquals(200, exchanged.statusCode(), exchanged.body());
-        browser.open("/settings/mcp?tab=apps");
-        assertTrue(browser.text().contains(clientId) && browser.text().contains("self-registered"), browser.text());
-        browser.screenshot("mcp-08-connected-apps");
-
-        // the admin revokes the user's grant and deletes the user's token
-        browser.driver().findElement(By.cssSelector("header form button")).click();
-        browser.signIn(TrekServer.ADMIN_EMAIL, TrekServer.ADMIN_PASSWORD);
-        browser.open("/admin/mcp");
-        browser.screenshot("mcp-09-admin-mcp");
-        String grantRow = "//table[@id='grants']//tr[td[normalize-space()='" + user + "']]//a";
-        browser.driver().findElement(By.xpath(grantRow)).click();
-        browser.click("#confirm-grant-button");
-        assertTrue(browser.text().contains("Grant revoked"), browser.text());
-        assertTrue(browser.driver().findElements(By.xpath(grantRow)).isEmpty());
-        String tokenRow = "//table[@id='tokens']//tr[td[normalize-space()='" + user + "']]//a";
-        browser.driver().findElement(By.xpath(tokenRow)).click();
-        browser.screenshot("mcp-10-admin-confirm-token");
-        browser.click("#confirm-token-button");
-        assertTrue(browser.text().contains("Token deleted"), browser.text());
-        assertTrue(browser.driver().findElements(By.xpath(tokenRow)).isEmpty());
-
-        browser.open("/admin/audit?action=admin.token.delete");
-        assertTrue(browser.text().contains("admin.token.delete"));
-        browser.open("/admin/audit?action=admin.oauth_session.revoke");
-        assertTrue(browser.text().contains("admin.oauth_session.revoke"));
-        browser.screenshot("mcp-11-admin-audit");
+        return clientId;
     }
 }
