@@ -91,6 +91,27 @@ public class StaticTokenService {
         return true;
     }
 
+    /** Every static token of the instance, newest first (Admin → MCP access). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<StaticToken> listAll() {
+        return em.createQuery("SELECT t FROM StaticToken t ORDER BY t.createdAt DESC, t.id DESC", StaticToken.class)
+                .getResultList();
+    }
+
+    /** An admin deletes anyone's token (audited, sessions closed); false when it does not exist. */
+    public boolean adminDelete(Actor actor, long tokenId) {
+        StaticToken row = em.find(StaticToken.class, tokenId);
+        if (row == null) {
+            return false;
+        }
+        em.remove(row);
+        em.flush();
+        audit.record(actor, "admin.token.delete", "static:" + tokenId,
+                Map.of("name", row.getName(), "owner_id", row.getUserId()));
+        revoked.fire(new CredentialRevoked(grantId(tokenId)));
+        return true;
+    }
+
     /** Looks a presented token up by its hash (indexed) and notes its use. */
     public Optional<StaticToken> verify(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 200) {

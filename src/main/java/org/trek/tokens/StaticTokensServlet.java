@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.trek.account.CurrentUser;
 import org.trek.account.Role;
+import org.trek.admin.AddonService;
 import org.trek.platform.AppConfig;
 import org.trek.platform.web.Views;
 
@@ -34,6 +35,9 @@ public class StaticTokensServlet extends HttpServlet {
 
     @Inject
     AppConfig config;
+
+    @Inject
+    AddonService addons;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
@@ -78,6 +82,7 @@ public class StaticTokensServlet extends HttpServlet {
         request.setAttribute("tokens", rows);
         request.setAttribute("maxTokens", StaticTokenService.MAX_PER_USER);
         request.setAttribute("mcpUrl", config.appUrl() + "/mcp");
+        request.setAttribute("mcpEnabled", addons.isEnabled("mcp"));
         Views.render(request, response, "tokens/tokens");
     }
 

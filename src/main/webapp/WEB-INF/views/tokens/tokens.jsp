@@ -1,15 +1,19 @@
 <c:set var="pageTitle" value="API tokens"/>
 <%@ include file="/WEB-INF/views/web/_header.jspf" %>
+<c:set var="mcpTab" value="tokens"/>
+<%@ include file="/WEB-INF/views/integrations/_tabs.jspf" %>
 <section class="card">
   <h2>API tokens <span class="badge off">Deprecated</span></h2>
-  <p class="muted">Static tokens give an MCP client full access to your account at <code><c:out value="${mcpUrl}"/></code>.
-    They are deprecated: prefer an OAuth 2.1 client (Settings → Integrations → MCP → OAuth Clients). Every tool result
-    of a static-token call carries a reminder.</p>
+  <p class="alert warn" id="tokens-deprecated">Static API tokens are deprecated and will be removed. They give an MCP
+    client full access to your account at <code><c:out value="${mcpUrl}"/></code>. Use an
+    <a href="${pageContext.request.contextPath}/settings/mcp">OAuth client</a> instead: it can be limited to the scopes
+    you choose and revoked per application. Every tool result of a static-token call carries a reminder.</p>
 
   <c:if test="${not empty newToken}">
     <div class="alert ok" role="status" id="new-token">
       <p>Token <strong><c:out value="${newTokenName}"/></strong> created. Copy it now: it is shown only once.</p>
-      <p><code id="new-token-value"><c:out value="${newToken}"/></code></p>
+      <p><code id="new-token-value"><c:out value="${newToken}"/></code>
+        <button type="button" class="small copy" data-copy="new-token-value" hidden>Copy</button></p>
     </div>
   </c:if>
   <c:if test="${not empty formError}">
@@ -59,4 +63,5 @@
     <p class="muted">You have reached the limit of ${maxTokens} tokens.</p>
   </c:if>
 </section>
+<script src="${pageContext.request.contextPath}/assets/integrations.js"></script>
 <%@ include file="/WEB-INF/views/web/_footer.jspf" %>
