@@ -188,6 +188,18 @@ public class OAuthClient {
     }
 
 
+    /** The hosts (or private-use schemes) of the redirect URIs, for admin and consent screens. */
+    public List<String> getRedirectHosts() {
+        return getRedirectUriList().stream().map(u -> {
+            try {
+                java.net.URI uri = java.net.URI.create(u);
+                return uri.getHost() != null ? uri.getHost() : uri.getScheme() + ":";
+            } catch (IllegalArgumentException e) {
+                return u;
+            }
+        }).distinct().toList();
+    }
+
     /** Whether {@code redirectUri} matches one of the registered URIs ({@link RedirectUriPolicy#matches}). */
     public boolean acceptsRedirect(String redirectUri) {
         return getRedirectUriList().stream().anyMatch(r -> RedirectUriPolicy.matches(r, redirectUri));
