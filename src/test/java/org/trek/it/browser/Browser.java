@@ -85,8 +85,18 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.tagName("body")).getText();
     }
 
+    /** Signs in through the form and waits until the browser has left the login page. */
     public void signIn(String login, String password) {
         open("/login").type("#login", login).type("#password", password).click("form button[type=submit]");
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (path().startsWith("/login") && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Saves a PNG screenshot as target/screenshots/NAME.png. */
