@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
 import org.trek.platform.AppConfig;
+import org.trek.platform.auth.AccessGrant;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -45,13 +46,18 @@ public class LiveChannels {
         final boolean prompts;
         final boolean resources;
         final JsonValue subscriptionId;
+        /** subscriptions/listen: the grant of the request that opened it, and the resources it subscribed to. */
+        final AccessGrant grant;
+        final Set<String> resourceUris;
         final long deadline;
         /** Sent when the stream ends on the server's side (the listen result), or null. */
         volatile JsonObject closing;
 
         Channel(String sessionKey, boolean tools, boolean prompts, boolean resources, JsonValue subscriptionId,
-                long lifetimeMs) {
+                AccessGrant grant, Set<String> resourceUris, long lifetimeMs) {
             this.sessionKey = sessionKey;
+            this.grant = grant;
+            this.resourceUris = resourceUris == null ? Set.of() : Set.copyOf(resourceUris);
             this.tools = tools;
             this.prompts = prompts;
             this.resources = resources;
@@ -149,7 +155,7 @@ public class LiveChannels {
     /** Opens the one standalone GET stream a session may have; null when it already has one. */
     public Channel openGetStream(String sessionKey) {
         ensureTicker();
-        Channel c = new Channel(sessionKey, true, true, true, null, lifetimeMs());
+        Channel c = new Channel(sessionKey, true, true, true, null, null, null, lifetimeMs());
         Channel existing = getStreams.putIfAbsent(sessionKey, c);
         if (existing != null && !existing.sink.isOpen()) {
             getStreams.replace(sessionKey, existing, c);
@@ -159,10 +165,14 @@ public class LiveChannels {
     }
 
     public Channel openListenStream(boolean tools, boolean prompts, boolean resources, JsonValue subscriptionId,
+                                    AccessGrant grant, Set<String> resourceUris, JsonObject acknowledgement,
                                     JsonObject closing) {
         ensureTicker();
-        Channel c = new Channel(null, tools, prompts, resources, subscriptionId, lifetimeMs());
+        Channel c = new Channel(null, tools, prompts, resources, subscriptionId, grant, resourceUris, lifetimeMs());
         c.closing = closing;
+        // The acknowledgement goes out before the stream is visible to anything that could notify it (2026-07-28:
+        // no notification on a subscription before its acknowledgement).
+        c.send(acknowledgement);
         listenStreams.add(c);
         return c;
     }
@@ -183,6 +193,39 @@ public class LiveChannels {
         running.entrySet().removeIf(e -> {
             if (e.getKey().startsWith(sessionKey + "|")) {
                 e.getValue().cancel();
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** The sessions whose GET stream is open on this node. */
+    public Set<String> getStreamKeys() {
+        return Set.copyOf(getStreams.keySet());
+    }
+
+    /** Sends a message on a session's GET stream when this node holds it; false otherwise. */
+    public boolean sendToSession(String sessionKey, JsonObject message) {
+        Channel c = getStreams.get(sessionKey);
+        return c != null && c.send(message);
+    }
+
+    /** The subscriptions/listen streams open on this node. */
+    public java.util.List<Channel> listenStreams() {
+        return java.util.List.copyOf(listenStreams);
+    }
+
+    public void endListenStream(Channel c) {
+        if (listenStreams.remove(c)) {
+            c.end();
+        }
+    }
+
+    /** Ends the subscriptions/listen streams opened with a grant that was revoked. */
+    public void closeListenStreamsOf(String grantId) {
+        listenStreams.removeIf(c -> {
+            if (c.grant != null && grantId.equals(c.grant.grantId())) {
+                c.end();
                 return true;
             }
             return false;

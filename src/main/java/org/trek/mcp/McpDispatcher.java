@@ -49,6 +49,9 @@ public class McpDispatcher {
     @Inject
     LiveChannels channels;
 
+    @Inject
+    ResourceSubscriptions subscriptions;
+
     /** Capabilities: the same handlers on both wires (2026-07-28 adds listChanged via subscriptions/listen). */
     JsonObject capabilities(boolean modern) {
         JsonObjectBuilder b = Json.createObjectBuilder()
@@ -88,8 +91,9 @@ public class McpDispatcher {
             case "prompts/list" -> listPrompts(ex, p);
             case "resources/read" -> readResource(ex, p);
             case "resources/subscribe", "resources/unsubscribe" -> {
+                // 2026-07-28 replaced both with subscriptions/listen's resourceSubscriptions.
                 legacyOnly(ex, msg, JsonValue.EMPTY_JSON_OBJECT);
-                yield subscribe(ex, p);
+                yield subscribe(ex, p, "resources/subscribe".equals(msg.method()));
             }
             case "prompts/get" -> getPrompt(ex, p);
             case "completion/complete" -> complete(ex, p);
@@ -222,11 +226,27 @@ public class McpDispatcher {
         return withCache(Json.createObjectBuilder().add("contents", Json.createArrayBuilder().add(c)), ex, 0).build();
     }
 
-    private JsonObject subscribe(Exchange ex, JsonObject p) {
+    /**
+     * resources/subscribe and resources/unsubscribe (2025-11-25 server/resources "Subscriptions"): the subscription is
+     * stored with the session; notifications/resources/updated then arrives on the session's GET stream, on any node.
+     */
+    private JsonObject subscribe(Exchange ex, JsonObject p, boolean subscribe) {
         String uri = requiredString(p, "uri");
-        registry.resolve(uri).filter(r -> registry.resourceVisible(ex.grant(), r.getKey()))
-                .orElseThrow(() -> resourceNotFound(ex, uri));
-        // Resources are re-read on demand; there is nothing to push until a feature publishes updates.
+        if (!subscribe) {
+            subscriptions.unsubscribe(ex.sessionKey(), uri);
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        if (uri.length() > McpChangeFeed.MAX_TARGET) {
+            throw McpError.invalidParams("Invalid params: uri is longer than " + McpChangeFeed.MAX_TARGET + " characters");
+        }
+        if (!subscriptions.mayRead(ex.grant(), uri)) {
+            throw resourceNotFound(ex, uri);
+        }
+        try {
+            subscriptions.subscribe(ex.sessionKey(), ex.grant(), uri);
+        } catch (ResourceSubscriptions.TooManySubscriptions e) {
+            throw McpError.invalidParams(e.getMessage());
+        }
         return JsonValue.EMPTY_JSON_OBJECT;
     }
 

@@ -78,6 +78,9 @@ public class McpEndpoint {
     LiveChannels channels;
 
     @Inject
+    ResourceSubscriptions subscriptions;
+
+    @Inject
     AppConfig config;
 
     @Inject
@@ -456,7 +459,11 @@ public class McpEndpoint {
         }
     }
 
-    /** subscriptions/listen: acknowledge, then deliver the opted-in list_changed notifications until the end. */
+    /**
+     * subscriptions/listen (2026-07-28 basic/patterns/subscriptions): acknowledge the honoured part of the filter as
+     * the first message, then deliver the opted-in list_changed and resources/updated notifications, each tagged with
+     * the subscription id, until the stream ends. A resource is honoured when the caller may read it now.
+     */
     private Response listen(Exchange ex, JsonRpc.Message msg) {
         if (!(msg.params().get("notifications") instanceof JsonObject filter)) {
             throw McpError.invalidParams("Invalid params: notifications is required");
@@ -464,6 +471,24 @@ public class McpEndpoint {
         boolean tools = filter.get("toolsListChanged") == JsonValue.TRUE;
         boolean prompts = filter.get("promptsListChanged") == JsonValue.TRUE;
         boolean resources = filter.get("resourcesListChanged") == JsonValue.TRUE;
+        java.util.Set<String> resourceUris = new java.util.LinkedHashSet<>();
+        JsonValue requested = filter.get("resourceSubscriptions");
+        if (requested != null && requested.getValueType() != JsonValue.ValueType.NULL) {
+            if (!(requested instanceof JsonArray uris) || uris.stream().anyMatch(u -> !(u instanceof JsonString))) {
+                throw McpError.invalidParams("Invalid params: resourceSubscriptions must be an array of strings");
+            }
+            if (uris.size() > ResourceSubscriptions.MAX_PER_SESSION) {
+                throw McpError.invalidParams("Invalid params: at most " + ResourceSubscriptions.MAX_PER_SESSION
+                        + " resourceSubscriptions");
+            }
+            for (JsonValue u : uris) {
+                String uri = ((JsonString) u).getString();
+                // The server MUST NOT send what was not asked for, and acknowledges only what it will honour.
+                if (uri.length() <= McpChangeFeed.MAX_TARGET && subscriptions.mayRead(ex.grant(), uri)) {
+                    resourceUris.add(uri);
+                }
+            }
+        }
         var honoured = Json.createObjectBuilder();
         if (tools) {
             honoured.add("toolsListChanged", true);
@@ -474,14 +499,19 @@ public class McpEndpoint {
         if (resources) {
             honoured.add("resourcesListChanged", true);
         }
+        if (requested instanceof JsonArray) {
+            JsonArrayBuilder acknowledged = Json.createArrayBuilder();
+            resourceUris.forEach(acknowledged::add);
+            honoured.add("resourceSubscriptions", acknowledged);
+        }
         JsonObject subMeta = Json.createObjectBuilder().add("io.modelcontextprotocol/subscriptionId", msg.id()).build();
         JsonObject ack = JsonRpc.notification("notifications/subscriptions/acknowledged",
                 Json.createObjectBuilder().add("notifications", honoured).add("_meta", subMeta).build());
         JsonObject end = JsonRpc.result(msg.id(), Json.createObjectBuilder().add("resultType", "complete")
                 .add("_meta", subMeta).build());
-        LiveChannels.Channel channel = channels.openListenStream(tools, prompts, resources, msg.id(), end);
         // The acknowledgement is the first message of the subscription (2026-07-28 SubscriptionsAcknowledgedNotification).
-        channel.send(ack);
+        LiveChannels.Channel channel = channels.openListenStream(tools, prompts, resources, msg.id(), ex.grant(),
+                resourceUris, ack, end);
         return sse(channel.sink()).build();
     }
 

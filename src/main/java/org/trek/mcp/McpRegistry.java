@@ -159,6 +159,11 @@ public class McpRegistry {
     }
 
     void onAddonToggled(@Observes AddonService.AddonToggled toggled) {
+        forgetAddonStates();
+    }
+
+    /** After an addon toggle (here, or on another node as the change feed tells): read the states afresh. */
+    public void forgetAddonStates() {
         addonStates = Map.of();
         addonStatesAt = 0;
         toolListCache.clear();

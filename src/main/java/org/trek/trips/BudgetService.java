@@ -36,7 +36,7 @@ public class BudgetService {
     }
 
     public BudgetItem create(long userId, long tripId, ItemFields f, List<Long> memberIds) {
-        TripAccess.TripContext ctx = access.require(userId, tripId, Permission.BUDGET_EDIT);
+        TripAccess.TripContext ctx = access.forChange(userId, tripId, Permission.BUDGET_EDIT);
         List<Long> members = memberIds == null ? List.of() : access.requireParticipants(ctx.trip(), memberIds);
         Integer max = em.createQuery("SELECT MAX(b.sortOrder) FROM BudgetItem b WHERE b.tripId = :t", Integer.class)
                 .setParameter("t", tripId).getSingleResult();
@@ -54,7 +54,7 @@ public class BudgetService {
     }
 
     public BudgetItem update(long userId, long tripId, long itemId, ItemFields f) {
-        access.require(userId, tripId, Permission.BUDGET_EDIT);
+        access.forChange(userId, tripId, Permission.BUDGET_EDIT);
         BudgetItem b = access.owned(BudgetItem.class, itemId, tripId, "Budget item");
         apply(b, f, false);
         return b;
@@ -86,12 +86,12 @@ public class BudgetService {
     }
 
     public void delete(long userId, long tripId, long itemId) {
-        access.require(userId, tripId, Permission.BUDGET_EDIT);
+        access.forChange(userId, tripId, Permission.BUDGET_EDIT);
         em.remove(access.owned(BudgetItem.class, itemId, tripId, "Budget item"));
     }
 
     public BudgetItem setMembers(long userId, long tripId, long itemId, List<Long> userIds) {
-        TripAccess.TripContext ctx = access.require(userId, tripId, Permission.BUDGET_EDIT);
+        TripAccess.TripContext ctx = access.forChange(userId, tripId, Permission.BUDGET_EDIT);
         BudgetItem b = access.owned(BudgetItem.class, itemId, tripId, "Budget item");
         replaceMembers(itemId, access.requireParticipants(ctx.trip(), userIds));
         return b;
@@ -99,7 +99,7 @@ public class BudgetService {
 
     /** The item must belong to the trip (the original did not check: reference §9.1.4). */
     public BudgetItemMember setPaid(long userId, long tripId, long itemId, long memberUserId, boolean paid) {
-        access.require(userId, tripId, Permission.BUDGET_EDIT);
+        access.forChange(userId, tripId, Permission.BUDGET_EDIT);
         access.owned(BudgetItem.class, itemId, tripId, "Budget item");
         BudgetItemMember m = em.createQuery("SELECT m FROM BudgetItemMember m WHERE m.budgetItemId = :i AND m.userId = :u",
                         BudgetItemMember.class).setParameter("i", itemId).setParameter("u", memberUserId)

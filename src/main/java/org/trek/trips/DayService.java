@@ -27,7 +27,7 @@ public class DayService {
     Clock clock;
 
     public TripDay updateTitle(long userId, long tripId, long dayId, String title) {
-        access.require(userId, tripId, Permission.DAY_EDIT);
+        access.forChange(userId, tripId, Permission.DAY_EDIT);
         TripDay d = access.owned(TripDay.class, dayId, tripId, "Day");
         String t = TripService.trimToNull(title);
         if (t != null && t.length() > 200) {
@@ -39,7 +39,7 @@ public class DayService {
 
     /** Adds a day at the end (dated or not). */
     public TripDay create(long userId, long tripId, String date, String notes) {
-        access.require(userId, tripId, Permission.DAY_EDIT);
+        access.forChange(userId, tripId, Permission.DAY_EDIT);
         java.time.LocalDate parsed = TripService.parseDate("date", date);
         Integer max = em.createQuery("SELECT MAX(d.dayNumber) FROM TripDay d WHERE d.tripId = :t", Integer.class)
                 .setParameter("t", tripId).getSingleResult();
@@ -51,7 +51,7 @@ public class DayService {
     }
 
     public void delete(long userId, long tripId, long dayId) {
-        access.require(userId, tripId, Permission.DAY_EDIT);
+        access.forChange(userId, tripId, Permission.DAY_EDIT);
         em.remove(access.owned(TripDay.class, dayId, tripId, "Day"));
     }
 
@@ -66,7 +66,7 @@ public class DayService {
     }
 
     public DayNote createNote(long userId, long tripId, long dayId, String text, String time, String icon) {
-        access.require(userId, tripId, Permission.DAY_EDIT);
+        access.forChange(userId, tripId, Permission.DAY_EDIT);
         access.owned(TripDay.class, dayId, tripId, "Day");
         Double max = em.createQuery("SELECT MAX(n.sortOrder) FROM DayNote n WHERE n.dayId = :d", Double.class)
                 .setParameter("d", dayId).getSingleResult();
@@ -84,7 +84,7 @@ public class DayService {
     }
 
     public DayNote updateNote(long userId, long tripId, long dayId, long noteId, String text, String time, boolean clearTime, String icon) {
-        access.require(userId, tripId, Permission.DAY_EDIT);
+        access.forChange(userId, tripId, Permission.DAY_EDIT);
         DayNote n = access.owned(DayNote.class, noteId, tripId, "Note");
         if (n.getDayId() != dayId) {
             throw TripException.notFound("Note");
@@ -102,7 +102,7 @@ public class DayService {
     }
 
     public void deleteNote(long userId, long tripId, long dayId, long noteId) {
-        access.require(userId, tripId, Permission.DAY_EDIT);
+        access.forChange(userId, tripId, Permission.DAY_EDIT);
         DayNote n = access.owned(DayNote.class, noteId, tripId, "Note");
         if (n.getDayId() != dayId) {
             throw TripException.notFound("Note");
@@ -122,7 +122,7 @@ public class DayService {
     }
 
     public Accommodation createAccommodation(long userId, long tripId, StayFields f) {
-        access.require(userId, tripId, Permission.DAY_EDIT);
+        access.forChange(userId, tripId, Permission.DAY_EDIT);
         return createAccommodationUnchecked(tripId, f);
     }
 
@@ -138,8 +138,8 @@ public class DayService {
 
     /** Creates a place and its accommodation together: both or neither (one transaction). */
     public Accommodation createPlaceAccommodation(long userId, long tripId, PlaceService.PlaceFields place, StayFields stay, Place[] placeOut) {
-        access.require(userId, tripId, Permission.DAY_EDIT);
-        access.require(userId, tripId, Permission.PLACE_EDIT);
+        access.forChange(userId, tripId, Permission.DAY_EDIT);
+        access.forChange(userId, tripId, Permission.PLACE_EDIT);
         Place p = places.createUnchecked(tripId, place);
         placeOut[0] = p;
         return createAccommodationUnchecked(tripId, new StayFields(p.getId(), stay.startDayId(), stay.endDayId(), stay.checkIn(),
@@ -147,7 +147,7 @@ public class DayService {
     }
 
     public Accommodation updateAccommodation(long userId, long tripId, long accommodationId, StayFields f) {
-        access.require(userId, tripId, Permission.DAY_EDIT);
+        access.forChange(userId, tripId, Permission.DAY_EDIT);
         Accommodation a = access.owned(Accommodation.class, accommodationId, tripId, "Accommodation");
         apply(a, tripId, f);
         return a;
@@ -155,7 +155,7 @@ public class DayService {
 
     /** Deletes an accommodation; returns the id of a reservation that was linked to it (now unlinked), or null. */
     public Long deleteAccommodation(long userId, long tripId, long accommodationId) {
-        access.require(userId, tripId, Permission.DAY_EDIT);
+        access.forChange(userId, tripId, Permission.DAY_EDIT);
         Accommodation a = access.owned(Accommodation.class, accommodationId, tripId, "Accommodation");
         List<Reservation> linked = em.createQuery("SELECT r FROM Reservation r WHERE r.accommodationId = :a", Reservation.class)
                 .setParameter("a", accommodationId).getResultList();

@@ -38,7 +38,7 @@ public class PackingService {
     }
 
     public PackingItem createItem(long userId, long tripId, String name, String category, Integer quantity) {
-        access.require(userId, tripId, Permission.PACKING_EDIT);
+        access.forChange(userId, tripId, Permission.PACKING_EDIT);
         return newItem(tripId, name, category, quantity, nextItemOrder(tripId));
     }
 
@@ -66,14 +66,14 @@ public class PackingService {
     }
 
     public PackingItem toggleItem(long userId, long tripId, long itemId, boolean checked) {
-        access.require(userId, tripId, Permission.PACKING_EDIT);
+        access.forChange(userId, tripId, Permission.PACKING_EDIT);
         PackingItem p = access.owned(PackingItem.class, itemId, tripId, "Packing item");
         p.setChecked(checked);
         return p;
     }
 
     public PackingItem updateItem(long userId, long tripId, long itemId, String name, String category) {
-        access.require(userId, tripId, Permission.PACKING_EDIT);
+        access.forChange(userId, tripId, Permission.PACKING_EDIT);
         PackingItem p = access.owned(PackingItem.class, itemId, tripId, "Packing item");
         if (name != null) {
             p.setName(itemName(name));
@@ -85,13 +85,13 @@ public class PackingService {
     }
 
     public void deleteItem(long userId, long tripId, long itemId) {
-        access.require(userId, tripId, Permission.PACKING_EDIT);
+        access.forChange(userId, tripId, Permission.PACKING_EDIT);
         em.remove(access.owned(PackingItem.class, itemId, tripId, "Packing item"));
     }
 
     /** Every id must be an item of the trip; the listed items get positions 0..n-1 in that order. */
     public void reorderItems(long userId, long tripId, List<Long> orderedIds) {
-        access.require(userId, tripId, Permission.PACKING_EDIT);
+        access.forChange(userId, tripId, Permission.PACKING_EDIT);
         for (int i = 0; i < orderedIds.size(); i++) {
             access.owned(PackingItem.class, orderedIds.get(i), tripId, "Packing item " + orderedIds.get(i)).setSortOrder(i);
         }
@@ -99,7 +99,7 @@ public class PackingService {
 
     /** Adds many items at once (all or nothing). */
     public int bulkImport(long userId, long tripId, List<String[]> items, List<Integer> quantities) {
-        access.require(userId, tripId, Permission.PACKING_EDIT);
+        access.forChange(userId, tripId, Permission.PACKING_EDIT);
         int order = nextItemOrder(tripId);
         for (int i = 0; i < items.size(); i++) {
             newItem(tripId, items.get(i)[0], items.get(i)[1], quantities.get(i), order++);
@@ -129,7 +129,7 @@ public class PackingService {
     }
 
     public PackingBag createBag(long userId, long tripId, String name, String color) {
-        access.require(userId, tripId, Permission.PACKING_EDIT);
+        access.forChange(userId, tripId, Permission.PACKING_EDIT);
         Integer max = em.createQuery("SELECT MAX(b.sortOrder) FROM PackingBag b WHERE b.tripId = :t", Integer.class)
                 .setParameter("t", tripId).getSingleResult();
         PackingBag b = new PackingBag();
@@ -149,7 +149,7 @@ public class PackingService {
     }
 
     public PackingBag updateBag(long userId, long tripId, long bagId, String name, String color) {
-        access.require(userId, tripId, Permission.PACKING_EDIT);
+        access.forChange(userId, tripId, Permission.PACKING_EDIT);
         PackingBag b = access.owned(PackingBag.class, bagId, tripId, "Bag");
         if (name != null) {
             b.setName(bagName(name));
@@ -162,7 +162,7 @@ public class PackingService {
 
     /** Deletes a bag; its items stay, unassigned. */
     public void deleteBag(long userId, long tripId, long bagId) {
-        access.require(userId, tripId, Permission.PACKING_EDIT);
+        access.forChange(userId, tripId, Permission.PACKING_EDIT);
         PackingBag b = access.owned(PackingBag.class, bagId, tripId, "Bag");
         em.createQuery("UPDATE PackingItem p SET p.bagId = NULL WHERE p.bagId = :b").setParameter("b", bagId).executeUpdate();
         em.remove(b);
@@ -170,7 +170,7 @@ public class PackingService {
 
     /** Replaces a bag's members; every user id must be a trip member (reference §9.1.4). */
     public List<Long> setBagMembers(long userId, long tripId, long bagId, List<Long> userIds) {
-        TripAccess.TripContext ctx = access.require(userId, tripId, Permission.PACKING_EDIT);
+        TripAccess.TripContext ctx = access.forChange(userId, tripId, Permission.PACKING_EDIT);
         access.owned(PackingBag.class, bagId, tripId, "Bag");
         List<Long> ids = access.requireParticipants(ctx.trip(), userIds);
         em.createNativeQuery("DELETE FROM packing_bag_members WHERE bag_id = ?1").setParameter(1, bagId).executeUpdate();
@@ -196,7 +196,7 @@ public class PackingService {
     }
 
     public List<Long> setAssignees(long userId, long tripId, boolean todos, String category, List<Long> userIds) {
-        TripAccess.TripContext ctx = access.require(userId, tripId, Permission.PACKING_EDIT);
+        TripAccess.TripContext ctx = access.forChange(userId, tripId, Permission.PACKING_EDIT);
         String c = TripService.requireText("categoryName", category, 100);
         List<Long> ids = access.requireParticipants(ctx.trip(), userIds);
         String table = todos ? "todo_category_assignees" : "packing_category_assignees";
@@ -213,7 +213,7 @@ public class PackingService {
 
     /** Adds a template's items to the trip's packing list (all or nothing). Returns how many were added. */
     public int applyTemplate(long userId, long tripId, long templateId) {
-        access.require(userId, tripId, Permission.PACKING_EDIT);
+        access.forChange(userId, tripId, Permission.PACKING_EDIT);
         if (em.find(PackingTemplate.class, templateId) == null) {
             throw new TripException("Template not found.");
         }
@@ -229,7 +229,7 @@ public class PackingService {
 
     /** Saves the trip's packing list (names by category) as a new template. */
     public PackingTemplate saveTemplate(long userId, long tripId, String name) {
-        access.require(userId, tripId, Permission.PACKING_EDIT);
+        access.forChange(userId, tripId, Permission.PACKING_EDIT);
         String n = TripService.requireText("templateName", name, 100);
         PackingTemplate t = new PackingTemplate();
         t.setName(n);
@@ -276,7 +276,7 @@ public class PackingService {
     }
 
     public TodoItem createTodo(long userId, long tripId, TodoFields f) {
-        TripAccess.TripContext ctx = access.require(userId, tripId, Permission.PACKING_EDIT);
+        TripAccess.TripContext ctx = access.forChange(userId, tripId, Permission.PACKING_EDIT);
         Integer max = em.createQuery("SELECT MAX(t.sortOrder) FROM TodoItem t WHERE t.tripId = :t", Integer.class)
                 .setParameter("t", tripId).getSingleResult();
         TodoItem t = new TodoItem();
@@ -290,7 +290,7 @@ public class PackingService {
     }
 
     public TodoItem updateTodo(long userId, long tripId, long itemId, TodoFields f) {
-        TripAccess.TripContext ctx = access.require(userId, tripId, Permission.PACKING_EDIT);
+        TripAccess.TripContext ctx = access.forChange(userId, tripId, Permission.PACKING_EDIT);
         TodoItem t = access.owned(TodoItem.class, itemId, tripId, "To-do");
         applyTodo(ctx, t, f, false);
         return t;
@@ -329,19 +329,19 @@ public class PackingService {
     }
 
     public TodoItem toggleTodo(long userId, long tripId, long itemId, boolean checked) {
-        access.require(userId, tripId, Permission.PACKING_EDIT);
+        access.forChange(userId, tripId, Permission.PACKING_EDIT);
         TodoItem t = access.owned(TodoItem.class, itemId, tripId, "To-do");
         t.setChecked(checked);
         return t;
     }
 
     public void deleteTodo(long userId, long tripId, long itemId) {
-        access.require(userId, tripId, Permission.PACKING_EDIT);
+        access.forChange(userId, tripId, Permission.PACKING_EDIT);
         em.remove(access.owned(TodoItem.class, itemId, tripId, "To-do"));
     }
 
     public void reorderTodos(long userId, long tripId, List<Long> orderedIds) {
-        access.require(userId, tripId, Permission.PACKING_EDIT);
+        access.forChange(userId, tripId, Permission.PACKING_EDIT);
         for (int i = 0; i < orderedIds.size(); i++) {
             access.owned(TodoItem.class, orderedIds.get(i), tripId, "To-do " + orderedIds.get(i)).setSortOrder(i);
         }

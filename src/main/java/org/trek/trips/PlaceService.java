@@ -43,7 +43,7 @@ public class PlaceService {
     }
 
     public Place create(long userId, long tripId, PlaceFields f) {
-        access.require(userId, tripId, Permission.PLACE_EDIT);
+        access.forChange(userId, tripId, Permission.PLACE_EDIT);
         return createUnchecked(tripId, f);
     }
 
@@ -63,7 +63,7 @@ public class PlaceService {
     }
 
     public Place update(long userId, long tripId, long placeId, PlaceFields f) {
-        access.require(userId, tripId, Permission.PLACE_EDIT);
+        access.forChange(userId, tripId, Permission.PLACE_EDIT);
         Place p = access.owned(Place.class, placeId, tripId, "Place");
         apply(p, f, false);
         p.setUpdatedAt(clock.now());
@@ -121,13 +121,13 @@ public class PlaceService {
     }
 
     public void delete(long userId, long tripId, long placeId) {
-        access.require(userId, tripId, Permission.PLACE_EDIT);
+        access.forChange(userId, tripId, Permission.PLACE_EDIT);
         em.remove(access.owned(Place.class, placeId, tripId, "Place"));
     }
 
     /** Deletes several places; every id must belong to the trip, or nothing is deleted. */
     public List<Long> bulkDelete(long userId, long tripId, List<Long> placeIds) {
-        access.require(userId, tripId, Permission.PLACE_EDIT);
+        access.forChange(userId, tripId, Permission.PLACE_EDIT);
         List<Long> deleted = new ArrayList<>();
         for (Long id : placeIds) {
             em.remove(access.owned(Place.class, id, tripId, "Place " + id));
@@ -179,7 +179,7 @@ public class PlaceService {
     // --- assignments ---
 
     public DayAssignment assign(long userId, long tripId, long dayId, long placeId, String notes) {
-        access.require(userId, tripId, Permission.PLACE_EDIT);
+        access.forChange(userId, tripId, Permission.PLACE_EDIT);
         return assignUnchecked(tripId, dayId, placeId, notes);
     }
 
@@ -201,7 +201,7 @@ public class PlaceService {
 
     public Place createAndAssign(long userId, long tripId, long dayId, PlaceFields f, String assignmentNotes,
                                  DayAssignment[] assignmentOut) {
-        access.require(userId, tripId, Permission.PLACE_EDIT);
+        access.forChange(userId, tripId, Permission.PLACE_EDIT);
         access.owned(TripDay.class, dayId, tripId, "Day");
         Place p = createUnchecked(tripId, f);
         assignmentOut[0] = assignUnchecked(tripId, dayId, p.getId(), assignmentNotes);
@@ -209,7 +209,7 @@ public class PlaceService {
     }
 
     public void unassign(long userId, long tripId, long dayId, long assignmentId) {
-        access.require(userId, tripId, Permission.PLACE_EDIT);
+        access.forChange(userId, tripId, Permission.PLACE_EDIT);
         DayAssignment a = access.ownedAssignment(assignmentId, tripId);
         if (a.getDayId() != dayId) {
             throw TripException.notFound("Assignment");
@@ -220,7 +220,7 @@ public class PlaceService {
     /** Omitted fields keep their value; clearTime/clearEnd set them to null. */
     public DayAssignment updateTime(long userId, long tripId, long assignmentId, String time, boolean clearTime,
                                     String endTime, boolean clearEnd) {
-        access.require(userId, tripId, Permission.PLACE_EDIT);
+        access.forChange(userId, tripId, Permission.PLACE_EDIT);
         DayAssignment a = access.ownedAssignment(assignmentId, tripId);
         if (time != null || clearTime) {
             a.setTime(time);
@@ -232,7 +232,7 @@ public class PlaceService {
     }
 
     public DayAssignment move(long userId, long tripId, long assignmentId, long oldDayId, long newDayId, int orderIndex) {
-        access.require(userId, tripId, Permission.PLACE_EDIT);
+        access.forChange(userId, tripId, Permission.PLACE_EDIT);
         DayAssignment a = access.ownedAssignment(assignmentId, tripId);
         if (a.getDayId() != oldDayId) {
             throw new TripException("The assignment is not on day " + oldDayId + ".");
@@ -268,7 +268,7 @@ public class PlaceService {
 
     /** Replaces the participants; every user id must be a member of the trip (no user enumeration). */
     public List<Participant> setParticipants(long userId, long tripId, long assignmentId, List<Long> userIds) {
-        TripAccess.TripContext ctx = access.require(userId, tripId, Permission.PLACE_EDIT);
+        TripAccess.TripContext ctx = access.forChange(userId, tripId, Permission.PLACE_EDIT);
         access.ownedAssignment(assignmentId, tripId);
         List<Long> ids = access.requireParticipants(ctx.trip(), userIds);
         em.createQuery("DELETE FROM AssignmentParticipant ap WHERE ap.assignmentId = :a").setParameter("a", assignmentId).executeUpdate();
@@ -284,7 +284,7 @@ public class PlaceService {
 
     /** Sets the order of a day's assignments: the ids must be exactly that day's assignments. */
     public List<Long> reorder(long userId, long tripId, long dayId, List<Long> assignmentIds) {
-        access.require(userId, tripId, Permission.PLACE_EDIT);
+        access.forChange(userId, tripId, Permission.PLACE_EDIT);
         access.owned(TripDay.class, dayId, tripId, "Day");
         Map<Long, DayAssignment> byId = new LinkedHashMap<>();
         for (DayAssignment a : dayAssignments(dayId)) {

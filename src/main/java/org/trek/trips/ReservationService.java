@@ -59,7 +59,7 @@ public class ReservationService {
 
     /** Creates a booking; a hotel with place and start/end days also gets its accommodation (same transaction). */
     public Reservation create(long userId, long tripId, Fields f, HotelStay hotel) {
-        access.require(userId, tripId, Permission.RESERVATION_EDIT);
+        access.forChange(userId, tripId, Permission.RESERVATION_EDIT);
         if (!BOOKING_TYPES.contains(f.type())) {
             throw new TripException("type must be one of hotel, restaurant, event, tour, activity, other.");
         }
@@ -142,7 +142,7 @@ public class ReservationService {
     }
 
     public Reservation update(long userId, long tripId, long reservationId, Fields f) {
-        access.require(userId, tripId, Permission.RESERVATION_EDIT);
+        access.forChange(userId, tripId, Permission.RESERVATION_EDIT);
         Reservation r = access.owned(Reservation.class, reservationId, tripId, "Reservation");
         if (f.type() != null && !BOOKING_TYPES.contains(f.type())) {
             throw new TripException("type must be one of hotel, restaurant, event, tour, activity, other.");
@@ -153,7 +153,7 @@ public class ReservationService {
 
     /** Deletes a reservation; its linked accommodation goes with it. Returns the deleted accommodation id or null. */
     public Long delete(long userId, long tripId, long reservationId) {
-        access.require(userId, tripId, Permission.RESERVATION_EDIT);
+        access.forChange(userId, tripId, Permission.RESERVATION_EDIT);
         Reservation r = access.owned(Reservation.class, reservationId, tripId, "Reservation");
         Long acc = r.getAccommodationId();
         em.remove(r);
@@ -169,7 +169,7 @@ public class ReservationService {
 
     /** Sets day-plan positions; with dayId, the positions are per day. Every id must belong to the trip. */
     public void reorder(long userId, long tripId, Map<Long, Integer> positions, Long dayId) {
-        access.require(userId, tripId, Permission.RESERVATION_EDIT);
+        access.forChange(userId, tripId, Permission.RESERVATION_EDIT);
         if (dayId != null) {
             access.owned(TripDay.class, dayId, tripId, "Day");
         }
@@ -188,7 +188,7 @@ public class ReservationService {
 
     /** Links a hotel reservation to an accommodation (created, or updated when it has one). */
     public Reservation linkHotel(long userId, long tripId, long reservationId, HotelStay stay) {
-        access.require(userId, tripId, Permission.RESERVATION_EDIT);
+        access.forChange(userId, tripId, Permission.RESERVATION_EDIT);
         Reservation r = access.owned(Reservation.class, reservationId, tripId, "Reservation");
         if (!"hotel".equals(r.getType())) {
             throw new TripException("Only hotel reservations can be linked to an accommodation.");
@@ -235,7 +235,7 @@ public class ReservationService {
     // --- transports ---
 
     public Reservation createTransport(long userId, long tripId, Fields f, List<EndpointInput> endpoints) {
-        access.require(userId, tripId, Permission.RESERVATION_EDIT);
+        access.forChange(userId, tripId, Permission.RESERVATION_EDIT);
         if (!TRANSPORT_TYPES.contains(f.type())) {
             throw new TripException("type must be one of flight, train, car, cruise.");
         }
@@ -247,7 +247,7 @@ public class ReservationService {
     }
 
     public Reservation updateTransport(long userId, long tripId, long reservationId, Fields f, List<EndpointInput> endpoints) {
-        access.require(userId, tripId, Permission.RESERVATION_EDIT);
+        access.forChange(userId, tripId, Permission.RESERVATION_EDIT);
         Reservation r = access.owned(Reservation.class, reservationId, tripId, "Reservation");
         if (!TRANSPORT_TYPES.contains(r.getType())) {
             throw new TripException("This reservation is not a transport.");
@@ -263,7 +263,7 @@ public class ReservationService {
     }
 
     public void deleteTransport(long userId, long tripId, long reservationId) {
-        access.require(userId, tripId, Permission.RESERVATION_EDIT);
+        access.forChange(userId, tripId, Permission.RESERVATION_EDIT);
         Reservation r = access.owned(Reservation.class, reservationId, tripId, "Reservation");
         if (!TRANSPORT_TYPES.contains(r.getType())) {
             throw new TripException("This reservation is not a transport.");

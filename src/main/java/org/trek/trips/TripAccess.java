@@ -25,6 +25,9 @@ public class TripAccess {
     @Inject
     PermissionService permissions;
 
+    @Inject
+    TripChanges changes;
+
     /** A trip the caller can access, and how they relate to it. */
     public record TripContext(Trip trip, long userId, boolean owner, boolean admin) {
         public long tripId() {
@@ -51,6 +54,16 @@ public class TripAccess {
         if (!permissions.allows(permission, ctx.admin(), ctx.owner(), true)) {
             throw new TripException(denied(permission));
         }
+        return ctx;
+    }
+
+    /**
+     * Access plus the permission matrix, for a change of the trip: its resources are announced as updated to MCP
+     * subscribers when the transaction commits ({@link TripChanges}).
+     */
+    public TripContext forChange(long userId, long tripId, Permission permission) {
+        TripContext ctx = require(userId, tripId, permission);
+        changes.changed(tripId);
         return ctx;
     }
 

@@ -37,6 +37,9 @@ public class TripService {
     TripAccess access;
 
     @Inject
+    TripChanges changes;
+
+    @Inject
     UserService users;
 
     @Inject
@@ -82,6 +85,7 @@ public class TripService {
         trip.setUpdatedAt(now);
         em.persist(trip);
         em.flush();
+        changes.changed(trip.getId());
         List<String> dates = dates(start, end == null ? start : end);
         int count = dates.isEmpty() ? DATELESS_DAYS : dates.size();
         for (int i = 0; i < count; i++) {
@@ -91,7 +95,7 @@ public class TripService {
     }
 
     public Trip update(long userId, long tripId, TripFields f) {
-        Trip trip = access.require(userId, tripId, Permission.TRIP_EDIT).trip();
+        Trip trip = access.forChange(userId, tripId, Permission.TRIP_EDIT).trip();
         if (f.title() != null) {
             trip.setTitle(requireTitle(f.title()));
         }
@@ -140,7 +144,7 @@ public class TripService {
     }
 
     public void delete(long userId, long tripId) {
-        Trip trip = access.require(userId, tripId, Permission.TRIP_DELETE).trip();
+        Trip trip = access.forChange(userId, tripId, Permission.TRIP_DELETE).trip();
         em.remove(trip);
     }
 
@@ -180,7 +184,7 @@ public class TripService {
     }
 
     public MemberView addMember(long userId, long tripId, String identifier) {
-        Trip trip = access.require(userId, tripId, Permission.MEMBER_MANAGE).trip();
+        Trip trip = access.forChange(userId, tripId, Permission.MEMBER_MANAGE).trip();
         // The same answer for "no such user" and "disabled user": this must not probe accounts.
         User user = users.findByLogin(identifier).filter(u -> !u.isDisabled())
                 .orElseThrow(() -> new TripException("User not found."));
@@ -200,7 +204,7 @@ public class TripService {
     }
 
     public void removeMember(long userId, long tripId, long memberUserId) {
-        access.require(userId, tripId, Permission.MEMBER_MANAGE);
+        access.forChange(userId, tripId, Permission.MEMBER_MANAGE);
         int removed = em.createQuery("DELETE FROM TripMember m WHERE m.tripId = :t AND m.userId = :u")
                 .setParameter("t", tripId).setParameter("u", memberUserId).executeUpdate();
         if (removed == 0) {
@@ -229,6 +233,7 @@ public class TripService {
         em.persist(t);
         em.flush();
         long nt = t.getId();
+        changes.changed(nt);
         Map<Long, Long> dayMap = new HashMap<>();
         for (TripDay d : days(tripId)) {
             TripDay c = newDay(nt, d.getDayNumber(), d.getDate());
@@ -360,7 +365,7 @@ public class TripService {
     }
 
     public ShareResult createOrUpdateShare(long userId, long tripId, ShareFlags flags) {
-        access.require(userId, tripId, Permission.SHARE_MANAGE);
+        access.forChange(userId, tripId, Permission.SHARE_MANAGE);
         ShareToken existing = findShare(tripId);
         String token = null;
         boolean created = existing == null;
@@ -385,7 +390,7 @@ public class TripService {
     }
 
     public void deleteShare(long userId, long tripId) {
-        access.require(userId, tripId, Permission.SHARE_MANAGE);
+        access.forChange(userId, tripId, Permission.SHARE_MANAGE);
         int n = em.createQuery("DELETE FROM ShareToken s WHERE s.tripId = :t").setParameter("t", tripId).executeUpdate();
         if (n == 0) {
             throw TripException.notFound("Share link");

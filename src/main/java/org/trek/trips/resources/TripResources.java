@@ -13,6 +13,7 @@ import org.trek.admin.AddonService;
 import org.trek.mcp.registry.ResourceContents;
 import org.trek.mcp.registry.ResourceDefinition;
 import org.trek.mcp.registry.ResourceNotFoundException;
+import org.trek.mcp.registry.ResourceAccess;
 import org.trek.mcp.registry.ResourceProvider;
 import org.trek.platform.auth.AccessGrant;
 import org.trek.trips.BudgetItem;
@@ -43,7 +44,7 @@ import org.trek.trips.tools.TripTools;
  * not a JSON text). Lists are capped at {@value #CAP} entries with a "more" flag; the tools paginate.
  */
 @ApplicationScoped
-public class TripResources implements ResourceProvider {
+public class TripResources implements ResourceProvider, ResourceAccess {
     public static final int CAP = 200;
     private static final String JSON = "application/json";
 
@@ -64,6 +65,31 @@ public class TripResources implements ResourceProvider {
     @Override
     public List<ResourceDefinition> resources() {
         return resources;
+    }
+
+    /**
+     * Whether the grant's user may still read a trip resource, for MCP subscriptions: the trip must exist and the user
+     * must own it or be a member (scope and addon are the MCP layer's checks). Two indexed reads, no content built.
+     */
+    @Override
+    public java.util.Optional<Boolean> mayRead(AccessGrant grant, String uri, Map<String, String> variables) {
+        if (!uri.startsWith("trek://")) {
+            return java.util.Optional.empty();
+        }
+        String tripId = variables == null ? null : variables.get("tripId");
+        if (tripId == null) {
+            return java.util.Optional.of(true); // trek://trips and trek://categories: the caller's own view
+        }
+        try {
+            long trip = id(variables, "tripId");
+            access.access(grant.userId(), trip);
+            if (variables.containsKey("dayId")) {
+                access.owned(org.trek.trips.TripDay.class, id(variables, "dayId"), trip, "Day");
+            }
+            return java.util.Optional.of(true);
+        } catch (TripException | NumberFormatException e) {
+            return java.util.Optional.of(false);
+        }
     }
 
     /** A reader body: (grant, variables) → JSON. */
