@@ -133,7 +133,7 @@ public class LiveChannels {
                 return false;
             });
         } catch (RuntimeException e) {
-            java.util.logging.Logger.getLogger(LiveChannels.class.getName()).fine("session check failed: " + e);
+            java.util.logging.Logger.getLogger(LiveChannels.class.getName()).warning("session check failed: " + e);
         }
         getStreams.values().removeIf(c -> expireOrPing(c, now));
         listenStreams.removeIf(c -> expireOrPing(c, now));

@@ -12,8 +12,8 @@ import org.trek.platform.Clock;
 /**
  * The table mcp_changes: what happened on one node that open streams on the other nodes must hear about (a resource
  * change, an addon toggle, a revoked grant). A row is written in the transaction of the change itself, so it exists
- * exactly when the change committed. Each node marks its rows with its own id and delivers them itself after the
- * commit; {@link McpEvents} polls the others' rows.
+ * exactly when the change committed. Every node (the writer included) reads it by polling ({@link McpEvents}); the
+ * node id only tells, when reading the table, where a change came from.
  */
 @ApplicationScoped
 @Transactional
@@ -28,7 +28,7 @@ public class McpChangeFeed {
     static final String REVOKED = "revoked";
     static final int MAX_TARGET = 512;
 
-    /** This node, for this run: rows it wrote are delivered here without polling. */
+    /** This node, for this run. */
     private final String nodeId = UUID.randomUUID().toString();
 
     @PersistenceContext(unitName = "trek")
@@ -46,14 +46,12 @@ public class McpChangeFeed {
         em.persist(new McpChange(nodeId, kind, target, clock.millis()));
     }
 
-    /** Rows after {@code id}, oldest first. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** Rows after {@code id}, oldest first. (In a transaction: the poller's thread must not hold a non-transactional EntityManager.) */
     public List<McpChange> after(long id, int limit) {
         return em.createQuery("SELECT c FROM McpChange c WHERE c.id > :id ORDER BY c.id", McpChange.class)
                 .setParameter("id", id).setMaxResults(limit).getResultList();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public long maxId() {
         Long max = em.createQuery("SELECT MAX(c.id) FROM McpChange c", Long.class).getSingleResult();
         return max == null ? 0 : max;

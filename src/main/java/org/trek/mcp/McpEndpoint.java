@@ -81,6 +81,9 @@ public class McpEndpoint {
     ResourceSubscriptions subscriptions;
 
     @Inject
+    McpEvents events;
+
+    @Inject
     AppConfig config;
 
     @Inject
@@ -158,6 +161,7 @@ public class McpEndpoint {
                 return Response.status(405).header("Allow", "POST").build();
             }
             McpSessionRecord session = session(grant, null);
+            events.ensurePolling();
             LiveChannels.Channel channel = channels.openGetStream(session.getSessionHash());
             if (channel == null) {
                 throw new McpError(JsonRpc.INVALID_REQUEST, "This session already has an open stream", null, 409);
@@ -509,6 +513,7 @@ public class McpEndpoint {
                 Json.createObjectBuilder().add("notifications", honoured).add("_meta", subMeta).build());
         JsonObject end = JsonRpc.result(msg.id(), Json.createObjectBuilder().add("resultType", "complete")
                 .add("_meta", subMeta).build());
+        events.ensurePolling();
         // The acknowledgement is the first message of the subscription (2026-07-28 SubscriptionsAcknowledgedNotification).
         LiveChannels.Channel channel = channels.openListenStream(tools, prompts, resources, msg.id(), ex.grant(),
                 resourceUris, ack, end);

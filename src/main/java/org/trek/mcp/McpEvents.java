@@ -1,13 +1,10 @@
 package org.trek.mcp;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,7 +18,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.trek.admin.AddonService;
 import org.trek.mcp.registry.ResourceChanged;
-import org.trek.platform.Startup;
 import org.trek.platform.auth.CredentialRevoked;
 
 /**
@@ -29,10 +25,11 @@ import org.trek.platform.auth.CredentialRevoked;
  * an addon toggle tells open streams that the lists changed instead of killing sessions; a resource change reaches
  * its subscribers.
  *
- * <p>Every such event is written to the change feed ({@link McpChangeFeed}) inside the transaction that caused it.
- * The node where it happened delivers it to its own streams right after the commit; every other node finds it by
- * polling the feed once a second. A row is read again until it has been seen for {@value #SETTLE_MS} ms, so a row
- * whose transaction commits after a younger one (ids are taken at insert, not at commit) is not skipped.
+ * <p>Every such event is written to the change feed ({@link McpChangeFeed}) inside the transaction that caused it, so
+ * a row exists exactly when the change committed. Every node, the one where it happened included, learns of it by
+ * polling the feed once a second while it holds open streams: one path, whichever node the subscriber is on. A row is
+ * read again until it has been seen for {@value #SETTLE_MS} ms, so a row whose transaction commits after a younger
+ * one (ids are taken at insert, not at commit) is not skipped.
  */
 @ApplicationScoped
 public class McpEvents {
@@ -61,9 +58,6 @@ public class McpEvents {
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
 
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    ManagedExecutorService executor;
-
     // ---------------------------------------------------------------- revoked grants and deleted tokens
 
     void onRevoked(@Observes CredentialRevoked revoked) {
@@ -76,14 +70,10 @@ public class McpEvents {
         }
     }
 
-    // ---------------------------------------------------------------- addon toggles
+    // ---------------------------------------------------------------- addon toggles and resource changes
 
     void recordAddonToggle(@Observes AddonService.AddonToggled toggled) {
         feed.record(McpChangeFeed.LISTS, toggled.addonId());
-    }
-
-    void afterAddonToggle(@Observes(during = TransactionPhase.AFTER_SUCCESS) AddonService.AddonToggled toggled) {
-        listsChanged();
     }
 
     private void listsChanged() {
@@ -93,30 +83,20 @@ public class McpEvents {
         channels.listChanged("prompts");
     }
 
-    // ---------------------------------------------------------------- resource changes
-
     void recordResourceChange(@Observes ResourceChanged changed) {
-        for (ResourceSubscriptions.Change c : changes(changed)) {
-            if (c.uri().length() <= McpChangeFeed.MAX_TARGET) {
-                feed.record(c.tree() ? McpChangeFeed.TREE : McpChangeFeed.RESOURCE, c.uri());
-            }
+        changed.uris().forEach(u -> recordResource(McpChangeFeed.RESOURCE, u));
+        changed.trees().forEach(u -> recordResource(McpChangeFeed.TREE, u));
+    }
+
+    private void recordResource(String kind, String uri) {
+        if (uri.length() <= McpChangeFeed.MAX_TARGET) {
+            feed.record(kind, uri);
+        } else {
+            LOG.warning(() -> "resource change not announced: URI longer than " + McpChangeFeed.MAX_TARGET);
         }
     }
 
-    void afterResourceChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ResourceChanged changed) {
-        List<ResourceSubscriptions.Change> list = changes(changed);
-        // Off the committing thread: the caller's answer does not wait for the notifications.
-        executor.execute(() -> subscriptions.deliver(list));
-    }
-
-    private static List<ResourceSubscriptions.Change> changes(ResourceChanged changed) {
-        List<ResourceSubscriptions.Change> list = new ArrayList<>();
-        changed.uris().forEach(u -> list.add(new ResourceSubscriptions.Change(u, false)));
-        changed.trees().forEach(u -> list.add(new ResourceSubscriptions.Change(u, true)));
-        return list;
-    }
-
-    // ---------------------------------------------------------------- the other nodes' changes
+    // ---------------------------------------------------------------- polling the feed
 
     private volatile ScheduledFuture<?> poller;
     /** Every row at or below this id has been handled (or belongs to a transaction that never committed). */
@@ -125,9 +105,20 @@ public class McpEvents {
     private final Map<Long, Long> seen = new ConcurrentHashMap<>();
     private long lastPurge;
 
-    void startPolling(@Observes @Priority(200) Startup.DatabaseReady ready) {
-        watermark = feed.maxId(); // what happened before this node started is not news to its (new) streams
-        poller = scheduler.scheduleWithFixedDelay(this::poll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+    /**
+     * Starts polling the feed, once, from the first request that opens a stream on this node (a request thread gives
+     * the scheduled task a proper application context; the start-up thread does not). Without open streams there is
+     * nothing to tell, so what happened before is not news.
+     */
+    public void ensurePolling() {
+        if (poller == null) {
+            synchronized (this) {
+                if (poller == null) {
+                    watermark = feed.maxId();
+                    poller = scheduler.scheduleWithFixedDelay(this::poll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+                }
+            }
+        }
     }
 
     @PreDestroy
@@ -146,8 +137,8 @@ public class McpEvents {
             Set<String> revoked = new LinkedHashSet<>();
             boolean lists = false;
             for (McpChange row : rows) {
-                if (seen.putIfAbsent(row.getId(), now) != null || feed.nodeId().equals(row.getNodeId())) {
-                    continue; // handled already, or written here and delivered after its commit
+                if (seen.putIfAbsent(row.getId(), now) != null) {
+                    continue; // handled already
                 }
                 switch (row.getKind()) {
                     case McpChangeFeed.RESOURCE -> resources.add(new ResourceSubscriptions.Change(row.getTarget(), false));
@@ -169,8 +160,8 @@ public class McpEvents {
             watermark = w;
             seen.keySet().removeIf(id -> id <= w);
 
-            // Sessions of a revoked grant are gone from the database (their GET streams end with the stream check);
-            // subscriptions/listen streams have no session, so they end here.
+            // Sessions of a revoked grant are gone from the database (their GET streams end with the stream check
+            // within 5 s); subscriptions/listen streams have no session, so they end here.
             revoked.forEach(channels::closeListenStreamsOf);
             if (lists) {
                 listsChanged();

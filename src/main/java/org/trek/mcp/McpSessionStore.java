@@ -91,8 +91,10 @@ public class McpSessionStore {
         return Optional.of(s);
     }
 
-    /** Which of these sessions still exist and are not idle-expired (for streams held on this node). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * Which of these sessions still exist and are not idle-expired (for streams held on this node). In a transaction:
+     * the stream check runs on a scheduled thread, which must not hold a non-transactional EntityManager.
+     */
     public java.util.Set<String> live(java.util.Collection<String> keys) {
         if (keys.isEmpty()) {
             return java.util.Set.of();

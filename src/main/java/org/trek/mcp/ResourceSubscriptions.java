@@ -114,8 +114,10 @@ public class ResourceSubscriptions {
 
     // ---------------------------------------------------------------- delivery (on this node's streams)
 
-    /** Sends notifications/resources/updated to every stream on this node that subscribed to an affected resource. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * Sends notifications/resources/updated to every stream on this node that subscribed to an affected resource.
+     * Runs in one read transaction on the poller's thread (the access checks join it).
+     */
     public void deliver(Collection<Change> changes) {
         if (changes.isEmpty()) {
             return;
