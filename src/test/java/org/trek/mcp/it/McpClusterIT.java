@@ -1,0 +1,238 @@
+package org.trek.mcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trek.mcp.it.McpEndpointIT.STREAM_END;
+import static org.trek.mcp.it.McpEndpointIT.await;
+import static org.trek.mcp.it.McpSubscriptionsIT.createTrip;
+import static org.trek.mcp.it.McpSubscriptionsIT.listen;
+import static org.trek.mcp.it.McpSubscriptionsIT.nextUpdate;
+import static org.trek.mcp.it.McpSubscriptionsIT.openGetStream;
+import static org.trek.mcp.it.McpSubscriptionsIT.renameTrip;
+import static org.trek.mcp.it.McpSubscriptionsIT.subscribe;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.trek.it.TrekServer;
+import org.trek.it.WebClient;
+import org.trek.oauth.OAuthHarness;
+
+/**
+ * Two Payara Micro nodes on one MariaDB database, started with --nohazelcast: no data grid, so everything the nodes
+ * agree on below goes through the database. Node A and node B share APP_URL (as behind a load balancer).
+ *
+ * <p>Tagged "cluster": it runs only in the MariaDB pass (failsafe execution "cluster" of the it-mariadb profile, which
+ * -Dit.db.url=jdbc:mariadb://... switches on); an H2 file database cannot be shared by two processes.
+ */
+@Tag("cluster")
+class McpClusterIT {
+    static final int RATE_LIMIT = 40;
+    static final int SESSIONS_PER_USER = 3;
+    static TrekServer a;
+    static TrekServer b;
+
+    @BeforeAll
+    static void startTwoNodes() {
+        String db = System.getProperty("it.db.url", "");
+        if (!db.startsWith("jdbc:mariadb:")) {
+            throw new IllegalStateException("McpClusterIT needs a shared MariaDB: run it with "
+                    + "-Dit.db.url=jdbc:mariadb://127.0.0.1:3306/ -Dit.db.user=root (it is the 'cluster' execution of "
+                    + "the MariaDB pass; the H2 pass does not include it)");
+        }
+        Map<String, String> env = McpEndpointIT.env();
+        env.put("MCP_RATE_LIMIT", String.valueOf(RATE_LIMIT));
+        env.put("MCP_MAX_SESSION_PER_USER", String.valueOf(SESSIONS_PER_USER));
+        a = TrekServer.start("cluster-a", env);
+        Map<String, String> envB = new HashMap<>(env);
+        envB.putAll(a.databaseEnvironment());       // the same database...
+        envB.put("APP_URL", a.baseUrl());            // ...and the same public URL, as behind a load balancer
+        envB.remove("TREK_DATA_DIR");
+        b = TrekServer.start("cluster-b", envB);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (b != null) {
+            b.close();
+        }
+        if (a != null) {
+            a.close(); // drops the shared database
+        }
+    }
+
+    static McpTestClient on(TrekServer node, McpTestClient session) {
+        McpTestClient c = new McpTestClient(node.baseUrl(), session.token);
+        c.sessionId = session.sessionId;
+        c.revision = session.revision;
+        return c;
+    }
+
+    static int delete(McpTestClient c) {
+        HttpRequest r = c.request(Map.of("Mcp-Session-Id", c.sessionId, "MCP-Protocol-Version", c.revision))
+                .DELETE().build();
+        return McpTestClient.send(r).statusCode();
+    }
+
+    static WebClient admin(TrekServer node) {
+        WebClient web = new WebClient(node);
+        assertEquals(302, web.login(TrekServer.ADMIN_EMAIL, TrekServer.ADMIN_PASSWORD).statusCode());
+        return web;
+    }
+
+    @Test
+    void aSessionOpenedOnOneNodeWorksOnTheOther() throws Exception {
+        McpTestClient onA = new McpTestClient(a.baseUrl(), McpEndpointIT.TOKEN);
+        assertEquals(200, onA.initialize("2025-11-25").status());
+        McpTestClient onB = on(b, onA);
+        McpTestClient.Answer list = onB.legacy("tools/list", JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals(200, list.status(), list.response().body());
+        onB.validate(list, "tools/list");
+        assertEquals(200, onB.legacy("logging/setLevel", McpTestClient.parse("{\"level\":\"debug\"}")).status());
+        // Its GET stream may live on B while requests go to A; DELETE on B ends it everywhere.
+        BlockingQueue<String> streamOnB = openGetStream(onB);
+        assertEquals(204, delete(onB));
+        assertEquals(404, onA.legacy("ping", null).status(), "session deleted on B still works on A");
+        assertEquals(STREAM_END, await(streamOnB, STREAM_END::equals, 10));
+    }
+
+    @Test
+    void theRateLimitIsCountedAcrossNodes() throws Exception {
+        // An OAuth client of its own: its (user, client) bucket is untouched by the other tests.
+        McpTestClient onA = McpSubscriptionsIT.oauthClient(a, OAuthHarness.signedIn(a), "trips:read");
+        McpTestClient onB = new McpTestClient(b.baseUrl(), onA.token);
+        // The window is the calendar minute: do not start the count just before it turns.
+        long intoMinute = System.currentTimeMillis() % 60_000;
+        if (intoMinute > 45_000) {
+            Thread.sleep(60_500 - intoMinute);
+        }
+        for (int i = 1; i <= RATE_LIMIT; i++) {
+            McpTestClient node = i % 2 == 0 ? onB : onA;
+            McpTestClient.Answer ok = node.modern("tools/list", null);
+            assertEquals(200, ok.status(), "request " + i + " of " + RATE_LIMIT + " refused");
+        }
+        McpTestClient.Answer limited = onA.modern("tools/list", null);
+        assertEquals(429, limited.status(), "request " + (RATE_LIMIT + 1) + " was not limited");
+        assertEquals(-32000, limited.error().getInt("code"));
+        assertEquals(429, onB.modern("tools/list", null).status(), "the other node does not share the count");
+    }
+
+    @Test
+    void theSessionLimitCountsSessionsOnEveryNode() {
+        WebClient admin = admin(a);
+        String name = "cl-" + UUID.randomUUID().toString().substring(0, 8);
+        McpSubscriptionsIT.createUser(admin, name, "cluster-password-1");
+        WebClient user = new WebClient(a);
+        assertEquals(302, user.login(name, "cluster-password-1").statusCode());
+        String token = new OAuthHarness(a).connectPublicClient(user, "trips:read").getString("access_token");
+        McpTestClient[] sessions = new McpTestClient[SESSIONS_PER_USER];
+        for (int i = 0; i < SESSIONS_PER_USER; i++) {
+            sessions[i] = new McpTestClient((i % 2 == 0 ? a : b).baseUrl(), token);
+            assertEquals(200, sessions[i].initialize("2025-11-25").status(), "session " + (i + 1));
+        }
+        McpTestClient extraOnB = new McpTestClient(b.baseUrl(), token);
+        McpTestClient.Answer refused = extraOnB.initialize("2025-11-25");
+        assertEquals(429, refused.status(), "more sessions than MCP_MAX_SESSION_PER_USER across the nodes");
+        extraOnB.validate(refused, "initialize");
+        assertEquals(429, new McpTestClient(a.baseUrl(), token).initialize("2025-11-25").status());
+        // Ending one on B (it was opened on A) frees a place on either node.
+        assertEquals(204, delete(on(b, sessions[0])));
+        assertEquals(200, new McpTestClient(a.baseUrl(), token).initialize("2025-11-25").status());
+    }
+
+    @Test
+    void revokingOnOneNodeEndsTheStreamOnTheOther() throws Exception {
+        OAuthHarness oauthA = new OAuthHarness(a);
+        JsonObject tokens = oauthA.connectPublicClient(OAuthHarness.signedIn(a), "trips:read");
+        McpTestClient onA = new McpTestClient(a.baseUrl(), tokens.getString("access_token"));
+        assertEquals(200, onA.initialize("2025-11-25").status());
+        BlockingQueue<String> stream = openGetStream(onA);
+
+        HttpResponse<String> revoked = new OAuthHarness(b).postForm("/oauth/revoke", Map.of("token",
+                tokens.getString("refresh_token"), "client_id", tokens.getString("client_id")), null);
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        long start = System.currentTimeMillis();
+        // Node A checks its streams' sessions every 5 s (README: "within about 5 s").
+        assertEquals(STREAM_END, await(stream, STREAM_END::equals, 12), "stream on A not closed");
+        long took = System.currentTimeMillis() - start;
+        assertTrue(took < 8_000, "stream closed after " + took + " ms");
+        assertEquals(401, onA.legacy("ping", null).status());
+    }
+
+    @Test
+    void anAddonToggleOnOneNodeReachesStreamsOnTheOther() throws Exception {
+        McpTestClient onA = new McpTestClient(a.baseUrl(), McpEndpointIT.TOKEN);
+        onA.initialize("2025-11-25");
+        BlockingQueue<String> stream = openGetStream(onA);
+        BlockingQueue<String> listen = McpEndpointIT.postStreaming(onA, "{\"jsonrpc\":\"2.0\",\"id\":7,"
+                + "\"method\":\"subscriptions/listen\",\"params\":{\"notifications\":{\"toolsListChanged\":true},"
+                + "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+                + "\"io.modelcontextprotocol/clientCapabilities\":{}}}}",
+                Map.of("MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "subscriptions/listen"));
+        assertNotNull(await(listen, l -> l.contains("notifications/subscriptions/acknowledged"), 10));
+        WebClient webB = admin(b);
+        McpEndpointIT.setAddon(webB, "budget", false);
+        try {
+            String line = await(stream, l -> l.startsWith("data:") && l.contains("notifications/tools/list_changed"), 10);
+            assertNotNull(line, "no list_changed on A's GET stream after a toggle on B");
+            McpTestClient.validateMessage(onA.revision, McpEndpointIT.data(line), null);
+            String modern = await(listen, l -> l.startsWith("data:") && l.contains("notifications/tools/list_changed"), 10);
+            assertNotNull(modern, "no list_changed on A's listen stream after a toggle on B");
+            McpTestClient.validateMessage(McpTestClient.MODERN, McpEndpointIT.data(modern), null);
+            // A answers with B's addon state at once (its cached addon states were dropped).
+            assertTrue(onA.legacy("tools/list", null).result().getJsonArray("tools").stream()
+                    .noneMatch(t -> t.asJsonObject().getString("name").equals("create_budget_item")));
+        } finally {
+            McpEndpointIT.setAddon(webB, "budget", true);
+            delete(onA);
+        }
+    }
+
+    @Test
+    void aResourceChangeOnOneNodeReachesSubscribersOnTheOther() throws Exception {
+        McpTestClient onA = new McpTestClient(a.baseUrl(), McpEndpointIT.TOKEN);
+        onA.initialize("2025-11-25");
+        try {
+            long trip = createTrip(onA, "Clustered trip");
+            String uri = "trek://trips/" + trip;
+            subscribe(onA, uri + "/places");
+            BlockingQueue<String> legacy = openGetStream(onA);
+            BlockingQueue<String> modern = listen(onA, "cl-1", List.of(uri), List.of(uri));
+
+            McpTestClient onB = new McpTestClient(b.baseUrl(), McpEndpointIT.TOKEN);
+            onB.initialize("2025-06-18");
+            McpSubscriptionsIT.call(onB, "create_place", "{\"tripId\":" + trip + ",\"name\":\"Quay\"}");
+            JsonObject legacyUpdate = nextUpdate(legacy, onA.revision, 10);
+            assertNotNull(legacyUpdate, "a change on B did not reach the GET stream on A");
+            assertEquals(uri + "/places", legacyUpdate.getString("uri"));
+            JsonObject modernUpdate = nextUpdate(modern, McpTestClient.MODERN, 10);
+            assertNotNull(modernUpdate, "a change on B did not reach the listen stream on A");
+            assertEquals(uri, modernUpdate.getString("uri"));
+            delete(onB);
+
+            // A subscription taken on B is delivered on A, where the session's GET stream is.
+            subscribe(on(b, onA), uri + "/members");
+            renameTrip(on(b, onA), trip, "Clustered trip, renamed");
+            List<String> seen = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                JsonObject u = nextUpdate(legacy, onA.revision, 10);
+                assertNotNull(u, "only " + seen + " arrived");
+                seen.add(u.getString("uri"));
+            }
+            assertTrue(seen.containsAll(List.of(uri + "/places", uri + "/members")), seen.toString());
+        } finally {
+            delete(onA);
+        }
+    }
+}
