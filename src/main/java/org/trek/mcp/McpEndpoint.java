@@ -161,7 +161,6 @@ public class McpEndpoint {
                 return Response.status(405).header("Allow", "POST").build();
             }
             McpSessionRecord session = session(grant, null);
-            events.ensurePolling();
             LiveChannels.Channel channel = channels.openGetStream(session.getSessionHash());
             if (channel == null) {
                 throw new McpError(JsonRpc.INVALID_REQUEST, "This session already has an open stream", null, 409);
@@ -204,6 +203,8 @@ public class McpEndpoint {
             throw new McpError(JsonRpc.SERVER_ERROR, "MCP is not enabled on this server", null, 403);
         }
         AccessGrant grant = authenticator.authenticate(request.getHeader("Authorization"));
+        // A node that serves MCP follows (and purges) the change feed; before its first request it has no streams.
+        events.ensurePolling();
         int limit = config.getInt("MCP_RATE_LIMIT", 300);
         if (limit <= 0) {
             limit = 300;
@@ -513,7 +514,6 @@ public class McpEndpoint {
                 Json.createObjectBuilder().add("notifications", honoured).add("_meta", subMeta).build());
         JsonObject end = JsonRpc.result(msg.id(), Json.createObjectBuilder().add("resultType", "complete")
                 .add("_meta", subMeta).build());
-        events.ensurePolling();
         // The acknowledgement is the first message of the subscription (2026-07-28 SubscriptionsAcknowledgedNotification).
         LiveChannels.Channel channel = channels.openListenStream(tools, prompts, resources, msg.id(), ex.grant(),
                 resourceUris, ack, end);

@@ -27,7 +27,7 @@ import org.trek.platform.auth.CredentialRevoked;
  *
  * <p>Every such event is written to the change feed ({@link McpChangeFeed}) inside the transaction that caused it, so
  * a row exists exactly when the change committed. Every node, the one where it happened included, learns of it by
- * polling the feed once a second while it holds open streams: one path, whichever node the subscriber is on. A row is
+ * polling the feed once a second once it serves /mcp: one path, whichever node the subscriber is on. A row is
  * read again until it has been seen for {@value #SETTLE_MS} ms, so a row whose transaction commits after a younger
  * one (ids are taken at insert, not at commit) is not skipped.
  */
@@ -100,15 +100,16 @@ public class McpEvents {
 
     private volatile ScheduledFuture<?> poller;
     /** Every row at or below this id has been handled (or belongs to a transaction that never committed). */
-    private long watermark;
+    long watermark;
     /** Rows above the watermark already handled, with the local time they were first seen. */
     private final Map<Long, Long> seen = new ConcurrentHashMap<>();
     private long lastPurge;
 
     /**
-     * Starts polling the feed, once, from the first request that opens a stream on this node (a request thread gives
-     * the scheduled task a proper application context; the start-up thread does not). Without open streams there is
-     * nothing to tell, so what happened before is not news.
+     * Starts polling the feed, once, from the first authenticated /mcp request on this node (a request thread gives
+     * the scheduled task a proper application context; the start-up thread does not). Before that the node has no
+     * streams, so what happened earlier is not news to it. Every change reaches the feed through an MCP tool call or
+     * a screen, so some node serving MCP polls and purges it.
      */
     public void ensurePolling() {
         if (poller == null) {
@@ -129,9 +130,12 @@ public class McpEvents {
         }
     }
 
+    /** The local clock the settling is measured with (a field so that a unit test can move it). */
+    java.util.function.LongSupplier time = System::currentTimeMillis;
+
     synchronized void poll() {
         try {
-            long now = System.currentTimeMillis();
+            long now = time.getAsLong();
             List<McpChange> rows = feed.after(watermark, BATCH);
             List<ResourceSubscriptions.Change> resources = new ArrayList<>();
             Set<String> revoked = new LinkedHashSet<>();

@@ -209,6 +209,8 @@ class McpClusterIT {
             subscribe(onA, uri + "/places");
             BlockingQueue<String> legacy = openGetStream(onA);
             BlockingQueue<String> modern = listen(onA, "cl-1", List.of(uri), List.of(uri));
+            McpSubscriptionsIT.settle(legacy, onA.revision);
+            McpSubscriptionsIT.settle(modern, McpTestClient.MODERN);
 
             McpTestClient onB = new McpTestClient(b.baseUrl(), McpEndpointIT.TOKEN);
             onB.initialize("2025-06-18");
