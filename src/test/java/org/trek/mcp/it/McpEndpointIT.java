@@ -328,12 +328,19 @@ class McpEndpointIT {
 
     static final String STREAM_END = "<<end>>";
 
+    /**
+     * Streams over HTTP/1.1, as MCP clients speak to a cleartext endpoint. (The JDK client's default is an h2c
+     * upgrade; Grizzly's HTTP/2 can deadlock when the server ends a long SSE stream while the client closes it.)
+     */
+    static final java.net.http.HttpClient STREAM_CLIENT = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+
     /** Opens the legacy GET stream; its lines arrive in the queue, STREAM_END when the server closes it. */
     static BlockingQueue<String> openStream(McpTestClient c) {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         HttpRequest get = c.request(Map.of("Mcp-Session-Id", c.sessionId, "MCP-Protocol-Version", c.revision,
                 "Accept", "text/event-stream")).timeout(java.time.Duration.ofSeconds(60)).GET().build();
-        java.net.http.HttpClient.newHttpClient().sendAsync(get, HttpResponse.BodyHandlers.ofLines())
+        STREAM_CLIENT.sendAsync(get, HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(r -> {
                     lines.add("status:" + r.statusCode());
                     r.body().forEach(lines::add);
@@ -478,7 +485,7 @@ class McpEndpointIT {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         HttpRequest post = c.request(headers).timeout(java.time.Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        java.net.http.HttpClient.newHttpClient().sendAsync(post, HttpResponse.BodyHandlers.ofLines())
+        STREAM_CLIENT.sendAsync(post, HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(r -> {
                     lines.add("status:" + r.statusCode());
                     r.body().forEach(lines::add);

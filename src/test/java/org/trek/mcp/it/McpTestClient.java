@@ -24,7 +24,9 @@ import java.util.Map;
  */
 final class McpTestClient {
     static final String MODERN = "2026-07-28";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1 like MCP clients on cleartext HTTP (see McpEndpointIT.STREAM_CLIENT). */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     final String url;
     final String token;
