@@ -10,7 +10,7 @@
       <p id="no-trips">No trips yet. Ask your assistant to create one (for example with the <code>create_trip</code> tool).</p>
     </c:when>
     <c:otherwise>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0" role="region" aria-label="Trips">
       <table id="trips">
         <thead><tr><th scope="col">Trip</th><th scope="col">Dates</th><th scope="col">Your role</th><th scope="col">Days</th><th scope="col">Places</th><th scope="col">People</th></tr></thead>
         <tbody>

@@ -60,13 +60,20 @@
         </ul>
       </c:if>
       <c:forEach var="s" items="${d.stays}">
-        <p class="stay">Staying at <strong><c:out value="${empty s.place ? 'an accommodation' : s.place}"/></strong></p>
+        <p class="stay"><c:choose>
+          <c:when test="${s.kind == 'checkIn'}">Check-in at</c:when>
+          <c:when test="${s.kind == 'checkOut'}">Check-out from</c:when>
+          <c:otherwise>Staying at</c:otherwise>
+        </c:choose> <strong><c:out value="${empty s.place ? 'the accommodation' : s.place}"/></strong><c:choose>
+          <c:when test="${s.kind == 'checkIn' && not empty s.checkIn}"> from <c:out value="${s.checkIn}"/></c:when>
+          <c:when test="${s.kind == 'checkOut' && not empty s.checkOut}"> by <c:out value="${s.checkOut}"/></c:when>
+        </c:choose></p>
       </c:forEach>
     </article>
   </c:forEach>
   <c:if test="${not empty view.accommodations}">
     <h3>Accommodations</h3>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="Accommodations">
     <table id="accommodations">
       <thead><tr><th scope="col">Place</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Check-in</th><th scope="col">Check-out</th><th scope="col">Confirmation</th><th scope="col">Notes</th></tr></thead>
       <tbody>
@@ -85,7 +92,7 @@
   <c:choose>
     <c:when test="${empty view.places}"><p class="muted">No places<c:if test="${view.placePage > 1}"> on this page</c:if>.</p></c:when>
     <c:otherwise>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0" role="region" aria-label="Places">
       <table id="places-table">
         <thead><tr><th scope="col">Name</th><th scope="col">Category</th><th scope="col">Tags</th><th scope="col">Address</th><th scope="col">Notes</th></tr></thead>
         <tbody>
@@ -111,7 +118,7 @@
   <c:choose>
     <c:when test="${empty view.reservations}"><p class="muted">No bookings.</p></c:when>
     <c:otherwise>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0" role="region" aria-label="Bookings">
       <table id="reservations">
         <thead><tr><th scope="col">Title</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Day</th><th scope="col">Time</th><th scope="col">Where</th><th scope="col">Confirmation</th></tr></thead>
         <tbody>
@@ -136,7 +143,7 @@
   <h2 id="budget-heading">Budget</h2>
   <p>Total: <strong id="budget-total"><c:out value="${b.total}"/></strong> in ${b.itemCount} item(s).</p>
   <c:if test="${not empty b.items}">
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="Budget items">
     <table id="budget-items">
       <caption class="sr-only">Budget items</caption>
       <thead><tr><th scope="col">Item</th><th scope="col">Category</th><th scope="col">Amount</th><th scope="col">Paid by</th><th scope="col">Split between</th><th scope="col">Note</th></tr></thead>
@@ -151,7 +158,7 @@
     </table>
     </div>
     <h3>By category</h3>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="Budget by category">
     <table id="budget-categories">
       <thead><tr><th scope="col">Category</th><th scope="col">Total</th></tr></thead>
       <tbody>
@@ -163,7 +170,7 @@
     <c:choose>
       <c:when test="${empty b.shares}"><p class="muted">No item is split between people yet.</p></c:when>
       <c:otherwise>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Budget per person">
         <table id="budget-people">
           <thead><tr><th scope="col">Person</th><th scope="col">Share</th><th scope="col">Paid</th><th scope="col">Outstanding</th></tr></thead>
           <tbody>

@@ -160,9 +160,14 @@ public class TripViewService {
                     "checkOut", a.getCheckOut(), "confirmation", a.getConfirmation(), "notes", a.getNotes());
             accommodations.add(stay);
             if (from != null && to != null) {
+                // the start day is check-in, the end day ("check-out day") is check-out, the nights between are stays
                 for (TripDay d : days) {
-                    if (d.getDayNumber() >= from.getDayNumber() && d.getDayNumber() <= to.getDayNumber()) {
-                        staysByDay.computeIfAbsent(d.getId(), k -> new ArrayList<>()).add(stay);
+                    int n = d.getDayNumber();
+                    if (n >= from.getDayNumber() && n <= to.getDayNumber()) {
+                        String kind = n == from.getDayNumber() ? "checkIn" : n == to.getDayNumber() ? "checkOut" : "stay";
+                        Map<String, Object> onDay = new LinkedHashMap<>(stay);
+                        onDay.put("kind", kind);
+                        staysByDay.computeIfAbsent(d.getId(), k -> new ArrayList<>()).add(onDay);
                     }
                 }
             }

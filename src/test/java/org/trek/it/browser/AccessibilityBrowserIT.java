@@ -139,6 +139,11 @@ class AccessibilityBrowserIT {
             }
             browser.open("/trips/" + trip.tripId);
             check(browser, "trip page as a stranger (404)", found);
+
+            // the check itself works: an image without a text alternative planted on the page is reported
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "const i = document.createElement('img'); i.src = '/assets/app.css'; document.getElementById('main').appendChild(i);");
+            assertTrue(violations(browser).stream().anyMatch(v -> v.startsWith("image-alt")), "axe reports a planted violation");
         }
         if (!found.isEmpty()) {
             StringBuilder report = new StringBuilder("WCAG A/AA violations found by axe-core:\n");

@@ -124,8 +124,23 @@ public final class Browser implements AutoCloseable {
         return url.startsWith(server.baseUrl()) ? url.substring(server.baseUrl().length()) : url;
     }
 
+    /** The page's visible text; retried while a navigation replaces the page under the lookup. */
     public String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return driver.findElement(By.tagName("body")).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt >= 20) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(150);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Signs in through the form and waits until the browser has left the login page. */

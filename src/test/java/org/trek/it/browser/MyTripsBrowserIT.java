@@ -62,7 +62,7 @@ class MyTripsBrowserIT {
         String days = browser.find("#days").getText();
         assertTrue(days.contains("Day 1 · 2027-05-01 · Museums day") && days.contains("09:30") && days.contains("Prado Museum")
                 && days.contains("with " + owner + ", " + member) && days.contains("Museum closes early on Mondays")
-                && days.contains("Staying at Hotel Sol"), days);
+                && days.contains("Check-in at Hotel Sol from 15:00") && days.contains("Check-out from Hotel Sol by 11:00"), days);
         assertTrue(days.indexOf("Prado Museum") < days.indexOf(TripFixture.SCRIPT_PLACE), "visits in their order");
         assertTrue(browser.find("#places-table").getText().contains(TripFixture.SCRIPT_PLACE), "the script-like name is text");
         assertTrue(browser.find("#reservations").getText().contains("Madrid Barajas (MAD) → Lisbon (LIS)"));

@@ -62,7 +62,7 @@ class MyTripsIT {
         String page = r.body();
         for (String expected : new String[] {
                 "Day 1 · 2027-05-01 · Museums day", "Prado Museum", "09:30", "12:00", "Buy tickets online",
-                "with " + owner + ", " + member, "Museum closes early on Mondays", "Staying at <strong>Hotel Sol</strong>", "HS-42",
+                "with " + owner + ", " + member, "Museum closes early on Mondays", "Check-in at <strong>Hotel Sol</strong> from 15:00", "Check-out from <strong>Hotel Sol</strong> by 11:00", "HS-42",
                 trip.categoryName, "Calle de Ruiz de Alarcón 23, Madrid",
                 "Dinner at Botín", "restaurant", "BOT-7", "IB 3170", "Madrid Barajas (MAD)", "Lisbon (LIS)",
                 "230.01 EUR", "200.01 EUR", "100.01 EUR", "100.00 EUR", "30.00 EUR", "Lodging", "Culture",
