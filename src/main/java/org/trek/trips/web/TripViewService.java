@@ -286,7 +286,7 @@ public class TripViewService {
                 .setParameter("t", tripId).getResultList()) {
             long n = ((Number) r[1]).longValue();
             total += n;
-            if (Boolean.TRUE.equals(r[0])) {
+            if (Boolean.TRUE.equals(r[0]) || r[0] instanceof Number b && b.intValue() != 0) { // a TINYINT on some drivers
                 checked += n;
             }
         }
