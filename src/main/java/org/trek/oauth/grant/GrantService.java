@@ -103,9 +103,17 @@ public class GrantService {
 
     /** An admin revokes any grant. */
     public boolean adminRevokeGrant(Actor actor, String grantId) {
+        Optional<OAuthToken> row = grantId == null ? Optional.empty() : families.anyOfFamily(grantId);
         boolean revoked = families.revokeFamily(grantId, "revoked_by_admin");
         if (revoked) {
-            audit.record(actor, "admin.oauth_session.revoke", grantId, Map.of());
+            // whose grant and which client: the audit log must tell without the (now dead) token rows
+            Map<String, Object> details = new LinkedHashMap<>();
+            row.ifPresent(t -> {
+                details.put("owner_id", t.getUserId());
+                details.put("owner", users.find(t.getUserId()).map(User::getUsername).orElse(""));
+                details.put("client_id", t.getClientId());
+            });
+            audit.record(actor, "admin.oauth_session.revoke", grantId, details);
         }
         return revoked;
     }

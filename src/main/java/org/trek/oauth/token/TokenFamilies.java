@@ -141,6 +141,13 @@ public class TokenFamilies {
         return n > 0;
     }
 
+    /** One row of a family (any), to tell whose grant it is and for which client. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<OAuthToken> anyOfFamily(String familyId) {
+        return em.createQuery("SELECT t FROM OAuthToken t WHERE t.familyId = :f ORDER BY t.id", OAuthToken.class)
+                .setParameter("f", familyId).setMaxResults(1).getResultStream().findFirst();
+    }
+
     /** Revokes every live family of a client (secret rotated, client deleted). */
     public void revokeClient(String clientId, String reason) {
         liveFamilies("t.clientId = :c", q -> q.setParameter("c", clientId)).forEach(f -> revokeFamily(f, reason));
