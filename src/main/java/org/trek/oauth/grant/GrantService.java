@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.trek.account.User;
 import org.trek.account.UserService;
 import org.trek.audit.Actor;
 import org.trek.audit.AuditService;
