@@ -52,7 +52,10 @@ public final class TrekServer implements AutoCloseable {
         this.database = database;
     }
 
-    /** The server every test class shares; the MCP addon is on (TREK_ADDONS=mcp). Stopped when the JVM exits. */
+    /**
+     * The server every test class shares; the MCP addon is on (TREK_ADDONS=mcp), its outside services point at
+     * {@link StubServer}. Stopped when the JVM exits.
+     */
     public static synchronized TrekServer shared() {
         if (shared == null) {
             Map<String, String> env = new HashMap<>();
@@ -66,6 +69,13 @@ public final class TrekServer implements AutoCloseable {
             env.put("OAUTH_AUTHORIZE_PER_MINUTE", "10000");
             env.put("OAUTH_REVOKE_PER_MINUTE", "10000");
             env.put("OAUTH_INTROSPECT_PER_MINUTE", "10000");
+            // ToolCatalogIT calls every tool on both wires with a few tokens; the MCP limit is tested in McpLimitsIT.
+            env.put("MCP_RATE_LIMIT", "100000");
+            // Outside services are stubs on 127.0.0.1 in this JVM (StubServer); never the internet.
+            env.put("NOMINATIM_URL", StubServer.shared().baseUrl());
+            env.put("PLACE_LIST_IMPORT_URL", StubServer.shared().baseUrl() + "/place-lists");
+            env.put("PLACE_LIST_IMPORT_TIMEOUT_SECONDS", "2");
+            env.put("PLACE_LIST_IMPORT_MAX_BYTES", "65536");
             shared = start("shared", env);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
         }
