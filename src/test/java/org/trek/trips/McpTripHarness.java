@@ -13,10 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.trek.it.TestUsers;
 import org.trek.it.TrekServer;
 import org.trek.it.WebClient;
 import org.trek.mcp.it.McpTestClient;
@@ -55,11 +55,7 @@ final class McpTripHarness {
 
     /** A new non-admin user (admin screen), without a token. */
     synchronized Account newUser(String prefix) {
-        String name = prefix + UUID.randomUUID().toString().substring(0, 8);
-        admin.get("/admin/users");
-        HttpResponse<String> r = admin.post("/admin/users", Map.of("action", "create", "username", name,
-                "email", name + "@trek.test", "password", PASSWORD, "role", "user"));
-        assertEquals(302, r.statusCode(), r.body());
+        String name = TestUsers.create(admin, prefix, PASSWORD);
         Matcher m = Pattern.compile("<td>" + Pattern.quote(name) + "</td>.*?name=\"id\" value=\"(\\d+)\"", Pattern.DOTALL)
                 .matcher(admin.get("/admin/users").body());
         assertTrue(m.find(), "user row for " + name);

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.trek.integrations.McpSettingsIT;
 import org.trek.it.McpCalls;
+import org.trek.it.TestUsers;
 import org.trek.it.TrekServer;
 import org.trek.it.TripFixture;
 import org.trek.oauth.OAuthHarness;
@@ -48,9 +48,9 @@ class AccessibilityBrowserIT {
         Path axe = Path.of(System.getProperty("it.e2e.dir", "target/e2e"), "node_modules", "axe-core", "axe.min.js");
         assertTrue(Files.isRegularFile(axe), "axe-core is installed by the e2e profile (mvn -Pe2e): " + axe);
         axeSource = Files.readString(axe, StandardCharsets.UTF_8);
-        user = McpSettingsIT.createUser(server);
-        String member = McpSettingsIT.createUser(server);
-        trip = TripFixture.create(McpCalls.asUser(server, user, McpSettingsIT.PASSWORD), "Accessible", member);
+        user = TestUsers.create(server);
+        String member = TestUsers.create(server);
+        trip = TripFixture.create(McpCalls.asUser(server, user, TestUsers.PASSWORD), "Accessible", member);
     }
 
     /** Runs axe on the current page; returns "rule: targets" lines, empty when the page passes. */
@@ -94,7 +94,7 @@ class AccessibilityBrowserIT {
             assertTrue(browser.driver().findElements(By.id("login-error")).size() == 1, browser.text());
             check(browser, "login with an error", found);
 
-            browser.signIn(user, McpSettingsIT.PASSWORD);
+            browser.signIn(user, TestUsers.PASSWORD);
             browser.open("/");
             check(browser, "home", found);
             browser.open("/settings/mcp");
@@ -163,7 +163,7 @@ class AccessibilityBrowserIT {
     @Test
     void skipLinkComesFirstAndMovesFocusToTheContent() {
         try (Browser browser = new Browser(server)) {
-            browser.signIn(user, McpSettingsIT.PASSWORD);
+            browser.signIn(user, TestUsers.PASSWORD);
             browser.open("/trips");
             WebElement body = browser.driver().findElement(By.tagName("body"));
             body.sendKeys(Keys.TAB);
@@ -186,7 +186,7 @@ class AccessibilityBrowserIT {
             login.sendKeys(Keys.TAB);
             WebElement password = browser.driver().switchTo().activeElement();
             assertEquals("password", password.getAttribute("id"), "the password field follows the login field");
-            password.sendKeys(McpSettingsIT.PASSWORD, Keys.ENTER);
+            password.sendKeys(TestUsers.PASSWORD, Keys.ENTER);
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             while (browser.path().startsWith("/login") && System.nanoTime() < deadline) {
                 sleep(100);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.trek.integrations.McpSettingsIT;
+import org.trek.it.TestUsers;
 import org.trek.it.TrekServer;
 import org.trek.oauth.OAuthHarness;
 
@@ -42,8 +42,8 @@ class McpSettingsBrowserIT {
 
     @Test
     void userAndAdminJourney() {
-        String user = McpSettingsIT.createUser(server);
-        browser.signIn(user, McpSettingsIT.PASSWORD);
+        String user = TestUsers.create(server);
+        browser.signIn(user, TestUsers.PASSWORD);
         browser.click("#home-integrations");
         assertEquals("/settings/mcp", browser.path());
         assertTrue(browser.find("#mcp-url").getText().endsWith("/mcp"));

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
-import org.trek.integrations.McpSettingsIT;
 import org.trek.it.McpCalls;
+import org.trek.it.TestUsers;
 import org.trek.it.TrekServer;
 import org.trek.it.TripFixture;
 
@@ -31,10 +31,10 @@ class MyTripsBrowserIT {
     @BeforeAll
     static void start() {
         assertTrue(Browser.available(), "Debian's chromium and chromium-driver must be installed (.ci/run installs them)");
-        owner = McpSettingsIT.createUser(server);
-        member = McpSettingsIT.createUser(server);
-        stranger = McpSettingsIT.createUser(server);
-        trip = TripFixture.create(McpCalls.asUser(server, owner, McpSettingsIT.PASSWORD), "Madrid", member);
+        owner = TestUsers.create(server);
+        member = TestUsers.create(server);
+        stranger = TestUsers.create(server);
+        trip = TripFixture.create(McpCalls.asUser(server, owner, TestUsers.PASSWORD), "Madrid", member);
         browser = new Browser(server);
     }
 
@@ -47,7 +47,7 @@ class MyTripsBrowserIT {
 
     @Test
     void memberSeesTheTripAndAStrangerGets404() {
-        browser.signIn(member, McpSettingsIT.PASSWORD);
+        browser.signIn(member, TestUsers.PASSWORD);
         browser.driver().findElement(By.linkText("My trips")).click();
         assertEquals("/trips", browser.path());
         String list = browser.find("#trips").getText();
@@ -77,7 +77,7 @@ class MyTripsBrowserIT {
         browser.driver().manage().window().setSize(new Dimension(1280, 900));
 
         browser.signOut();
-        browser.signIn(stranger, McpSettingsIT.PASSWORD);
+        browser.signIn(stranger, TestUsers.PASSWORD);
         browser.open("/trips/" + trip.tripId);
         assertTrue(browser.text().contains("Page not found"), browser.text());
         assertFalse(browser.text().contains("Madrid"), "nothing of the trip leaks");

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.trek.integrations.McpSettingsIT;
 import org.trek.it.McpCalls;
+import org.trek.it.TestUsers;
 import org.trek.it.TrekServer;
 import org.trek.it.TripFixture;
 import org.trek.it.WebClient;
@@ -26,15 +26,15 @@ class MyTripsIT {
 
     @BeforeAll
     static void seed() {
-        owner = McpSettingsIT.createUser(server);
-        member = McpSettingsIT.createUser(server);
-        stranger = McpSettingsIT.createUser(server);
-        trip = TripFixture.create(McpCalls.asUser(server, owner, McpSettingsIT.PASSWORD), "Madrid", member);
+        owner = TestUsers.create(server);
+        member = TestUsers.create(server);
+        stranger = TestUsers.create(server);
+        trip = TripFixture.create(McpCalls.asUser(server, owner, TestUsers.PASSWORD), "Madrid", member);
     }
 
     private static WebClient signedIn(String user) {
         WebClient web = new WebClient(server);
-        assertEquals(302, web.login(user, McpSettingsIT.PASSWORD).statusCode());
+        assertEquals(302, web.login(user, TestUsers.PASSWORD).statusCode());
         return web;
     }
 
