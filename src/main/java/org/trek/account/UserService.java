@@ -5,6 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +47,19 @@ public class UserService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<User> find(long id) {
         return Optional.ofNullable(em.find(User.class, id));
+    }
+
+    /** Usernames of these accounts in one query (list screens); unknown ids are absent. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, String> usernames(Collection<Long> ids) {
+        Map<Long, String> out = new HashMap<>();
+        List<Long> all = List.copyOf(new LinkedHashSet<>(ids));
+        for (int from = 0; from < all.size(); from += 500) {
+            em.createQuery("SELECT u.id, u.username FROM User u WHERE u.id IN :ids", Object[].class)
+                    .setParameter("ids", all.subList(from, Math.min(all.size(), from + 500))).getResultList()
+                    .forEach(row -> out.put((Long) row[0], (String) row[1]));
+        }
+        return out;
     }
 
     /** Finds an account by e-mail (any case) or by username (exact). */

@@ -21,6 +21,8 @@ import org.trek.account.Role;
 import org.trek.account.User;
 import org.trek.account.UserService;
 import org.trek.audit.Actor;
+import org.trek.audit.AuditService;
+import org.trek.oauth.OAuthPurge;
 import org.trek.oauth.client.ClientException;
 import org.trek.oauth.client.ClientService;
 import org.trek.oauth.client.OAuthClient;
@@ -33,7 +35,8 @@ import org.trek.tokens.StaticTokenService;
 
 /**
  * Admin → MCP access: every live OAuth grant, every client (self-registered and metadata-document ones too) and every
- * static token, each with a confirmed, audited revoke/delete (the services write the audit entries).
+ * static token, each with a confirmed, audited revoke/delete (the services write the audit entries), and the OAuth
+ * clean-up that otherwise runs every 15 minutes.
  */
 @WebServlet("/admin/mcp")
 @ServletSecurity(@HttpConstraint(rolesAllowed = Role.ADMIN_GROUP))
@@ -56,6 +59,12 @@ public class AdminMcpServlet extends HttpServlet {
 
     @Inject
     AddonService addons;
+
+    @Inject
+    OAuthPurge purge;
+
+    @Inject
+    AuditService audit;
 
     @Inject
     AppConfig config;
@@ -100,6 +109,13 @@ public class AdminMcpServlet extends HttpServlet {
                 boolean done = tokens.adminDelete(actor, parse(id));
                 Views.redirectWithMessage(request, response, PATH,
                         done ? "Token deleted; its MCP sessions are closed." : "No such token.", !done);
+            }
+            case "purge" -> {
+                OAuthPurge.Result r = purge.run();
+                audit.record(actor, "admin.oauth.purge", "oauth", Map.of("codes", r.codes(), "tokens", r.tokens(),
+                        "clients", r.clients()));
+                Views.redirectWithMessage(request, response, PATH, "Clean-up done: " + r.codes() + " expired codes, "
+                        + r.tokens() + " expired or revoked tokens and " + r.clients() + " unused self-registered clients removed.", false);
             }
             default -> Views.error(request, response, 400, "Unknown action.");
         }

@@ -64,21 +64,9 @@ public class AuditCsvExport {
                 "SELECT id, created_at, user_id, username, action, target, ip, details FROM audit_log WHERE id < ?");
         List<Object> params = new ArrayList<>();
         params.add(before);
-        if (f.action() != null) {
-            sql.append(" AND action = ?");
-            params.add(f.action());
-        }
-        if (f.username() != null) {
-            sql.append(" AND username = ?");
-            params.add(f.username());
-        }
-        if (f.from() != null) {
-            sql.append(" AND created_at >= ?");
-            params.add(f.from().toEpochMilli());
-        }
-        if (f.to() != null) {
-            sql.append(" AND created_at < ?");
-            params.add(f.to().toEpochMilli());
+        for (AuditService.Filter.Condition condition : f.conditions()) {
+            sql.append(" AND ").append(condition.column()).append(' ').append(condition.operator()).append(" ?");
+            params.add(condition.sqlValue());
         }
         sql.append(" ORDER BY id DESC LIMIT ").append(BATCH);
         PreparedStatement ps = c.prepareStatement(sql.toString());

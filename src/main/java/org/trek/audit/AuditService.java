@@ -49,6 +49,31 @@ public class AuditService {
 
     /** Filters for the admin page and the CSV export; every field is optional. */
     public record Filter(String action, String username, Instant from, Instant to) {
+
+        /** One condition of the filter, named for JPQL (field) and SQL (column). */
+        record Condition(String field, String column, String operator, Object value) {
+            Object sqlValue() {
+                return value instanceof Instant i ? i.toEpochMilli() : value;
+            }
+        }
+
+        /** The filter as conditions, so the page (JPQL) and the CSV export (SQL) always select the same rows. */
+        List<Condition> conditions() {
+            List<Condition> out = new ArrayList<>();
+            if (action != null) {
+                out.add(new Condition("action", "action", "=", action));
+            }
+            if (username != null) {
+                out.add(new Condition("username", "username", "=", username));
+            }
+            if (from != null) {
+                out.add(new Condition("createdAt", "created_at", ">=", from));
+            }
+            if (to != null) {
+                out.add(new Condition("createdAt", "created_at", "<", to));
+            }
+            return out;
+        }
     }
 
     /** One page, newest first, plus whether there is another. (A class with getters: JSP EL 5 cannot read records.) */
@@ -104,31 +129,15 @@ public class AuditService {
     }
 
     <T> TypedQuery<T> query(Filter f, String select, String order, Class<T> type) {
+        List<Filter.Condition> conditions = f.conditions();
         StringBuilder jpql = new StringBuilder(select).append(" WHERE 1 = 1");
-        if (f.action() != null) {
-            jpql.append(" AND a.action = :action");
-        }
-        if (f.username() != null) {
-            jpql.append(" AND a.username = :username");
-        }
-        if (f.from() != null) {
-            jpql.append(" AND a.createdAt >= :from");
-        }
-        if (f.to() != null) {
-            jpql.append(" AND a.createdAt < :to");
+        for (int i = 0; i < conditions.size(); i++) {
+            Filter.Condition c = conditions.get(i);
+            jpql.append(" AND a.").append(c.field()).append(' ').append(c.operator()).append(" :p").append(i);
         }
         TypedQuery<T> q = em.createQuery(jpql.append(order).toString(), type);
-        if (f.action() != null) {
-            q.setParameter("action", f.action());
-        }
-        if (f.username() != null) {
-            q.setParameter("username", f.username());
-        }
-        if (f.from() != null) {
-            q.setParameter("from", f.from());
-        }
-        if (f.to() != null) {
-            q.setParameter("to", f.to());
+        for (int i = 0; i < conditions.size(); i++) {
+            q.setParameter("p" + i, conditions.get(i).value());
         }
         return q;
     }

@@ -107,9 +107,14 @@ public class StaticTokenService {
         em.remove(row);
         em.flush();
         audit.record(actor, "admin.token.delete", "static:" + tokenId,
-                Map.of("name", row.getName(), "owner_id", row.getUserId()));
+                Map.of("name", row.getName(), "owner_id", row.getUserId(), "owner", ownerName(row.getUserId())));
         revoked.fire(new CredentialRevoked(grantId(tokenId)));
         return true;
+    }
+
+    private String ownerName(long userId) {
+        org.trek.account.User u = em.find(org.trek.account.User.class, userId);
+        return u == null ? "" : u.getUsername();
     }
 
     /** Looks a presented token up by its hash (indexed) and notes its use. */

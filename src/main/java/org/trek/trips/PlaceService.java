@@ -136,6 +136,50 @@ public class PlaceService {
         return deleted;
     }
 
+    /** What an import created and how many list entries it left out (duplicates or unusable entries). */
+    public record ImportResult(List<Place> created, int skipped) {
+    }
+
+    /**
+     * Adds the places of an imported list in one transaction, after checking access and place_edit again (the list
+     * was fetched outside any transaction). A place that the trip already has (same Google place id, or the same
+     * name at the same rounded position, or the same name when neither has a position) is skipped, as is a repeat
+     * within the list.
+     */
+    public ImportResult importPlaces(long userId, long tripId, List<PlaceListImport.ListPlace> entries, int unusable) {
+        access.forChange(userId, tripId, Permission.PLACE_EDIT);
+        Set<String> seen = new java.util.HashSet<>();
+        for (Object[] row : em.createQuery("SELECT p.name, p.lat, p.lng, p.googlePlaceId FROM Place p WHERE p.tripId = :t",
+                Object[].class).setParameter("t", tripId).getResultList()) {
+            seen.add(dedupKey((String) row[0], (Double) row[1], (Double) row[2]));
+            if (row[3] != null) {
+                seen.add("g:" + row[3]);
+            }
+        }
+        List<Place> created = new ArrayList<>();
+        int skipped = unusable;
+        for (PlaceListImport.ListPlace e : entries) {
+            String key = dedupKey(e.name(), e.lat(), e.lng());
+            if (seen.contains(key) || e.googlePlaceId() != null && seen.contains("g:" + e.googlePlaceId())) {
+                skipped++;
+                continue;
+            }
+            seen.add(key);
+            if (e.googlePlaceId() != null) {
+                seen.add("g:" + e.googlePlaceId());
+            }
+            created.add(createUnchecked(tripId, new PlaceFields(e.name(), null, e.lat(), e.lng(), e.address(), null, null, null,
+                    null, null, null, e.note(), null, null, null, null, e.googlePlaceId(), Set.of())));
+        }
+        return new ImportResult(created, skipped);
+    }
+
+    private static String dedupKey(String name, Double lat, Double lng) {
+        String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        return lat == null || lng == null ? "n:" + n
+                : String.format(Locale.ROOT, "p:%s@%.4f,%.4f", n, lat, lng);
+    }
+
     /** A page of places with filters; assignment = all | unassigned | assigned. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public TripService.Page<Place> list(long userId, long tripId, String search, String category, String tag,

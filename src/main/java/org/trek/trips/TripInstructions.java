@@ -28,6 +28,7 @@ public class TripInstructions implements org.trek.mcp.registry.InstructionsProvi
             1. No trip id yet? Call `list_trips`.
             2. Load the trip once with `get_trip_summary`; it has days, notes, assignments and (as far as your access goes) budget, packing, reservations and to-dos. Sections you cannot see are named in `omitted_sections`.
             3. To add a place to the plan: check the trip's places first (`list_places` with `search`), then `create_place` (or `create_and_assign_place`), then `assign_place_to_day`.
+               A whole shared Google Maps or Naver Map list: `import_places_from_url` with its share link (places already in the trip are skipped).
             4. An accommodation needs an existing place plus `start_day_id` and `end_day_id` (or use `create_place_accommodation`).
             5. Before any reorder tool, read the current order; reorder tools take the complete list.
             6. User ids for participants, splits, bags and assignees must be trip members: check `list_trip_members`.

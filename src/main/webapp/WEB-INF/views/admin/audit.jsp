@@ -18,7 +18,7 @@
   </form>
   <c:url var="exportUrl" value="/admin/audit/export.csv"><c:param name="action" value="${filterAction}"/><c:param name="user" value="${filterUser}"/><c:param name="from" value="${filterFrom}"/><c:param name="to" value="${filterTo}"/></c:url>
   <p><a href="${exportUrl}" id="audit-export" download>Export these records as CSV</a></p>
-  <div class="table-wrap">
+  <div class="table-wrap" tabindex="0" role="region" aria-label="Audit records">
   <table>
     <thead><tr><th scope="col">Time (UTC)</th><th scope="col">User</th><th scope="col">Action</th><th scope="col">Target</th><th scope="col">IP</th><th scope="col">Details</th></tr></thead>
     <tbody>

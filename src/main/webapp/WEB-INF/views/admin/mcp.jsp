@@ -116,4 +116,14 @@
   </table>
   </div>
 </section>
+<section class="card">
+  <h2>Clean-up</h2>
+  <p class="muted">Runs by itself every 15 minutes: removes expired authorization codes, expired or revoked tokens, and
+    self-registered clients unused for the configured time. Live grants and clients made in Settings are kept.</p>
+  <form method="post" action="${ctx}/admin/mcp">
+    <input type="hidden" name="${csrfField}" value="${csrf}">
+    <input type="hidden" name="action" value="purge">
+    <button type="submit" id="purge-button">Run the clean-up now</button>
+  </form>
+</section>
 <%@ include file="/WEB-INF/views/web/_footer.jspf" %>

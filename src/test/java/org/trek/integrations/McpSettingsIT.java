@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.trek.it.TestUsers;
 import org.trek.it.TrekServer;
 import org.trek.it.WebClient;
 import org.trek.oauth.OAuthHarness;
@@ -23,19 +24,9 @@ import org.trek.oauth.scope.ScopeCatalog;
 public class McpSettingsIT {
     private static final Pattern SECRET = Pattern.compile("<code id=\"new-secret-value\">(trekcs_[^<]+)</code>");
     private static final Pattern CLIENT_ID = Pattern.compile("<code id=\"new-client-id\">([^<]+)</code>");
-    public static final String PASSWORD = "user-password-1";
+    private static final String PASSWORD = TestUsers.PASSWORD;
 
     private final TrekServer server = TrekServer.shared();
-
-    public static String createUser(TrekServer server) {
-        WebClient admin = admin(server);
-        admin.get("/admin/users");
-        String name = "s" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> r = admin.post("/admin/users", Map.of("action", "create", "username", name,
-                "email", name + "@trek.test", "password", PASSWORD, "role", "user"));
-        assertEquals(302, r.statusCode());
-        return name;
-    }
 
     static WebClient admin(TrekServer server) {
         WebClient web = new WebClient(server);
@@ -45,7 +36,7 @@ public class McpSettingsIT {
 
     private WebClient newUser() {
         WebClient web = new WebClient(server);
-        assertEquals(302, web.login(createUser(server), PASSWORD).statusCode());
+        assertEquals(302, web.login(TestUsers.create(server), PASSWORD).statusCode());
         return web;
     }
 
@@ -291,7 +282,7 @@ public class McpSettingsIT {
 
     @Test
     void adminRevokesGrantsDeletesTokensAndClientsAllAudited() {
-        String name = createUser(server);
+        String name = TestUsers.create(server);
         WebClient user = new WebClient(server);
         assertEquals(302, user.login(name, PASSWORD).statusCode());
         JsonObject tokens = new OAuthHarness(server).connectPublicClient(user, "trips:read");

@@ -30,7 +30,7 @@ class AdminIT {
 
     @Test
     void nonAdminsGet403OnEveryAdminPage() {
-        String name = LoginIT.createUser(server, "user-password-1");
+        String name = TestUsers.create(server);
         WebClient user = new WebClient(server);
         assertEquals(302, user.login(name, "user-password-1").statusCode());
         for (String page : new String[] {"/admin/users", "/admin/addons", "/admin/audit"}) {
@@ -54,7 +54,7 @@ class AdminIT {
     @Test
     void createDisableAndResetPasswordCloseTheUsersSessions() {
         WebClient web = admin();
-        String name = LoginIT.createUser(server, "user-password-1");
+        String name = TestUsers.create(server);
         long id = userId(web.get("/admin/users").body(), name);
 
         WebClient user = new WebClient(server);
@@ -93,7 +93,7 @@ class AdminIT {
     @Test
     void promotedUserGetsTheAdminPages() {
         WebClient web = admin();
-        String name = LoginIT.createUser(server, "user-password-1");
+        String name = TestUsers.create(server);
         long id = userId(web.get("/admin/users").body(), name);
         web.post("/admin/users", Map.of("action", "role", "id", String.valueOf(id), "role", "admin"));
         WebClient user = new WebClient(server);
@@ -161,7 +161,7 @@ class AdminIT {
         assertTrue(csv.body().contains("\"{\"\"enabled\"\":false}\""), "details quoted per RFC 4180");
         assertTrue(web.get("/admin/audit").body().contains("export.csv"), "export link on the page");
 
-        String name = LoginIT.createUser(server, "user-password-1");
+        String name = TestUsers.create(server);
         WebClient user = new WebClient(server);
         user.login(name, "user-password-1");
         assertEquals(403, user.get("/admin/audit/export.csv").statusCode());

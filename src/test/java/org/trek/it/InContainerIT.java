@@ -21,17 +21,20 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.trek.oauth.OAuthPurge;
+import org.trek.oauth.grant.GrantService;
+import org.trek.trips.SqlCounter;
 
 /**
  * In-container checks that need the application's own beans and data source: the schema is fully migrated (on H2,
- * or on MariaDB when the build runs with -Dit.db.url), and the OAuth purge deletes exactly what is stale.
+ * or on MariaDB when the build runs with -Dit.db.url), the OAuth purge deletes exactly what is stale, and the
+ * grant lists of the admin and connected-apps screens cost the same number of statements for 5 grants or 45.
  */
 @ExtendWith(ArquillianExtension.class)
 class InContainerIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.trekWith(InContainerIT.class);
+        return Deployments.trekWith(InContainerIT.class, SqlCounter.class, SqlCounter.Counted.class);
     }
 
     @Resource(lookup = "java:app/jdbc/trek")
@@ -39,6 +42,12 @@ class InContainerIT {
 
     @Inject
     OAuthPurge purge;
+
+    @Inject
+    GrantService grants;
+
+    @Inject
+    SqlCounter sql;
 
     @Test
     void everyMigrationIsAppliedAndNoneIsPending() throws SQLException {
@@ -86,6 +95,28 @@ class InContainerIT {
         assertEquals(1, count("SELECT COUNT(*) FROM oauth_tokens WHERE family_id = 'purge-family-live'"));
     }
 
+    @Test
+    void grantListsCostAFixedNumberOfStatements() throws SQLException {
+        long now = System.currentTimeMillis();
+        long day = Duration.ofDays(1).toMillis();
+        for (int i = 0; i < 5; i++) {
+            insertClient("n1-few-" + i, "DCR", now, now);
+            insertToken("n1-few-" + i, now + 10 * day, null, "n1-few-" + i);
+        }
+        SqlCounter.Counted<Integer> few = sql.count(() -> grants.grants(null).size());
+        for (int i = 0; i < 40; i++) {
+            insertClient("n1-many-" + i, "DCR", now, now);
+            insertToken("n1-many-" + i, now + 10 * day, null, "n1-many-" + i);
+        }
+        SqlCounter.Counted<Integer> many = sql.count(() -> grants.grants(null).size());
+        assertEquals(few.value() + 40, many.value());
+        assertEquals(few.statements(), many.statements(), "no statement per grant");
+        assertTrue(many.statements() <= 4, "grants, clients, owners, last use: " + many.statements());
+        SqlCounter.Counted<Integer> apps = sql.count(() -> grants.connectedApps(1).size());
+        assertTrue(apps.value() >= 45);
+        assertTrue(apps.statements() <= 6, "connected apps: " + apps.statements());
+    }
+
     private void insertClient(String clientId, String via, long createdAt, Long lastUsedAt) throws SQLException {
         update("INSERT INTO oauth_clients (client_id, client_name, public_client, auth_method, created_via, application_type, "
                 + "redirect_uris, allowed_scopes, created_at, last_used_at) VALUES (?, 'purge test', TRUE, 'none', ?, 'native', "
@@ -99,10 +130,14 @@ class InContainerIT {
     }
 
     private void insertToken(String family, long refreshExpiresAt, Long revokedAt) throws SQLException {
+        insertToken(family, refreshExpiresAt, revokedAt, "purge-fresh-dcr");
+    }
+
+    private void insertToken(String family, long refreshExpiresAt, Long revokedAt, String clientId) throws SQLException {
         update("INSERT INTO oauth_tokens (family_id, client_id, user_id, access_hash, refresh_hash, scopes, grant_scopes, "
-                + "audience, created_at, access_expires_at, refresh_expires_at, revoked_at) VALUES (?, 'purge-fresh-dcr', 1, ?, ?, "
+                + "audience, created_at, access_expires_at, refresh_expires_at, revoked_at) VALUES (?, ?, 1, ?, ?, "
                 + "'trips:read', 'trips:read', 'http://127.0.0.1/mcp', ?, ?, ?, ?)",
-                family, family + "-a", family + "-r", refreshExpiresAt - 30 * 86_400_000L, refreshExpiresAt - 29 * 86_400_000L,
+                family, clientId, family + "-a", family + "-r", refreshExpiresAt - 30 * 86_400_000L, refreshExpiresAt - 29 * 86_400_000L,
                 refreshExpiresAt, revokedAt);
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Sign-in, sign-out, throttling, CSRF, Origin checks, the "next" return path and the session cookie. */
@@ -16,18 +15,6 @@ class LoginIT {
 
     static String location(HttpResponse<?> r) {
         return r.headers().firstValue("Location").orElse("");
-    }
-
-    /** Creates a user through the admin screen and returns its username. */
-    static String createUser(TrekServer server, String password) {
-        WebClient admin = new WebClient(server);
-        admin.login(TrekServer.ADMIN_EMAIL, TrekServer.ADMIN_PASSWORD);
-        admin.get("/admin/users");
-        String name = "u" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> r = admin.post("/admin/users", Map.of("action", "create", "username", name,
-                "email", name + "@trek.test", "password", password, "role", "user"));
-        assertEquals(302, r.statusCode());
-        return name;
     }
 
     @Test
@@ -57,7 +44,7 @@ class LoginIT {
 
     @Test
     void fiveFailuresBlockTheAccountFromThisAddressEvenWithTheRightPassword() {
-        String name = createUser(server, "right-password-1");
+        String name = TestUsers.create(server, "right-password-1");
         WebClient web = new WebClient(server);
         for (int i = 0; i < 5; i++) {
             assertEquals(401, web.login(name, "wrong-" + i).statusCode());

@@ -52,7 +52,10 @@ public final class TrekServer implements AutoCloseable {
         this.database = database;
     }
 
-    /** The server every test class shares; the MCP addon is on (TREK_ADDONS=mcp). Stopped when the JVM exits. */
+    /**
+     * The server every test class shares; the MCP addon is on (TREK_ADDONS=mcp), its outside services point at
+     * {@link StubServer}. Stopped when the JVM exits.
+     */
     public static synchronized TrekServer shared() {
         if (shared == null) {
             Map<String, String> env = new HashMap<>();
@@ -66,6 +69,13 @@ public final class TrekServer implements AutoCloseable {
             env.put("OAUTH_AUTHORIZE_PER_MINUTE", "10000");
             env.put("OAUTH_REVOKE_PER_MINUTE", "10000");
             env.put("OAUTH_INTROSPECT_PER_MINUTE", "10000");
+            // ToolCatalogIT calls every tool on both wires with a few tokens; the MCP limit is tested in McpLimitsIT.
+            env.put("MCP_RATE_LIMIT", "100000");
+            // Outside services are stubs on 127.0.0.1 in this JVM (StubServer); never the internet.
+            env.put("NOMINATIM_URL", StubServer.shared().baseUrl());
+            env.put("PLACE_LIST_IMPORT_URL", StubServer.shared().baseUrl() + "/place-lists");
+            env.put("PLACE_LIST_IMPORT_TIMEOUT_SECONDS", "2");
+            env.put("PLACE_LIST_IMPORT_MAX_BYTES", "65536");
             shared = start("shared", env);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
         }
@@ -74,6 +84,12 @@ public final class TrekServer implements AutoCloseable {
 
     /** Starts a separate instance with the given environment (APP_URL and the database are filled in). */
     public static TrekServer start(String name, Map<String, String> env) {
+        // C1 only: the server starts in about half the time, and tests do not run long enough for C2 to pay off
+        return start(name, env, List.of("-Xmx768m", "-XX:TieredStopAtLevel=1"));
+    }
+
+    /** The same with other JVM options (the benchmark runs with the full JIT, as production does). */
+    public static TrekServer start(String name, Map<String, String> env, List<String> jvmOptions) {
         try {
             String instance = name + "-" + UUID.randomUUID().toString().substring(0, 8);
             Path workdir = Path.of(System.getProperty("it.workdir", "target/it")).toAbsolutePath().resolve(instance);
@@ -97,8 +113,9 @@ public final class TrekServer implements AutoCloseable {
             }
             Path log = workdir.resolve("server.log");
             List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx768m", "-XX:TieredStopAtLevel=1",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(jvmOptions);
+            command.addAll(List.of(
                     "-jar", System.getProperty("it.payara", "target/payara-micro.jar"),
                     "--nohazelcast", "--disablephonehome",
                     "--prebootcommandfile", Path.of("server-config/pre-boot.asadmin").toAbsolutePath().toString(),

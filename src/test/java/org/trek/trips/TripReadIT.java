@@ -296,6 +296,15 @@ class TripReadIT {
     }
 
     @Test
+    void importPlacesWithoutAConfiguredListServiceIsAClearError() {
+        // This container has no PLACE_LIST_IMPORT_URL: the tool says so (an isError result, not a failure).
+        assertTrue(System.getProperty("PLACE_LIST_IMPORT_URL") == null && System.getenv("PLACE_LIST_IMPORT_URL") == null);
+        ToolTestSupport.fails(placeTools, "import_places_from_url", full(owner.getId()), args().add("tripId", tripId)
+                .add("url", "https://maps.app.goo.gl/AbC123").add("source", "google-list"), PlaceListImport.NOT_CONFIGURED);
+        assertTrue(ToolTestSupport.tool(placeTools, "import_places_from_url").annotations().openWorld());
+    }
+
+    @Test
     void instructionsCoverWorkflowsAndRules() {
         String text = instructions.text();
         assertTrue(text.contains("`list_trips`"));
@@ -303,5 +312,6 @@ class TripReadIT {
         assertTrue(text.contains("YYYY-MM-DD"));
         assertTrue(text.contains("90"));
         assertTrue(text.contains("list_trip_members"));
+        assertTrue(text.contains("import_places_from_url"));
     }
 }

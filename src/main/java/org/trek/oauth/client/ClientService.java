@@ -6,6 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +69,19 @@ public class ClientService {
     public Optional<OAuthClient> findStored(String clientId) {
         return em.createQuery("SELECT c FROM OAuthClient c WHERE c.clientId = :id", OAuthClient.class)
                 .setParameter("id", clientId).getResultStream().findFirst();
+    }
+
+    /** Stored clients by client_id, in one query per 500 ids (list screens). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, OAuthClient> findStored(Collection<String> clientIds) {
+        Map<String, OAuthClient> out = new HashMap<>();
+        List<String> ids = List.copyOf(new LinkedHashSet<>(clientIds));
+        for (int from = 0; from < ids.size(); from += 500) {
+            em.createQuery("SELECT c FROM OAuthClient c WHERE c.clientId IN :ids", OAuthClient.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500))).getResultList()
+                    .forEach(c -> out.put(c.getClientId(), c));
+        }
+        return out;
     }
 
     /** Creates a client from the Settings screen (owner = the signed-in user). */

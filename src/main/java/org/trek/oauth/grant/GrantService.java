@@ -54,9 +54,10 @@ public class GrantService {
         consents.listForUser(userId).forEach(c -> consentByClient.put(c.getClientId(), c));
         List<String> clientIds = new ArrayList<>(consentByClient.keySet());
         grantsByClient.keySet().stream().filter(id -> !clientIds.contains(id)).forEach(clientIds::add);
+        Map<String, OAuthClient> clientsById = clients.findStored(clientIds);
         List<ConnectedApp> apps = new ArrayList<>();
         for (String clientId : clientIds) {
-            Optional<OAuthClient> client = clients.findStored(clientId);
+            Optional<OAuthClient> client = Optional.ofNullable(clientsById.get(clientId));
             List<GrantView> grants = grantsByClient.getOrDefault(clientId, List.of());
             Consent consent = consentByClient.get(clientId);
             Instant lastUsed = grants.stream().map(GrantView::getLastUsedAt).filter(java.util.Objects::nonNull)
@@ -74,18 +75,22 @@ public class GrantService {
         return apps;
     }
 
-    /** Live grants of one user, or of everyone when userId is null (admin). */
+    /**
+     * Live grants of one user, or of everyone when userId is null (admin). A fixed number of queries whatever the
+     * number of grants: the grants, then their clients, owners and last use in one batch each.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<GrantView> grants(Long userId) {
+        List<OAuthToken> live = families.liveGrants(userId);
+        Map<String, OAuthClient> clientsById = clients.findStored(live.stream().map(OAuthToken::getClientId).toList());
+        Map<Long, String> names = users.usernames(live.stream().map(OAuthToken::getUserId).toList());
+        Map<String, Instant> lastUsed = families.lastUsed(live.stream().map(OAuthToken::getFamilyId).toList());
         List<GrantView> out = new ArrayList<>();
-        Map<String, Optional<OAuthClient>> clientCache = new LinkedHashMap<>();
-        Map<Long, String> names = new LinkedHashMap<>();
-        for (OAuthToken t : families.liveGrants(userId)) {
-            Optional<OAuthClient> client = clientCache.computeIfAbsent(t.getClientId(), clients::findStored);
-            String username = names.computeIfAbsent(t.getUserId(), id -> users.find(id).map(User::getUsername).orElse(""));
-            out.add(new GrantView(t.getFamilyId(), t.getUserId(), username, t.getClientId(),
+        for (OAuthToken t : live) {
+            Optional<OAuthClient> client = Optional.ofNullable(clientsById.get(t.getClientId()));
+            out.add(new GrantView(t.getFamilyId(), t.getUserId(), names.getOrDefault(t.getUserId(), ""), t.getClientId(),
                     client.map(OAuthClient::getName).orElse(t.getClientId()), client.map(OAuthClient::isSelfRegistered).orElse(true),
-                    List.copyOf(t.scopeSet()), t.getCreatedAt(), families.lastUsed(t.getFamilyId()), t.getRefreshExpiresAt()));
+                    List.copyOf(t.scopeSet()), t.getCreatedAt(), lastUsed.get(t.getFamilyId()), t.getRefreshExpiresAt()));
         }
         return out;
     }
@@ -97,22 +102,19 @@ public class GrantService {
         audit.record(actor, "oauth.consent.revoke", clientId, Map.of("client_id", clientId));
     }
 
-    /** The user revokes one of their own grants; false when it is not theirs. */
-    public boolean revokeOwnGrant(Actor actor, long userId, String grantId) {
-        boolean own = grants(userId).stream().anyMatch(g -> g.getGrantId().equals(grantId));
-        if (!own) {
-            return false;
-        }
-        families.revokeFamily(grantId, "revoked_by_user");
-        audit.record(actor, "oauth.token.revoke", grantId, Map.of("method", "session"));
-        return true;
-    }
-
     /** An admin revokes any grant. */
     public boolean adminRevokeGrant(Actor actor, String grantId) {
+        Optional<OAuthToken> row = grantId == null ? Optional.empty() : families.anyOfFamily(grantId);
         boolean revoked = families.revokeFamily(grantId, "revoked_by_admin");
         if (revoked) {
-            audit.record(actor, "admin.oauth_session.revoke", grantId, Map.of());
+            // whose grant and which client: the audit log must tell without the (now dead) token rows
+            Map<String, Object> details = new LinkedHashMap<>();
+            row.ifPresent(t -> {
+                details.put("owner_id", t.getUserId());
+                details.put("owner", users.find(t.getUserId()).map(User::getUsername).orElse(""));
+                details.put("client_id", t.getClientId());
+            });
+            audit.record(actor, "admin.oauth_session.revoke", grantId, details);
         }
         return revoked;
     }

@@ -9,7 +9,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.trek.oauth.OAuthException;
 import org.trek.oauth.OAuthSettings;
@@ -138,6 +141,13 @@ public class TokenFamilies {
         return n > 0;
     }
 
+    /** One row of a family (any), to tell whose grant it is and for which client. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<OAuthToken> anyOfFamily(String familyId) {
+        return em.createQuery("SELECT t FROM OAuthToken t WHERE t.familyId = :f ORDER BY t.id", OAuthToken.class)
+                .setParameter("f", familyId).setMaxResults(1).getResultStream().findFirst();
+    }
+
     /** Revokes every live family of a client (secret rotated, client deleted). */
     public void revokeClient(String clientId, String reason) {
         liveFamilies("t.clientId = :c", q -> q.setParameter("c", clientId)).forEach(f -> revokeFamily(f, reason));
@@ -167,11 +177,26 @@ public class TokenFamilies {
         return q.getResultList();
     }
 
-    /** Last use of any access token of the family (rows record it at most once a minute). */
+    /**
+     * Last use of any access token of each family (rows record it at most once a minute), in one grouped query per
+     * 500 families instead of one query per family.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Instant lastUsed(String familyId) {
-        return em.createQuery("SELECT MAX(t.lastUsedAt) FROM OAuthToken t WHERE t.familyId = :f", Instant.class)
-                .setParameter("f", familyId).getSingleResult();
+    public Map<String, Instant> lastUsed(Collection<String> familyIds) {
+        Map<String, Instant> out = new HashMap<>();
+        List<String> ids = List.copyOf(new LinkedHashSet<>(familyIds));
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            em.createQuery("SELECT t.familyId, MAX(t.lastUsedAt) FROM OAuthToken t WHERE t.familyId IN :f GROUP BY t.familyId",
+                            Object[].class)
+                    .setParameter("f", chunk).getResultList()
+                    .forEach(row -> {
+                        if (row[1] != null) {
+                            out.put((String) row[0], (Instant) row[1]);
+                        }
+                    });
+        }
+        return out;
     }
 
     /** Records use of an access token, at most once a minute per row, in one cheap UPDATE. */

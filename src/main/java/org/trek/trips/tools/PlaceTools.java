@@ -14,6 +14,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.trek.admin.AddonService;
 import org.trek.mcp.registry.ToolCall;
 import org.trek.mcp.registry.ToolDefinition;
 import org.trek.mcp.registry.ToolProvider;
@@ -21,7 +22,11 @@ import org.trek.trips.Category;
 import org.trek.trips.DayAssignment;
 import org.trek.trips.Jsons;
 import org.trek.trips.Place;
+import org.trek.trips.Permission;
+import org.trek.trips.PlaceListImport;
 import org.trek.trips.PlaceService;
+import org.trek.trips.TripAccess;
+import org.trek.trips.TripException;
 import org.trek.trips.TripService;
 
 /** Place tools: create (alone or with a day assignment), update, delete (one or many), list, categories. */
@@ -36,6 +41,18 @@ public class PlaceTools implements ToolProvider {
 
     @Inject
     org.trek.trips.PlaceSearch search;
+
+    @Inject
+    PlaceListImport lists;
+
+    @Inject
+    TripAccess access;
+
+    @Inject
+    AddonService addons;
+
+    /** import_places_from_url creates places from an outside list: a write that reaches the open world. */
+    static final org.trek.mcp.registry.ToolAnnotations CREATE_OPEN_WORLD = new org.trek.mcp.registry.ToolAnnotations(false, false, false, true);
 
     /** search_place asks an outside service: read-only, but open-world. */
     static final org.trek.mcp.registry.ToolAnnotations READ_OPEN_WORLD = new org.trek.mcp.registry.ToolAnnotations(true, false, true, true);
@@ -122,6 +139,18 @@ public class PlaceTools implements ToolProvider {
                         Schema.input().string("query", "What to look for, e.g. 'Colosseum Rome'", 1, 500, true).build(),
                         Schema.nested().objects("places", true).string("source", "openstreetmap", 1, 0, true).buildOutput(),
                         READ_OPEN_WORLD, Scopes.PLACES_READ, null, this::search),
+                kit.tool("import_places_from_url", "Import places from a shared list",
+                        "Adds the places of a publicly shared Google Maps list (source google-list: maps.app.goo.gl or "
+                                + "google.com/maps list links) or Naver Map list (source naver-list: naver.me or map.naver.com "
+                                + "favorite-folder links; needs the Naver list import addon) to a trip, in one transaction. Places "
+                                + "the trip already has are skipped. They are not on any day until assigned.",
+                        Schema.input().tripId().string("url", "The list's share link (https)", 1, 2000, true)
+                                .enumeration("source", "Where the list lives", true, PlaceListImport.GOOGLE, PlaceListImport.NAVER).build(),
+                        Schema.nested().objects("places", true).integer("count", "Places created", 0, null, true)
+                                .string("listName", "The list's name", 1, 0, true)
+                                .integer("skipped", "List entries not imported (already in the trip, repeated or unusable)", 0, null, true)
+                                .buildOutput(),
+                        CREATE_OPEN_WORLD, Scopes.PLACES_WRITE, null, this::importFromUrl),
                 kit.tool("bulk_delete_places", "Delete several places",
                         "Deletes up to 200 places of a trip in one transaction: if any id is not in the trip, nothing is deleted.",
                         Schema.input().tripId().ids("placeIds", "Place ids", 1, 200, true).build(),
@@ -190,6 +219,26 @@ public class PlaceTools implements ToolProvider {
                     .add("lat", h.lat()).add("lng", h.lng()).add("osm_id", h.osmId());
             return Jsons.put(b, "type", h.type());
         })).add("source", "openstreetmap").build();
+    }
+
+    /**
+     * Order: addon (naver-list needs naver_list_import; reference §9.1 hole), trip access and place_edit before any
+     * outside request, then the URL (only the list id is used, never the URL itself), then the list service, then
+     * one transaction that checks access again and creates the places.
+     */
+    private JsonObject importFromUrl(ToolCall call) {
+        Args a = new Args(call.arguments());
+        String source = a.string("source");
+        if (PlaceListImport.NAVER.equals(source) && !addons.isEnabled(PlaceListImport.NAVER_ADDON)) {
+            throw new TripException("The " + PlaceListImport.NAVER_ADDON + " addon is disabled on this server.");
+        }
+        long tripId = a.id("tripId");
+        access.require(call.userId(), tripId, Permission.PLACE_EDIT);
+        PlaceListImport.ListRef ref = PlaceListImport.parse(source, a.string("url"));
+        PlaceListImport.ListContent list = lists.fetch(ref);
+        PlaceService.ImportResult r = places.importPlaces(call.userId(), tripId, list.places(), list.unusable());
+        return Json.createObjectBuilder().add("places", Jsons.array(r.created(), Place::toJson)).add("count", r.created().size())
+                .add("listName", list.name()).add("skipped", r.skipped()).build();
     }
 
     private JsonObject bulkDelete(ToolCall call) {

@@ -3,7 +3,11 @@ package org.trek.it.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,6 +59,18 @@ class AdminBrowserIT {
         assertTrue(href.contains("/admin/audit/export.csv?action=admin.addon_update"), href);
         browser.screenshot("04-admin-audit");
         assertTrue(Files.size(browser.screenshot("04-admin-audit")) > 1000);
+
+        // the export really downloads in the browser: a CSV with the header row and only the filtered rows
+        browser.click("#audit-export");
+        Path csv = browser.awaitDownload(".csv", Duration.ofSeconds(30));
+        assertTrue(csv.getFileName().toString().startsWith("trek-audit-"), csv.toString());
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertEquals("id,time_utc,user_id,username,action,target,ip,details", lines.get(0));
+        List<String> rows = lines.subList(1, lines.size());
+        assertTrue(rows.size() >= 2, "both toggles exported: " + lines);
+        assertTrue(rows.stream().allMatch(r -> r.split(",")[4].equals("admin.addon_update")), "only the filtered action: " + rows);
+        assertTrue(rows.stream().anyMatch(r -> r.contains("journey") && r.contains(TrekServer.ADMIN_USERNAME)), rows.toString());
+        assertEquals("/admin/audit?action=admin.addon_update", browser.path(), "the page stays where it was");
 
         browser.driver().findElement(By.cssSelector("header form button")).click();
         assertTrue(browser.path().startsWith("/login"), "signed out: " + browser.path());

@@ -23,11 +23,18 @@ public final class Browser implements AutoCloseable {
     private final TrekServer server;
     private final ChromeDriver driver;
     private final Path tempProfile;
+    private final Path downloads;
 
     public Browser(TrekServer server) {
+        this(server, true);
+    }
+
+    /** javascript false: pages run with JavaScript switched off (WebDriver's own scripts still work). */
+    public Browser(TrekServer server, boolean javascript) {
         this.server = server;
         try {
             tempProfile = Files.createTempDirectory("trek-chromium");
+            downloads = Files.createTempDirectory("trek-downloads");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -37,6 +44,14 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-default-apps", "--disable-extensions", "--window-size=1280,900",
                 "--user-data-dir=" + tempProfile);
+        // Files the pages offer for download land in a temp dir of their own, without a prompt.
+        java.util.Map<String, Object> prefs = new java.util.HashMap<>(java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false, "download.directory_upgrade", true,
+                "safebrowsing.enabled", false));
+        if (!javascript) {
+            prefs.put("profile.managed_default_content_settings.javascript", 2);
+        }
+        options.setExperimentalOption("prefs", prefs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")).toFile())
                 .usingAnyFreePort()
@@ -44,6 +59,34 @@ public final class Browser implements AutoCloseable {
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // headless Chromium honours the download directory only when told through DevTools as well
+        driver.executeCdpCommand("Browser.setDownloadBehavior", java.util.Map.of("behavior", "allow",
+                "downloadPath", downloads.toString(), "eventsEnabled", false));
+    }
+
+    /** Waits until a finished download whose name ends with the suffix appears; returns its path. */
+    public Path awaitDownload(String suffix, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var files = Files.list(downloads)) {
+                var done = files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst();
+                if (done.isPresent()) {
+                    return done.get();
+                }
+                Thread.sleep(100);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("no *" + suffix + " download within " + timeout + " in " + downloads);
+    }
+
+    /** Signs out through the header's form. */
+    public void signOut() {
+        driver.findElement(By.cssSelector("header form button")).click();
     }
 
     public static boolean available() {
@@ -81,8 +124,23 @@ public final class Browser implements AutoCloseable {
         return url.startsWith(server.baseUrl()) ? url.substring(server.baseUrl().length()) : url;
     }
 
+    /** The page's visible text; retried while a navigation replaces the page under the lookup. */
     public String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return driver.findElement(By.tagName("body")).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt >= 20) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(150);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Signs in through the form and waits until the browser has left the login page. */
@@ -116,6 +174,11 @@ public final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(tempProfile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp dir left behind is harmless
+        }
+        try (var files = Files.walk(downloads)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a temp dir left behind is harmless

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.trek.integrations.McpSettingsIT;
+import org.trek.it.TestUsers;
 import org.trek.it.TrekServer;
 import org.trek.oauth.OAuthHarness;
 
@@ -42,8 +42,8 @@ class McpSettingsBrowserIT {
 
     @Test
     void userAndAdminJourney() {
-        String user = McpSettingsIT.createUser(server);
-        browser.signIn(user, McpSettingsIT.PASSWORD);
+        String user = TestUsers.create(server);
+        browser.signIn(user, TestUsers.PASSWORD);
         browser.click("#home-integrations");
         assertEquals("/settings/mcp", browser.path());
         assertTrue(browser.find("#mcp-url").getText().endsWith("/mcp"));
@@ -149,11 +149,35 @@ class McpSettingsBrowserIT {
         assertTrue(browser.text().contains("Token deleted"), browser.text());
         assertTrue(browser.driver().findElements(By.xpath(tokenRow)).isEmpty());
 
-        browser.open("/admin/audit?action=admin.token.delete");
-        assertTrue(browser.text().contains("admin.token.delete"));
-        browser.open("/admin/audit?action=admin.oauth_session.revoke");
-        assertTrue(browser.text().contains("admin.oauth_session.revoke"));
-        browser.screenshot("mcp-11-admin-audit");
+        // the admin's audit page shows an entry for each step: first the user's own steps...
+        browser.open("/admin/audit?user=" + user);
+        List<String> steps = auditColumn(3);
+        browser.screenshot("mcp-11-audit-user-steps");
+        assertEquals(PRESETS.size(), count(steps, "oauth.client.create"), "a client from each preset: " + steps);
+        assertEquals(1, count(steps, "oauth.client.rotate_secret"), steps.toString());
+        assertEquals(1, count(steps, "oauth.client.delete"), steps.toString());
+        assertEquals(2, count(steps, "token.create"), steps.toString());
+        assertEquals(1, count(steps, "token.delete"), steps.toString());
+        assertEquals(2, count(steps, "oauth.consent.grant"), "both consents approved: " + steps);
+        assertEquals(1, count(steps, "oauth.consent.revoke"), "the app revoked: " + steps);
+        assertTrue(steps.contains("auth.login") && steps.contains("auth.logout"), steps.toString());
+        // ...then the admin's, each naming whose grant or token it was
+        browser.open("/admin/audit?action=admin.oauth_session.revoke&user=" + TrekServer.ADMIN_USERNAME);
+        assertTrue(auditColumn(6).stream().anyMatch(d -> d.contains("\"owner\":\"" + user + "\"")), "grant revocation names the owner");
+        browser.screenshot("mcp-12-audit-admin-revoke");
+        browser.open("/admin/audit?action=admin.token.delete&user=" + TrekServer.ADMIN_USERNAME);
+        assertTrue(auditColumn(6).stream().anyMatch(d -> d.contains("\"owner\":\"" + user + "\"") && d.contains("for the admin")),
+                "token deletion names the owner and the token");
+    }
+
+    /** The texts of one column (1-based) of the audit table on the current page. */
+    private static List<String> auditColumn(int column) {
+        return browser.driver().findElements(By.cssSelector("table tbody tr td:nth-child(" + column + ")")).stream()
+                .map(e -> e.getText().trim()).toList();
+    }
+
+    private static long count(List<String> values, String value) {
+        return values.stream().filter(value::equals).count();
     }
 
     /** Dynamic registration, then the signed-in browser approves the consent; returns the new grant's client id. */

@@ -19,12 +19,12 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.trek.it.TestUsers;
 import org.trek.it.TrekServer;
 import org.trek.it.WebClient;
 import org.trek.oauth.OAuthHarness;
@@ -131,8 +131,7 @@ class McpClusterIT {
     @Test
     void theSessionLimitCountsSessionsOnEveryNode() {
         WebClient admin = admin(a);
-        String name = "cl-" + UUID.randomUUID().toString().substring(0, 8);
-        McpSubscriptionsIT.createUser(admin, name, "cluster-password-1");
+        String name = TestUsers.create(admin, "cl-", "cluster-password-1");
         WebClient user = new WebClient(a);
         assertEquals(302, user.login(name, "cluster-password-1").statusCode());
         String token = new OAuthHarness(a).connectPublicClient(user, "trips:read").getString("access_token");

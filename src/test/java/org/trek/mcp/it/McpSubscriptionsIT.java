@@ -10,12 +10,11 @@ import static org.trek.mcp.it.McpEndpointIT.data;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import org.junit.jupiter.api.Test;
+import org.trek.it.TestUsers;
 import org.trek.it.TrekServer;
 import org.trek.it.WebClient;
 import org.trek.oauth.OAuthHarness;
@@ -114,13 +113,6 @@ class McpSubscriptionsIT {
         }
     }
 
-    static void createUser(WebClient admin, String username, String password) {
-        admin.get("/admin/users");
-        HttpResponse<String> r = admin.post("/admin/users", Map.of("action", "create", "username", username,
-                "email", username + "@trek.test", "password", password, "role", "user"));
-        assertEquals(302, r.statusCode(), r.body());
-    }
-
     // ---------------------------------------------------------------- tests
 
     @Test
@@ -189,8 +181,7 @@ class McpSubscriptionsIT {
     @Test
     void aSubscriberWhoLosesAccessHearsNothingMore() throws Exception {
         WebClient admin = OAuthHarness.signedIn(server);
-        String name = "sub-" + UUID.randomUUID().toString().substring(0, 8);
-        createUser(admin, name, "member-password-1");
+        String name = TestUsers.create(admin, "sub-", "member-password-1");
         McpTestClient owner = oauthClient(server, admin, SCOPES);
         owner.initialize("2025-11-25");
         long shared = createTrip(owner, "Shared trip");

@@ -22,51 +22,51 @@ import java.util.Map;
  * A small MCP client for the tests: sends JSON-RPC over /mcp, reads JSON or SSE answers, and validates every
  * message the server sends against the official schema of the revision in use.
  */
-final class McpTestClient {
-    static final String MODERN = "2026-07-28";
+public final class McpTestClient {
+    public static final String MODERN = "2026-07-28";
     /** HTTP/1.1 like MCP clients on cleartext HTTP (see McpEndpointIT.STREAM_CLIENT). */
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     final String url;
     final String token;
-    String revision = "2025-11-25";
-    String sessionId;
+    public String revision = "2025-11-25";
+    public String sessionId;
     private int nextId = 1;
 
-    McpTestClient(String baseUrl, String token) {
+    public McpTestClient(String baseUrl, String token) {
         this.url = baseUrl + "/mcp";
         this.token = token;
     }
 
     /** One answer: status, headers, and every JSON-RPC message in the body (one for JSON, several for SSE). */
-    record Answer(int status, HttpResponse<String> response, List<JsonObject> messages) {
-        JsonObject last() {
+    public record Answer(int status, HttpResponse<String> response, List<JsonObject> messages) {
+        public JsonObject last() {
             return messages.get(messages.size() - 1);
         }
 
-        JsonObject result() {
+        public JsonObject result() {
             JsonObject m = last();
             assertTrue(m.containsKey("result"), () -> "expected a result: " + m);
             return m.getJsonObject("result");
         }
 
-        JsonObject error() {
+        public JsonObject error() {
             JsonObject m = last();
             assertTrue(m.containsKey("error"), () -> "expected an error: " + m);
             return m.getJsonObject("error");
         }
 
-        String header(String name) {
+        public String header(String name) {
             return response.headers().firstValue(name).orElse(null);
         }
 
-        boolean isStream() {
+        public boolean isStream() {
             return String.valueOf(header("Content-Type")).startsWith("text/event-stream");
         }
     }
 
-    static JsonObject parse(String json) {
+    public static JsonObject parse(String json) {
         return Json.createReader(new StringReader(json)).readObject();
     }
 
@@ -89,7 +89,7 @@ final class McpTestClient {
     }
 
     /** Legacy request on the current session (if any) with the negotiated protocol header. */
-    Answer legacy(String method, JsonObject params) {
+    public Answer legacy(String method, JsonObject params) {
         Map<String, String> h = new LinkedHashMap<>();
         if (sessionId != null) {
             h.put("Mcp-Session-Id", sessionId);
@@ -98,7 +98,7 @@ final class McpTestClient {
         return post(method, params, h, true);
     }
 
-    Answer initialize(String requestedVersion) {
+    public Answer initialize(String requestedVersion) {
         sessionId = null;
         Answer a = post("initialize", Json.createObjectBuilder().add("protocolVersion", requestedVersion)
                 .add("capabilities", Json.createObjectBuilder().add("sampling", JsonValue.EMPTY_JSON_OBJECT))
@@ -117,11 +117,11 @@ final class McpTestClient {
     }
 
     /** 2026-07-28 request: _meta and the standard headers. */
-    Answer modern(String method, JsonObject params) {
+    public Answer modern(String method, JsonObject params) {
         return modern(method, params, Map.of());
     }
 
-    Answer modern(String method, JsonObject params, Map<String, String> extraHeaders) {
+    public Answer modern(String method, JsonObject params, Map<String, String> extraHeaders) {
         JsonObjectBuilder p = Json.createObjectBuilder(params == null ? JsonValue.EMPTY_JSON_OBJECT : params);
         JsonObjectBuilder meta = Json.createObjectBuilder(params != null && params.get("_meta") instanceof JsonObject m
                 ? m : JsonValue.EMPTY_JSON_OBJECT)
@@ -147,7 +147,7 @@ final class McpTestClient {
         }
     }
 
-    Answer post(String method, JsonObject params, Map<String, String> headers, boolean validate) {
+    public Answer post(String method, JsonObject params, Map<String, String> headers, boolean validate) {
         int id = nextId++;
         JsonObjectBuilder body = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("method", method);
         if (params != null) {
@@ -160,7 +160,7 @@ final class McpTestClient {
         return a;
     }
 
-    Answer raw(String body, Map<String, String> headers) {
+    public Answer raw(String body, Map<String, String> headers) {
         HttpResponse<String> r = send(request(headers).POST(HttpRequest.BodyPublishers.ofString(body)).build());
         return answer(r);
     }
@@ -187,7 +187,7 @@ final class McpTestClient {
         }
     }
 
-    static void validateMessage(String revision, JsonObject m, String method) {
+    public static void validateMessage(String revision, JsonObject m, String method) {
         String json = m.toString();
         if (m.containsKey("error")) {
             McpSchemas.assertValid(revision, McpSchemas.defines(revision, "JSONRPCErrorResponse")

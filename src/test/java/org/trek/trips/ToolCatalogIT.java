@@ -1,0 +1,478 @@
+package org.trek.trips;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trek.trips.McpTripHarness.id;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.trek.it.StubServer;
+import org.trek.mcp.it.McpTestClient;
+
+/**
+ * Every tool of tools/list through /mcp, from one table (tool → scope, permission, arguments built on a fixture
+ * trip): success on a legacy 2025-11-25 session and on the stateless 2026-07-28 wire (structuredContent valid
+ * against the declared outputSchema, text mirroring it), validation failure (-32602 naming the field), another
+ * user's trip, a member without the permission (Admin → Permissions), and the scope gate (403 insufficient_scope,
+ * tool absent from tools/list). A tool missing from the table fails {@link #theTableCoversEveryListedTool}.
+ *
+ * <p>Destructive tools get fresh objects for every call, so the tests do not depend on each other's order.
+ */
+class ToolCatalogIT {
+    static final String NO_ACCESS = TripException.NO_ACCESS;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    /** TRIP: works on one trip (tripId); OWN: on an object of the caller (tags); NONE: no trip. */
+    enum Kind { TRIP, OWN, NONE }
+
+    /**
+     * One tool: its scope, the permission-matrix key that restricts it (null: none, e.g. read tools) and a builder of
+     * valid arguments over the fixture (called anew for every call: destructive tools create what they delete).
+     */
+    record Row(String tool, String scope, String permission, Kind kind, Function<Fixture, JsonObjectBuilder> args) {
+        @Override
+        public String toString() {
+            return tool;
+        }
+    }
+
+    static McpTripHarness mcp;
+    static McpTripHarness.Account owner;
+    static McpTripHarness.Account member;
+    static McpTripHarness.Account outsider;
+    static Fixture f;
+    static Map<String, JsonObject> listed;
+    static final Map<String, String> lackingTokens = new ConcurrentHashMap<>();
+
+    static Row row(String tool, String scope, String permission, Kind kind, Function<Fixture, JsonObjectBuilder> args) {
+        return new Row(tool, scope, permission, kind, args);
+    }
+
+    static JsonObjectBuilder trip(Fixture x) {
+        return Json.createObjectBuilder().add("tripId", x.tripId);
+    }
+
+    static JsonArrayBuilder ids(long... ids) {
+        JsonArrayBuilder b = Json.createArrayBuilder();
+        for (long id : ids) {
+            b.add(id);
+        }
+        return b;
+    }
+
+    static final AtomicInteger SEQ = new AtomicInteger();
+
+    static final List<Row> ROWS = List.of(
+            // trips
+            row("list_trips", "trips:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("limit", 10)),
+            row("get_trip_summary", "trips:read", null, Kind.TRIP, ToolCatalogIT::trip),
+            row("create_trip", "trips:write", "trip_create", Kind.NONE, x -> Json.createObjectBuilder().add("title", "Made by the catalog")),
+            row("update_trip", "trips:write", "trip_edit", Kind.TRIP, x -> trip(x).add("description", "Spring trip")),
+            row("delete_trip", "trips:delete", "trip_delete", Kind.TRIP, x -> Json.createObjectBuilder().add("tripId", x.newTrip())),
+            row("list_trip_members", "trips:read", null, Kind.TRIP, ToolCatalogIT::trip),
+            row("add_trip_member", "trips:write", "member_manage", Kind.TRIP, x -> trip(x).add("identifier", x.newUserName())),
+            row("remove_trip_member", "trips:write", "member_manage", Kind.TRIP, x -> trip(x).add("memberId", x.newMemberId())),
+            row("copy_trip", "trips:write", "trip_create", Kind.TRIP, x -> trip(x).add("title", "Copy by the catalog")),
+            row("export_trip_ics", "trips:read", null, Kind.TRIP, ToolCatalogIT::trip),
+            row("get_share_link", "trips:share", "share_manage", Kind.TRIP, ToolCatalogIT::trip),
+            row("create_share_link", "trips:share", "share_manage", Kind.TRIP, x -> trip(x).add("share_budget", true)),
+            row("delete_share_link", "trips:share", "share_manage", Kind.TRIP, x -> trip(x.withShareLink())),
+            // places
+            row("create_place", "places:write", "place_edit", Kind.TRIP, x -> trip(x).add("name", "Kiosk").add("lat", 48.1).add("lng", 11.5)),
+            row("create_and_assign_place", "places:write", "place_edit", Kind.TRIP, x -> trip(x).add("dayId", x.days[0]).add("name", "Bakery")),
+            row("update_place", "places:write", "place_edit", Kind.TRIP, x -> trip(x).add("placeId", x.placeId).add("notes", "Closed Mondays")),
+            row("delete_place", "places:write", "place_edit", Kind.TRIP, x -> trip(x).add("placeId", x.newPlace())),
+            row("list_places", "places:read", null, Kind.TRIP, x -> trip(x).add("limit", 5)),
+            row("list_categories", "places:read", null, Kind.NONE, x -> Json.createObjectBuilder()),
+            row("search_place", "places:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("query", "Colosseum Rome")),
+            row("import_places_from_url", "places:write", "place_edit", Kind.TRIP, x -> trip(x)
+                    .add("url", "https://maps.app.goo.gl/catalog" + SEQ.incrementAndGet()).add("source", "google-list")),
+            row("bulk_delete_places", "places:write", "place_edit", Kind.TRIP, x -> trip(x).add("placeIds", ids(x.newPlace(), x.newPlace()))),
+            // assignments
+            row("assign_place_to_day", "places:write", "place_edit", Kind.TRIP, x -> trip(x).add("dayId", x.days[1]).add("placeId", x.placeId)),
+            row("unassign_place", "places:write", "place_edit", Kind.TRIP, x -> trip(x).add("dayId", x.days[0]).add("assignmentId", x.newAssignment(x.days[0]))),
+            row("update_assignment_time", "places:write", "place_edit", Kind.TRIP, x -> trip(x).add("assignmentId", x.assignmentId).add("place_time", "09:30")),
+            row("move_assignment", "places:write", "place_edit", Kind.TRIP, x -> trip(x).add("assignmentId", x.newAssignment(x.days[0]))
+                    .add("oldDayId", x.days[0]).add("newDayId", x.days[1])),
+            row("get_assignment_participants", "places:read", null, Kind.TRIP, x -> trip(x).add("assignmentId", x.assignmentId)),
+            row("set_assignment_participants", "places:write", "place_edit", Kind.TRIP, x -> trip(x).add("assignmentId", x.assignmentId)
+                    .add("userIds", ids(owner.id(), member.id()))),
+            row("reorder_day_assignments", "places:write", "place_edit", Kind.TRIP, x -> {
+                long day = x.newDay();
+                return trip(x).add("dayId", day).add("assignmentIds", ids(x.newAssignment(day), x.newAssignment(day)));
+            }),
+            // tags (they belong to their user)
+            row("list_tags", "places:read", null, Kind.NONE, x -> Json.createObjectBuilder()),
+            row("create_tag", "places:write", null, Kind.NONE, x -> Json.createObjectBuilder().add("name", "tag" + SEQ.incrementAndGet())),
+            row("update_tag", "places:write", null, Kind.OWN, x -> Json.createObjectBuilder().add("tagId", x.tagId).add("color", "#3366ff")),
+            row("delete_tag", "places:write", null, Kind.OWN, x -> Json.createObjectBuilder().add("tagId", x.newTag())),
+            // days, notes, accommodations
+            row("update_day", "trips:write", "day_edit", Kind.TRIP, x -> trip(x).add("dayId", x.days[0]).add("title", "Arrival")),
+            row("create_day", "trips:write", "day_edit", Kind.TRIP, ToolCatalogIT::trip),
+            row("delete_day", "trips:write", "day_edit", Kind.TRIP, x -> trip(x).add("dayId", x.newDay())),
+            row("create_accommodation", "trips:write", "day_edit", Kind.TRIP, x -> trip(x).add("place_id", x.placeId)
+                    .add("start_day_id", x.days[0]).add("end_day_id", x.days[1])),
+            row("create_place_accommodation", "trips:write", "day_edit", Kind.TRIP, x -> trip(x).add("name", "Pension")
+                    .add("start_day_id", x.days[1]).add("end_day_id", x.days[2])),
+            row("update_accommodation", "trips:write", "day_edit", Kind.TRIP, x -> trip(x).add("accommodationId", x.accommodationId).add("check_in", "15:00")),
+            row("delete_accommodation", "trips:write", "day_edit", Kind.TRIP, x -> trip(x).add("accommodationId", x.newAccommodation())),
+            row("create_day_note", "trips:write", "day_edit", Kind.TRIP, x -> trip(x).add("dayId", x.days[0]).add("text", "Buy tickets")),
+            row("update_day_note", "trips:write", "day_edit", Kind.TRIP, x -> trip(x).add("dayId", x.days[0]).add("noteId", x.noteId).add("text", "Tickets bought")),
+            row("delete_day_note", "trips:write", "day_edit", Kind.TRIP, x -> trip(x).add("dayId", x.days[0]).add("noteId", x.newNote())),
+            // reservations and transports
+            row("create_reservation", "reservations:write", "reservation_edit", Kind.TRIP, x -> trip(x).add("title", "Dinner").add("type", "restaurant")),
+            row("update_reservation", "reservations:write", "reservation_edit", Kind.TRIP, x -> trip(x).add("reservationId", x.reservationId).add("status", "confirmed")),
+            row("delete_reservation", "reservations:write", "reservation_edit", Kind.TRIP, x -> trip(x).add("reservationId", x.newReservation("restaurant"))),
+            row("reorder_reservations", "reservations:write", "reservation_edit", Kind.TRIP, x -> trip(x).add("positions", Json.createArrayBuilder()
+                    .add(Json.createObjectBuilder().add("id", x.reservationId).add("day_plan_position", 1)))),
+            row("link_hotel_accommodation", "reservations:write", "reservation_edit", Kind.TRIP, x -> trip(x).add("reservationId", x.hotelId)
+                    .add("place_id", x.placeId).add("start_day_id", x.days[0]).add("end_day_id", x.days[1])),
+            row("create_transport", "reservations:write", "reservation_edit", Kind.TRIP, x -> trip(x).add("type", "train").add("title", "ICE 599")),
+            row("update_transport", "reservations:write", "reservation_edit", Kind.TRIP, x -> trip(x).add("reservationId", x.transportId).add("title", "ICE 601")),
+            row("delete_transport", "reservations:write", "reservation_edit", Kind.TRIP, x -> trip(x).add("reservationId", x.newTransport())),
+            // budget
+            row("create_budget_item", "budget:write", "budget_edit", Kind.TRIP, x -> trip(x).add("name", "Museum").add("total_price", 24)),
+            row("update_budget_item", "budget:write", "budget_edit", Kind.TRIP, x -> trip(x).add("itemId", x.budgetItemId).add("total_price", 42.5)),
+            row("delete_budget_item", "budget:write", "budget_edit", Kind.TRIP, x -> trip(x).add("itemId", x.newBudgetItem())),
+            row("create_budget_item_with_members", "budget:write", "budget_edit", Kind.TRIP, x -> trip(x).add("name", "Taxi").add("total_price", 30)
+                    .add("userIds", ids(owner.id(), member.id()))),
+            row("set_budget_item_members", "budget:write", "budget_edit", Kind.TRIP, x -> trip(x).add("itemId", x.budgetItemId)
+                    .add("userIds", ids(owner.id(), member.id()))),
+            row("toggle_budget_member_paid", "budget:write", "budget_edit", Kind.TRIP, x -> trip(x).add("itemId", x.budgetItemId)
+                    .add("memberId", member.id()).add("paid", true)),
+            // packing
+            row("create_packing_item", "packing:write", "packing_edit", Kind.TRIP, x -> trip(x).add("name", "Passport")),
+            row("toggle_packing_item", "packing:write", "packing_edit", Kind.TRIP, x -> trip(x).add("itemId", x.packingItemId).add("checked", true)),
+            row("delete_packing_item", "packing:write", "packing_edit", Kind.TRIP, x -> trip(x).add("itemId", x.newPackingItem())),
+            row("update_packing_item", "packing:write", "packing_edit", Kind.TRIP, x -> trip(x).add("itemId", x.packingItemId).add("category", "Documents")),
+            row("reorder_packing_items", "packing:write", "packing_edit", Kind.TRIP, x -> trip(x).add("orderedIds", ids(x.packingItemId))),
+            row("list_packing_bags", "packing:read", null, Kind.TRIP, ToolCatalogIT::trip),
+            row("create_packing_bag", "packing:write", "packing_edit", Kind.TRIP, x -> trip(x).add("name", "Backpack")),
+            row("update_packing_bag", "packing:write", "packing_edit", Kind.TRIP, x -> trip(x).add("bagId", x.bagId).add("name", "Daypack")),
+            row("delete_packing_bag", "packing:write", "packing_edit", Kind.TRIP, x -> trip(x).add("bagId", x.newBag())),
+            row("set_bag_members", "packing:write", "packing_edit", Kind.TRIP, x -> trip(x).add("bagId", x.bagId).add("userIds", ids(member.id()))),
+            row("get_packing_category_assignees", "packing:read", null, Kind.TRIP, ToolCatalogIT::trip),
+            row("set_packing_category_assignees", "packing:write", "packing_edit", Kind.TRIP, x -> trip(x).add("categoryName", "Clothes")
+                    .add("userIds", ids(owner.id()))),
+            row("apply_packing_template", "packing:write", "packing_edit", Kind.TRIP, x -> trip(x).add("templateId", x.templateId)),
+            row("save_packing_template", "packing:write", "packing_edit", Kind.TRIP, x -> trip(x).add("templateName", "Template " + SEQ.incrementAndGet())),
+            row("bulk_import_packing", "packing:write", "packing_edit", Kind.TRIP, x -> trip(x).add("items", Json.createArrayBuilder()
+                    .add(Json.createObjectBuilder().add("name", "Socks").add("category", "Clothes").add("quantity", 3)))),
+            // to-dos
+            row("list_todos", "todos:read", null, Kind.TRIP, x -> trip(x).add("limit", 10)),
+            row("create_todo", "todos:write", "packing_edit", Kind.TRIP, x -> trip(x).add("name", "Book museum").add("priority", 2)),
+            row("update_todo", "todos:write", "packing_edit", Kind.TRIP, x -> trip(x).add("itemId", x.todoId).add("due_date", "2027-04-20")),
+            row("toggle_todo", "todos:write", "packing_edit", Kind.TRIP, x -> trip(x).add("itemId", x.todoId).add("checked", true)),
+            row("delete_todo", "todos:write", "packing_edit", Kind.TRIP, x -> trip(x).add("itemId", x.newTodo())),
+            row("reorder_todos", "todos:write", "packing_edit", Kind.TRIP, x -> trip(x).add("orderedIds", ids(x.todoId))),
+            row("get_todo_category_assignees", "todos:read", null, Kind.TRIP, ToolCatalogIT::trip),
+            row("set_todo_category_assignees", "todos:write", "packing_edit", Kind.TRIP, x -> trip(x).add("categoryName", "Bookings")
+                    .add("userIds", ids(member.id()))));
+
+    /** The owner's trip (with the member) and one of each object; new* create fresh ones for destructive tools. */
+    static final class Fixture {
+        long tripId;
+        long[] days = new long[3];
+        long placeId;
+        long assignmentId;
+        long tagId;
+        long noteId;
+        long accommodationId;
+        long reservationId;
+        long hotelId;
+        long transportId;
+        long budgetItemId;
+        long packingItemId;
+        long bagId;
+        long todoId;
+        long templateId;
+
+        JsonObject ok(String tool, JsonObjectBuilder args) {
+            return mcp.ok(owner, tool, args);
+        }
+
+        JsonObjectBuilder trip() {
+            return Json.createObjectBuilder().add("tripId", tripId);
+        }
+
+        void build() {
+            tripId = id(ok("create_trip", Json.createObjectBuilder().add("title", "Catalog trip").add("start_date", "2027-04-01")
+                    .add("end_date", "2027-04-03").add("currency", "EUR")), "trip");
+            ok("add_trip_member", trip().add("identifier", member.name()));
+            JsonArray dayRows = ok("get_trip_summary", trip()).getJsonArray("days");
+            for (int i = 0; i < 3; i++) {
+                days[i] = dayRows.getJsonObject(i).getJsonNumber("id").longValue();
+            }
+            placeId = newPlace();
+            assignmentId = newAssignment(days[0]);
+            tagId = newTag();
+            noteId = newNote();
+            accommodationId = newAccommodation();
+            reservationId = newReservation("restaurant");
+            hotelId = newReservation("hotel");
+            transportId = newTransport();
+            budgetItemId = id(ok("create_budget_item_with_members", trip().add("name", "Hotel").add("total_price", 300)
+                    .add("userIds", ids(owner.id(), member.id()))), "item");
+            packingItemId = newPackingItem();
+            bagId = newBag();
+            todoId = newTodo();
+            templateId = ok("save_packing_template", trip().add("templateName", "Catalog template")).getJsonNumber("templateId").longValue();
+        }
+
+        long newTrip() {
+            long id = id(ok("create_trip", Json.createObjectBuilder().add("title", "Throw-away")), "trip");
+            ok("add_trip_member", Json.createObjectBuilder().add("tripId", id).add("identifier", member.name()));
+            return id;
+        }
+
+        String newUserName() {
+            return mcp.newUser("spare").name();
+        }
+
+        long newMemberId() {
+            McpTripHarness.Account spare = mcp.newUser("spare");
+            ok("add_trip_member", trip().add("identifier", spare.name()));
+            return spare.id();
+        }
+
+        Fixture withShareLink() {
+            ok("create_share_link", trip());
+            return this;
+        }
+
+        long newPlace() {
+            return id(ok("create_place", trip().add("name", "Place " + SEQ.incrementAndGet())), "place");
+        }
+
+        long newAssignment(long dayId) {
+            return id(ok("assign_place_to_day", trip().add("dayId", dayId).add("placeId", placeId)), "assignment");
+        }
+
+        long newDay() {
+            return id(ok("create_day", trip()), "day");
+        }
+
+        long newTag() {
+            return id(ok("create_tag", Json.createObjectBuilder().add("name", "tag" + SEQ.incrementAndGet())), "tag");
+        }
+
+        long newNote() {
+            return id(ok("create_day_note", trip().add("dayId", days[0]).add("text", "Note " + SEQ.incrementAndGet())), "note");
+        }
+
+        long newAccommodation() {
+            return id(ok("create_accommodation", trip().add("place_id", placeId).add("start_day_id", days[0]).add("end_day_id", days[1])),
+                    "accommodation");
+        }
+
+        long newReservation(String type) {
+            return id(ok("create_reservation", trip().add("title", "Booking " + SEQ.incrementAndGet()).add("type", type)), "reservation");
+        }
+
+        long newTransport() {
+            return id(ok("create_transport", trip().add("type", "flight").add("title", "LH " + SEQ.incrementAndGet())), "reservation");
+        }
+
+        long newBudgetItem() {
+            return id(ok("create_budget_item", trip().add("name", "Item " + SEQ.incrementAndGet()).add("total_price", 5)), "item");
+        }
+
+        long newPackingItem() {
+            return id(ok("create_packing_item", trip().add("name", "Item " + SEQ.incrementAndGet())), "item");
+        }
+
+        long newBag() {
+            return id(ok("create_packing_bag", trip().add("name", "Bag " + SEQ.incrementAndGet())), "bag");
+        }
+
+        long newTodo() {
+            return id(ok("create_todo", trip().add("name", "To-do " + SEQ.incrementAndGet())), "item");
+        }
+    }
+
+    @BeforeAll
+    static void setUp() {
+        mcp = new McpTripHarness();
+        // The outside services of search_place and import_places_from_url (stubs on 127.0.0.1).
+        StubServer.shared().handle("/search", ex -> StubServer.respond(ex, 200, "application/json",
+                "[{\"osm_type\":\"way\",\"osm_id\":1,\"lat\":\"41.89\",\"lon\":\"12.49\",\"name\":\"Colosseo\","
+                        + "\"display_name\":\"Colosseo, Roma\",\"type\":\"attraction\"}]"));
+        StubServer.shared().handle("/place-lists/lists/google-list/catalog", ex -> StubServer.respond(ex, 200, "application/json",
+                "{\"name\":\"Catalog list\",\"places\":[{\"name\":\"Listed " + SEQ.incrementAndGet() + "\",\"lat\":48.14,\"lng\":11.58}]}"));
+        owner = mcp.newAccount("owner");
+        member = mcp.newAccount("member");
+        outsider = mcp.newAccount("outsider");
+        f = new Fixture();
+        f.build();
+        listed = mcp.tools(owner.token());
+    }
+
+    static Stream<Row> rows() {
+        return ROWS.stream();
+    }
+
+    // ---------------------------------------------------------------- the table is the catalogue
+
+    @Test
+    void theTableCoversEveryListedTool() {
+        assertEquals(80, listed.size(), "the core catalogue has 80 tools: " + listed.keySet());
+        assertEquals(new TreeSet<>(listed.keySet()), new TreeSet<>(ROWS.stream().map(Row::tool).toList()),
+                "every listed tool has a row in ToolCatalogIT, and every row a listed tool");
+        assertEquals(ROWS.size(), ROWS.stream().map(Row::tool).distinct().count(), "no tool twice");
+        // tools/list order is deterministic.
+        assertEquals(List.copyOf(listed.keySet()), List.copyOf(mcp.tools(owner.token()).keySet()));
+    }
+
+    // ---------------------------------------------------------------- success, both wires
+
+    @TestFactory
+    Stream<DynamicTest> successOnBothWires() {
+        return rows().flatMap(r -> Stream.of(McpTripHarness.LEGACY, McpTripHarness.MODERN).map(wire ->
+                DynamicTest.dynamicTest(r.tool() + " on " + wire, () -> {
+                    McpTestClient.Answer a = mcp.call(owner.token(), wire, r.tool(), r.args().apply(f).build());
+                    assertEquals(200, a.status(), a.response().body());
+                    JsonObject result = a.result();
+                    assertFalse(result.getBoolean("isError", false), () -> r.tool() + " failed: " + result);
+                    JsonObject structured = result.getJsonObject("structuredContent");
+                    assertNotNull(structured, "structuredContent");
+                    assertEquals(structured, McpTestClient.parse(result.getJsonArray("content").getJsonObject(0).getString("text")),
+                            "the text content is the same JSON, for older clients");
+                    assertValid(listed.get(r.tool()).getJsonObject("outputSchema"), structured, r.tool());
+                })));
+    }
+
+    static void assertValid(JsonObject schema, JsonObject value, String tool) throws Exception {
+        assertNotNull(schema, tool + " declares an outputSchema");
+        List<Error> errors = SCHEMAS.getSchema(schema.toString()).validate(MAPPER.readTree(value.toString()));
+        assertTrue(errors.isEmpty(), () -> tool + ": structuredContent does not match outputSchema: " + errors + "\n" + value);
+    }
+
+    // ---------------------------------------------------------------- validation
+
+    @TestFactory
+    Stream<DynamicTest> invalidArgumentsAreInvalidParamsNamingTheField() {
+        return rows().map(r -> DynamicTest.dynamicTest(r.tool(), () -> {
+            JsonObject schema = listed.get(r.tool()).getJsonObject("inputSchema");
+            JsonObject valid = r.args().apply(f).build();
+            List<Map.Entry<String, JsonObject>> cases = new ArrayList<>();
+            JsonArray required = schema.getJsonArray("required");
+            if (required != null && !required.isEmpty()) {
+                String field = required.getString(0);
+                cases.add(Map.entry(field, McpTripHarness.without(valid, field)));
+            }
+            JsonObject properties = schema.getJsonObject("properties");
+            if (properties != null && !properties.isEmpty()) {
+                String field = valid.isEmpty() ? properties.keySet().iterator().next() : valid.keySet().iterator().next();
+                cases.add(Map.entry(field, McpTripHarness.with(valid, field, wrongType(properties.getJsonObject(field)))));
+            } else {
+                cases.add(Map.entry("unexpected", McpTripHarness.with(valid, "unexpected", Json.createValue(1))));
+            }
+            for (Map.Entry<String, JsonObject> c : cases) {
+                for (String wire : List.of(McpTripHarness.LEGACY, McpTripHarness.MODERN)) {
+                    McpTestClient.Answer a = mcp.call(owner.token(), wire, r.tool(), c.getValue());
+                    JsonObject error = a.error();
+                    assertEquals(-32602, error.getInt("code"), () -> r.tool() + " " + c.getValue() + ": " + error);
+                    assertTrue(error.getString("message").contains(c.getKey()),
+                            () -> r.tool() + ": the message names " + c.getKey() + ": " + error.getString("message"));
+                }
+            }
+        }));
+    }
+
+    /** A value the property's type does not allow. */
+    static JsonValue wrongType(JsonObject property) {
+        JsonValue type = property.get("type");
+        boolean allowsString = type instanceof JsonString s ? s.getString().equals("string")
+                : type instanceof JsonArray arr && arr.contains(Json.createValue("string"));
+        return allowsString ? Json.createValue(12345) : Json.createValue("not-the-right-type");
+    }
+
+    // ---------------------------------------------------------------- another user's trip
+
+    @TestFactory
+    Stream<DynamicTest> anotherUsersTripIsNotFound() {
+        return rows().filter(r -> r.kind() != Kind.NONE || r.tool().equals("list_trips") || r.tool().equals("list_tags"))
+                .map(r -> DynamicTest.dynamicTest(r.tool(), () -> {
+                    JsonObject args = r.args().apply(f).build();
+                    if (r.tool().equals("list_trips")) {
+                        JsonObject mine = mcp.ok(outsider, "list_trips", Json.createObjectBuilder().add("limit", 200));
+                        assertFalse(mine.getJsonArray("trips").stream().anyMatch(t -> t.asJsonObject().getJsonNumber("id").longValue() == f.tripId),
+                                "another user's trip is not listed");
+                        return;
+                    }
+                    if (r.tool().equals("list_tags")) {
+                        assertFalse(mcp.ok(outsider, "list_tags", Json.createObjectBuilder()).toString().contains("\"id\":" + f.tagId + ","),
+                                "another user's tags are not listed");
+                        return;
+                    }
+                    for (String wire : List.of(McpTripHarness.LEGACY, McpTripHarness.MODERN)) {
+                        String text = mcp.error(outsider, wire, r.tool(), args);
+                        assertEquals(r.kind() == Kind.OWN ? "Tag not found." : NO_ACCESS, text, "nothing else is said");
+                    }
+                }));
+    }
+
+    // ---------------------------------------------------------------- a member without the permission
+
+    @TestFactory
+    Stream<DynamicTest> memberWithoutThePermissionIsRefused() {
+        return rows().filter(r -> r.permission() != null || r.kind() == Kind.TRIP).map(r -> DynamicTest.dynamicTest(r.tool(), () -> {
+            if (r.permission() == null) {
+                // Read tools: any member may use them.
+                assertNotNull(mcp.ok(member, r.tool(), r.args().apply(f)));
+                return;
+            }
+            String restricted = r.permission().equals("trip_create") ? "admin" : "owner";
+            JsonObject args = r.args().apply(f).build();
+            mcp.permission(r.permission(), restricted);
+            try {
+                String text = mcp.error(member, McpTripHarness.MODERN, r.tool(), args);
+                assertEquals("You do not have permission to do this on this trip (" + r.permission() + ").", text);
+            } finally {
+                mcp.permission(r.permission(), McpTripHarness.DEFAULT_LEVELS.get(r.permission()));
+            }
+        }));
+    }
+
+    // ---------------------------------------------------------------- scope gate
+
+    @TestFactory
+    Stream<DynamicTest> withoutTheScopeTheToolIsHiddenAndRefusedWith403() {
+        return rows().map(r -> DynamicTest.dynamicTest(r.tool() + " needs " + r.scope(), () -> {
+            String token = lackingTokens.computeIfAbsent(r.scope(), s -> mcp.token(owner, McpTripHarness.allBut(s)));
+            assertFalse(mcp.tools(token).containsKey(r.tool()), "not in this token's tools/list");
+            JsonObject args = r.args().apply(f).build();
+            for (String wire : List.of(McpTripHarness.LEGACY, McpTripHarness.MODERN)) {
+                McpTestClient.Answer a = mcp.call(token, wire, r.tool(), args);
+                assertEquals(403, a.status(), () -> wire + ": " + a.response().body());
+                String challenge = a.header("WWW-Authenticate");
+                assertTrue(challenge.contains("error=\"insufficient_scope\""), challenge);
+                assertTrue(challenge.contains("scope=\"" + r.scope() + "\""), challenge);
+            }
+        }));
+    }
+}
