@@ -39,7 +39,7 @@ class AdminBrowserIT {
         browser.screenshot("01-login");
         browser.type("#login", TrekServer.ADMIN_EMAIL).type("#password", TrekServer.ADMIN_PASSWORD)
                 .click("form button[type=submit]");
-        assertEquals("/admin/users", browser.path(), "back where the visitor wanted to go");
+        assertEquals("/admin/users", browser.awaitLeaving("/login").path(), "back where the visitor wanted to go");
         assertTrue(browser.text().contains("Create a user"));
 
         browser.type("#new-username", "browser.user").type("#new-email", "browser.user@trek.test")

@@ -146,15 +146,24 @@ public final class Browser implements AutoCloseable {
     /** Signs in through the form and waits until the browser has left the login page. */
     public void signIn(String login, String password) {
         open("/login").type("#login", login).type("#password", password).click("form button[type=submit]");
+        awaitLeaving("/login");
+    }
+
+    /**
+     * Waits (at most 15 s) until the current path no longer starts with the prefix: a click on a submit button can
+     * return before the browser has followed the answer's redirect.
+     */
+    public Browser awaitLeaving(String pathPrefix) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (path().startsWith("/login") && System.nanoTime() < deadline) {
+        while (path().startsWith(pathPrefix) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
         }
+        return this;
     }
 
     /** Saves a PNG screenshot as target/screenshots/NAME.png. */
