@@ -208,7 +208,6 @@ public class McpEndpoint {
         AccessGrant grant = authenticator.authenticate(request.getHeader("Authorization"));
         // A node that serves MCP follows (and purges) the change feed; before its first request it has no streams.
         events.ensurePolling();
-        handover.ensurePolling();
         int limit = config.getInt("MCP_RATE_LIMIT", 300);
         if (limit <= 0) {
             limit = 300;

@@ -1,16 +1,11 @@
 package org.trek.mcp;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,8 +14,8 @@ import java.util.logging.Logger;
  * on the node that runs it; the client's response POST (and a notifications/cancelled for the call) may reach any
  * node behind a round-robin balancer. The receiving node delivers it at once when it holds the call; otherwise it
  * stores it in mcp_handover, for the same session (the endpoint has checked the session's grant), and the node
- * holding the call takes it from there: it polls every {@value #POLL_MS} ms, only while it has calls or requests
- * waiting, and only for their sessions. Rows nobody takes (the call ended meanwhile) are purged after
+ * holding the call takes it from there: it looks once a second, with the change feed ({@link McpEvents}), and only
+ * while it has calls or requests waiting, only for their sessions. Rows nobody takes (the call ended meanwhile) are purged after
  * {@value #KEEP_MS} ms; at most {@link McpHandoverStore#MAX_PER_SESSION} wait per session.
  */
 @ApplicationScoped
@@ -28,7 +23,6 @@ public class McpHandover {
     private static final Logger LOG = Logger.getLogger(McpHandover.class.getName());
     static final String ANSWER = "answer";
     static final String CANCEL = "cancel";
-    static final long POLL_MS = 250;
     static final long KEEP_MS = 60_000;
     private static final long PURGE_EVERY_MS = 30_000;
     private static final int MAX_KEY = 300;
@@ -42,10 +36,6 @@ public class McpHandover {
     @Inject
     McpHandoverStore store;
 
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
-
-    private volatile ScheduledFuture<?> poller;
     private long lastPurge;
 
     /** The client's response to a server-to-client request of this session. */
@@ -73,25 +63,7 @@ public class McpHandover {
         }
     }
 
-    /** Starts polling from a request thread (which gives the scheduled task a proper application context). */
-    public void ensurePolling() {
-        if (poller == null) {
-            synchronized (this) {
-                if (poller == null) {
-                    poller = scheduler.scheduleWithFixedDelay(this::poll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
-                }
-            }
-        }
-    }
-
-    @PreDestroy
-    void stopPolling() {
-        ScheduledFuture<?> p = poller;
-        if (p != null) {
-            p.cancel(false);
-        }
-    }
-
+    /** Takes the messages handed over to this node's calls; run by the change-feed poller once a second. */
     synchronized void poll() {
         try {
             long now = System.currentTimeMillis();

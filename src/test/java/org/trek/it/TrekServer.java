@@ -103,7 +103,8 @@ public final class TrekServer implements AutoCloseable {
         String members = memberPorts.stream().map(p -> "127.0.0.1:" + p).collect(java.util.stream.Collectors.joining(","));
         return start(name, env, List.of("-Xmx768m", "-XX:TieredStopAtLevel=1"), List.of(
                 "--clustermode", "tcpip:" + members, "--interfaces", "127.0.0.1",
-                "--clustername", clusterName, "--startport", String.valueOf(ownGridPort)));
+                "--clustername", clusterName, "--startport", String.valueOf(ownGridPort),
+                "--postbootcommandfile", Path.of("server-config/data-grid.asadmin").toAbsolutePath().toString()));
     }
 
     /** A free TCP port on loopback, as the OS hands it out. */
