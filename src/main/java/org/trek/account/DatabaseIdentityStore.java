@@ -33,7 +33,11 @@ public class DatabaseIdentityStore implements IdentityStore {
         if (!hasher.verify(password, user.getPasswordHash()) || user.isDisabled()) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        Set<String> groups = user.isAdmin() ? Set.of(Role.USER_GROUP, Role.ADMIN_GROUP) : Set.of(Role.USER_GROUP);
-        return new CredentialValidationResult(new CallerPrincipal(String.valueOf(user.getId())), groups);
+        return new CredentialValidationResult(new CallerPrincipal(String.valueOf(user.getId())), groupsOf(user));
+    }
+
+    /** The Jakarta Security groups of a user, as read now. */
+    static Set<String> groupsOf(User user) {
+        return user.isAdmin() ? Set.of(Role.USER_GROUP, Role.ADMIN_GROUP) : Set.of(Role.USER_GROUP);
     }
 }

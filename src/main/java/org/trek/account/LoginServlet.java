@@ -38,6 +38,9 @@ public class LoginServlet extends HttpServlet {
     @Inject
     AppConfig config;
 
+    @Inject
+    LoginSessions loginSessions;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         String next = ReturnPath.safe(request.getParameter("next"));
@@ -85,9 +88,14 @@ public class LoginServlet extends HttpServlet {
             return;
         }
         throttle.succeeded(login, ip);
-        request.changeSessionId(); // no session fixation
         var session = request.getSession();
-        session.setAttribute(SessionGuardFilter.PASSWORD_VERSION, user.getPasswordVersion());
+        if (session.getAttribute(LoginSessions.SESSION_ATTRIBUTE) instanceof String previous) {
+            loginSessions.end(previous); // a second sign-in in the same browser replaces the first
+        }
+        request.changeSessionId(); // no session fixation
+        // Only the login-session id (a String) goes into the servlet session: it stays serializable for the data
+        // grid, and every node checks it against the database on each request.
+        session.setAttribute(LoginSessions.SESSION_ATTRIBUTE, loginSessions.start(user));
         session.setAttribute(CurrentUser.USERNAME_ATTRIBUTE, user.getUsername());
         users.recordLogin(user.getId());
         audit.record(new Actor(user.getId(), user.getUsername(), ip), "auth.login", "user:" + user.getId(), Map.of());

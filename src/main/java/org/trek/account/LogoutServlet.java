@@ -20,6 +20,9 @@ public class LogoutServlet extends HttpServlet {
     @Inject
     AppConfig config;
 
+    @Inject
+    LoginSessions loginSessions;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.sendRedirect(request.getContextPath() + "/");
@@ -32,6 +35,10 @@ public class LogoutServlet extends HttpServlet {
         }
         var session = request.getSession(false);
         if (session != null) {
+            // Ends the sign-in on every node (their copies of the servlet session see the row gone).
+            if (session.getAttribute(LoginSessions.SESSION_ATTRIBUTE) instanceof String id) {
+                loginSessions.end(id);
+            }
             session.invalidate();
         }
         request.logout();

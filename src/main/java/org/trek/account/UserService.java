@@ -37,6 +37,9 @@ public class UserService {
     @Inject
     Clock clock;
 
+    @Inject
+    LoginSessions loginSessions;
+
     /** A refused account operation, with a message fit to show the admin. */
     public static class UserException extends RuntimeException {
         public UserException(String message) {
@@ -123,6 +126,9 @@ public class UserService {
             requireAnotherActiveAdmin();
         }
         user.setDisabled(disabled);
+        if (disabled) {
+            loginSessions.endAll(userId); // signed out on every node
+        }
         audit.record(actor, disabled ? "admin.user.disable" : "admin.user.enable", "user:" + userId,
                 Map.of("username", user.getUsername()));
     }
@@ -134,6 +140,7 @@ public class UserService {
         }
         User user = require(userId);
         user.changePassword(hasher.hash(newPassword));
+        loginSessions.endAll(userId); // the old password's sign-ins end on every node
         audit.record(actor, "admin.user.password_reset", "user:" + userId, Map.of("username", user.getUsername()));
     }
 

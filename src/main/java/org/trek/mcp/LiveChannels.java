@@ -277,10 +277,25 @@ public class LiveChannels {
         running.remove(sessionKey + "|" + requestId);
     }
 
-    public void cancel(String sessionKey, String requestId) {
+    /** Cancels a running call of this session; false when it does not run on this node. */
+    public boolean cancel(String sessionKey, String requestId) {
         ToolInvocation i = running.remove(sessionKey + "|" + requestId);
         if (i != null) {
             i.cancel();
+            return true;
         }
+        return false;
+    }
+
+    /** The sessions with a call running or a server-to-client request waiting on this node (see {@link McpHandover}). */
+    Set<String> waitingSessions() {
+        Set<String> keys = new java.util.HashSet<>();
+        for (String k : pendingRequests.keySet()) {
+            keys.add(k.substring(0, k.indexOf('|')));
+        }
+        for (String k : running.keySet()) {
+            keys.add(k.substring(0, k.indexOf('|')));
+        }
+        return keys;
     }
 }

@@ -89,6 +89,9 @@ public class McpEndpoint {
     @Inject
     AuditService audit;
 
+    @Inject
+    McpHandover handover;
+
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
@@ -287,13 +290,14 @@ public class McpEndpoint {
         Exchange ex = new Exchange(grant, false, s.getProtocolVersion(), s.getSessionHash(), capabilities(s),
                 s.getLogLevel(), canStream, ip());
         if (msg.isResponse()) {
-            channels.answer(s.getSessionHash(), idString(msg.id()), msg.raw());
+            // Delivered here, or handed over to the node running the call (no sticky routing needed).
+            handover.answer(s.getSessionHash(), idString(msg.id()), msg.raw());
             return Response.accepted().build();
         }
         if (msg.isNotification()) {
             if ("notifications/cancelled".equals(msg.method())
                     && msg.params().get("requestId") != null) {
-                channels.cancel(s.getSessionHash(), idString(msg.params().get("requestId")));
+                handover.cancel(s.getSessionHash(), idString(msg.params().get("requestId")));
             }
             return Response.accepted().build();
         }
@@ -374,7 +378,7 @@ public class McpEndpoint {
             }
             if (!msg.isRequest()) {
                 if (msg.isResponse()) {
-                    channels.answer(s.getSessionHash(), idString(msg.id()), msg.raw());
+                    handover.answer(s.getSessionHash(), idString(msg.id()), msg.raw());
                 }
                 continue;
             }

@@ -29,7 +29,8 @@ import org.trek.platform.auth.CredentialRevoked;
  * a row exists exactly when the change committed. Every node, the one where it happened included, learns of it by
  * polling the feed once a second once it serves /mcp: one path, whichever node the subscriber is on. A row is
  * read again until it has been seen for {@value #SETTLE_MS} ms, so a row whose transaction commits after a younger
- * one (ids are taken at insert, not at commit) is not skipped.
+ * one (ids are taken at insert, not at commit) is not skipped. The same poll takes the legacy messages other nodes
+ * handed over to this node's running calls ({@link McpHandover}).
  */
 @ApplicationScoped
 public class McpEvents {
@@ -54,6 +55,9 @@ public class McpEvents {
 
     @Inject
     McpRegistry registry;
+
+    @Inject
+    McpHandover handover;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
@@ -180,5 +184,7 @@ public class McpEvents {
             // a failing poll must not cancel the schedule
             LOG.log(Level.WARNING, "MCP change feed poll failed: " + e);
         }
+        // Sampling answers and cancellations posted to another node (catches its own failures).
+        handover.poll();
     }
 }

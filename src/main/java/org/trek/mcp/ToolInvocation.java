@@ -28,6 +28,8 @@ public class ToolInvocation implements McpToolCall {
             "emergency");
     private static final long CLIENT_ANSWER_TIMEOUT_SECONDS = 120;
     private static final AtomicInteger SERVER_REQUEST_IDS = new AtomicInteger();
+    /** Server request ids are unique across nodes: a response handed over to another node cannot match its requests. */
+    private static final String NODE_PREFIX = "trek-" + org.trek.platform.SecureRandoms.token(48) + "-";
 
     final BlockingQueue<JsonObject> out = new LinkedBlockingQueue<>();
     private final Exchange exchange;
@@ -210,7 +212,7 @@ public class ToolInvocation implements McpToolCall {
             throw new McpError(JsonRpc.INVALID_REQUEST, "The client did not declare the " + capability
                     + " capability", null, 400);
         }
-        String id = "trek-" + SERVER_REQUEST_IDS.incrementAndGet();
+        String id = NODE_PREFIX + SERVER_REQUEST_IDS.incrementAndGet();
         CompletableFuture<JsonObject> answer = channels.awaitAnswer(exchange.sessionKey(), "s:" + id);
         emit(JsonRpc.request(Json.createValue(id), method, requestParams));
         try {

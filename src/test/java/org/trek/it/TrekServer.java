@@ -90,6 +90,34 @@ public final class TrekServer implements AutoCloseable {
 
     /** The same with other JVM options (the benchmark runs with the full JIT, as production does). */
     public static TrekServer start(String name, Map<String, String> env, List<String> jvmOptions) {
+        return start(name, env, jvmOptions, List.of("--nohazelcast"));
+    }
+
+    /**
+     * A node of a Payara data grid on 127.0.0.1 (two-node tests): its grid member listens on {@code ownGridPort}
+     * and joins the members at {@code memberPorts} (TCP/IP discovery, no multicast); {@code clusterName} keeps
+     * concurrent test runs apart.
+     */
+    public static TrekServer startInDataGrid(String name, Map<String, String> env, String clusterName, int ownGridPort,
+                                             List<Integer> memberPorts) {
+        String members = memberPorts.stream().map(p -> "127.0.0.1:" + p).collect(java.util.stream.Collectors.joining(","));
+        return start(name, env, List.of("-Xmx768m", "-XX:TieredStopAtLevel=1"), List.of(
+                "--clustermode", "tcpip:" + members, "--interfaces", "127.0.0.1",
+                "--clustername", clusterName, "--startport", String.valueOf(ownGridPort),
+                "--postbootcommandfile", Path.of("server-config/data-grid.asadmin").toAbsolutePath().toString()));
+    }
+
+    /** A free TCP port on loopback, as the OS hands it out. */
+    public static int freeLoopbackPort() {
+        try {
+            return freePort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static TrekServer start(String name, Map<String, String> env, List<String> jvmOptions,
+                                    List<String> clusterOptions) {
         try {
             String instance = name + "-" + UUID.randomUUID().toString().substring(0, 8);
             Path workdir = Path.of(System.getProperty("it.workdir", "target/it")).toAbsolutePath().resolve(instance);
@@ -116,8 +144,9 @@ public final class TrekServer implements AutoCloseable {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             command.addAll(jvmOptions);
             command.addAll(List.of(
-                    "-jar", System.getProperty("it.payara", "target/payara-micro.jar"),
-                    "--nohazelcast", "--disablephonehome",
+                    "-jar", System.getProperty("it.payara", "target/payara-micro.jar")));
+            command.addAll(clusterOptions);
+            command.addAll(List.of("--disablephonehome",
                     "--prebootcommandfile", Path.of("server-config/pre-boot.asadmin").toAbsolutePath().toString(),
                     "--deploy", System.getProperty("it.war", "target/trek.war"),
                     "--contextroot", "/",

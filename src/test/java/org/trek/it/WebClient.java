@@ -23,12 +23,29 @@ public final class WebClient {
 
     private final TrekServer server;
     private final HttpClient http;
+    private final String origin;
     private String csrf;
 
     public WebClient(TrekServer server) {
         this.server = server;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        this.origin = server.baseUrl();
+    }
+
+    private WebClient(TrekServer server, HttpClient http, String origin, String csrf) {
+        this.server = server;
+        this.http = http;
+        this.origin = origin;
+        this.csrf = csrf;
+    }
+
+    /**
+     * The same browser (cookies, last CSRF token, Origin) sending its next requests to another node, as a round-robin
+     * load balancer in front of both would. Cookies on 127.0.0.1 go to every port.
+     */
+    public WebClient via(TrekServer node) {
+        return new WebClient(node, http, origin, csrf);
     }
 
     public HttpResponse<String> get(String path) {
@@ -47,7 +64,7 @@ public final class WebClient {
             fields.put("_csrf", csrf);
         }
         fields.putAll(form);
-        return postRaw(path, fields, server.baseUrl());
+        return postRaw(path, fields, origin);
     }
 
     /** POSTs exactly these fields with this Origin header (null: none). */

@@ -60,6 +60,7 @@ class McpEventsTest {
         events.subscriptions = subscriptions;
         events.channels = new LiveChannels();
         events.registry = new McpRegistry();
+        events.handover = McpHandoverTest.handover(events.channels, new McpHandoverTest.FakeStore());
         long[] now = {1_000_000};
         events.time = () -> now[0];
         events.watermark = 10;

@@ -2,6 +2,7 @@ package org.trek.mcp.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.trek.mcp.it.McpEndpointIT.STREAM_END;
 import static org.trek.mcp.it.McpEndpointIT.await;
@@ -31,7 +32,8 @@ import org.trek.oauth.OAuthHarness;
 
 /**
  * Two Payara Micro nodes on one MariaDB database, started with --nohazelcast: no data grid, so everything the nodes
- * agree on below goes through the database. Node A and node B share APP_URL (as behind a load balancer).
+ * agree on below goes through the database (the MCP endpoint needs no sticky routing even then). Node A and node B
+ * share APP_URL (as behind a load balancer). The screens across nodes need the data grid: ClusterScreensIT.
  *
  * <p>Tagged "cluster": it runs only in the MariaDB pass (failsafe execution "cluster" of the it-mariadb profile, which
  * -Dit.db.url=jdbc:mariadb://... switches on); an H2 file database cannot be shared by two processes.
@@ -105,6 +107,69 @@ class McpClusterIT {
         assertEquals(204, delete(onB));
         assertEquals(404, onA.legacy("ping", null).status(), "session deleted on B still works on A");
         assertEquals(STREAM_END, await(streamOnB, STREAM_END::equals, 10));
+    }
+
+    /**
+     * Behind a round-robin balancer the client's answer to a sampling request, and a notifications/cancelled, land on
+     * the other node: they are handed over through the database (mcp_handover) to the node running the call.
+     */
+    @Test
+    void aSamplingAnswerAndACancellationPostedToTheOtherNodeReachTheCall() throws Exception {
+        McpTestClient onA = new McpTestClient(a.baseUrl(), McpEndpointIT.TOKEN);
+        assertEquals(200, onA.initialize("2025-11-25").status());
+        McpTestClient onB = on(b, onA);
+        Map<String, String> session = Map.of("Mcp-Session-Id", onA.sessionId, "MCP-Protocol-Version", onA.revision);
+        try {
+            String call = "{\"jsonrpc\":\"2.0\",\"id\":41,\"method\":\"tools/call\",\"params\":{\"name\":"
+                    + "\"test_sampling\",\"arguments\":{\"prompt\":\"Hi there\"}}}";
+            BlockingQueue<String> stream = McpEndpointIT.postStreaming(onA, call, session);
+            String request = await(stream, l -> l.startsWith("data:") && l.contains("sampling/createMessage"), 10);
+            assertNotNull(request, "no sampling request on A's answer stream");
+            JsonObject samplingRequest = McpEndpointIT.data(request);
+            String answer = "{\"jsonrpc\":\"2.0\",\"id\":" + samplingRequest.get("id") + ",\"result\":{\"role\":"
+                    + "\"assistant\",\"content\":{\"type\":\"text\",\"text\":\"Hello via B\"},\"model\":\"m\","
+                    + "\"stopReason\":\"endTurn\"}}";
+            long start = System.currentTimeMillis();
+            assertEquals(202, onB.raw(answer, session).status());
+            String result = await(stream, l -> l.startsWith("data:") && l.contains("\"id\":41"), 10);
+            assertNotNull(result, "the answer posted to B did not reach the call on A");
+            McpTestClient.validateMessage(onA.revision, McpEndpointIT.data(result), "tools/call");
+            assertTrue(result.contains("Hello via B"), result);
+            long took = System.currentTimeMillis() - start;
+            assertTrue(took < 3_000, "handed over after " + took + " ms");
+
+            // The same call waiting on A, cancelled through B: its stream ends without a response.
+            BlockingQueue<String> second = McpEndpointIT.postStreaming(onA, call.replace("\"id\":41", "\"id\":42"),
+                    session);
+            assertNotNull(await(second, l -> l.startsWith("data:") && l.contains("sampling/createMessage"), 10));
+            assertEquals(202, onB.raw("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
+                    + "\"params\":{\"requestId\":42}}", session).status());
+            String end = await(second, l -> STREAM_END.equals(l) || l.contains("\"id\":42"), 10);
+            assertEquals(STREAM_END, end, "the cancellation posted to B did not end the call on A");
+
+            // Another session, even of the same token, cannot answer or cancel this session's requests.
+            BlockingQueue<String> third = McpEndpointIT.postStreaming(onA, call.replace("\"id\":41", "\"id\":43"),
+                    session);
+            String asked = await(third, l -> l.startsWith("data:") && l.contains("sampling/createMessage"), 10);
+            assertNotNull(asked);
+            McpTestClient stranger = new McpTestClient(b.baseUrl(), McpEndpointIT.TOKEN);
+            assertEquals(200, stranger.initialize("2025-11-25").status());
+            Map<String, String> strangerSession = Map.of("Mcp-Session-Id", stranger.sessionId,
+                    "MCP-Protocol-Version", stranger.revision);
+            String forged = answer.replace("\"id\":" + samplingRequest.get("id"),
+                    "\"id\":" + McpEndpointIT.data(asked).get("id"));
+            assertEquals(202, stranger.raw(forged, strangerSession).status());
+            assertEquals(202, stranger.raw("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
+                    + "\"params\":{\"requestId\":43}}", strangerSession).status());
+            assertNull(await(third, l -> STREAM_END.equals(l) || l.contains("\"id\":43"), 3),
+                    "another session's answer or cancellation reached the call");
+            assertEquals(202, onB.raw("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
+                    + "\"params\":{\"requestId\":43}}", session).status());
+            assertEquals(STREAM_END, await(third, l -> STREAM_END.equals(l) || l.contains("\"id\":43"), 10));
+            delete(stranger);
+        } finally {
+            delete(onA);
+        }
     }
 
     @Test
