@@ -1,11 +1,8 @@
 package org.trek.mcp;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
 import org.trek.platform.AppConfig;
 import org.trek.platform.auth.AccessGrant;
 import jakarta.json.Json;
@@ -16,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The open streams of this node: legacy GET streams, 2026 subscriptions/listen streams, in-flight tool calls that may
@@ -27,10 +23,6 @@ import java.util.concurrent.TimeUnit;
 public class LiveChannels {
     @PreDestroy
     void shutdown() {
-        ScheduledFuture<?> t = ticker;
-        if (t != null) {
-            t.cancel(false);
-        }
         getStreams.values().forEach(Channel::end);
         listenStreams.forEach(Channel::end);
     }
@@ -82,27 +74,30 @@ public class LiveChannels {
         }
     }
 
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
-
     @Inject
     AppConfig config;
 
-    private volatile ScheduledFuture<?> ticker;
+    /** Set when the first stream opens; from then on {@link McpTicker} calls {@link #tickIfDue} every second. */
+    private volatile boolean ticking;
+    private volatile long lastTick;
 
     private long lifetimeMs() {
         return Math.max(10, config.getInt("MCP_STREAM_MAX_SECONDS", 300)) * 1000L;
     }
 
-    /** Every few seconds: keep-alive comments, ends streams past their lifetime, forgets streams whose client left. */
     private void ensureTicker() {
-        if (ticker == null) {
-            synchronized (this) {
-                if (ticker == null) {
-                    ticker = scheduler.scheduleAtFixedRate(this::tick, KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS,
-                            TimeUnit.SECONDS);
-                }
-            }
+        if (!ticking) {
+            lastTick = System.currentTimeMillis();
+            ticking = true;
+        }
+    }
+
+    /** Every few seconds: keep-alive comments, ends streams past their lifetime, forgets streams whose client left. */
+    void tickIfDue() {
+        long now = System.currentTimeMillis();
+        if (ticking && now - lastTick >= KEEP_ALIVE_SECONDS * 1000 - 100) {
+            lastTick = now;
+            tick();
         }
     }
 

@@ -1,8 +1,6 @@
 package org.trek.mcp;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -12,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.trek.admin.AddonService;
@@ -59,9 +55,6 @@ public class McpEvents {
     @Inject
     McpHandover handover;
 
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
-
     // ---------------------------------------------------------------- revoked grants and deleted tokens
 
     void onRevoked(@Observes CredentialRevoked revoked) {
@@ -102,7 +95,8 @@ public class McpEvents {
 
     // ---------------------------------------------------------------- polling the feed
 
-    private volatile ScheduledFuture<?> poller;
+    /** Set by the first authenticated /mcp request; from then on {@link McpTicker} polls every second. */
+    private volatile boolean polling;
     /** Every row at or below this id has been handled (or belongs to a transaction that never committed). */
     long watermark;
     /** Rows above the watermark already handled, with the local time they were first seen. */
@@ -110,27 +104,27 @@ public class McpEvents {
     private long lastPurge;
 
     /**
-     * Starts polling the feed, once, from the first authenticated /mcp request on this node (a request thread gives
-     * the scheduled task a proper application context; the start-up thread does not). Before that the node has no
-     * streams, so what happened earlier is not news to it. Every change reaches the feed through an MCP tool call or
-     * a screen, so some node serving MCP polls and purges it.
+     * Starts polling the feed, once, from the first authenticated /mcp request on this node. Before that the node has
+     * no streams, so what happened earlier is not news to it. Every change reaches the feed through an MCP tool call
+     * or a screen, so some node serving MCP polls and purges it. (The polling itself runs on an EJB timer,
+     * {@link McpTicker}: a task on the managed scheduled executor, started from a request, lost its invocation
+     * context after each run and logged a SEVERE error every second.)
      */
     public void ensurePolling() {
-        if (poller == null) {
+        if (!polling) {
             synchronized (this) {
-                if (poller == null) {
+                if (!polling) {
                     watermark = feed.maxId();
-                    poller = scheduler.scheduleWithFixedDelay(this::poll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+                    polling = true;
                 }
             }
         }
     }
 
-    @PreDestroy
-    void stopPolling() {
-        ScheduledFuture<?> p = poller;
-        if (p != null) {
-            p.cancel(false);
+    /** Called every second by {@link McpTicker}; does nothing until this node has served MCP. */
+    void pollIfStarted() {
+        if (polling) {
+            poll();
         }
     }
 
