@@ -1,7 +1,5 @@
 package org.trek.mcp;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -92,8 +90,8 @@ public class McpEndpoint {
     @Inject
     McpHandover handover;
 
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    ManagedExecutorService executor;
+    @Inject
+    ToolRunner runner;
 
     @Context
     HttpServletRequest request;
@@ -538,7 +536,7 @@ public class McpEndpoint {
         if (ex.sessionKey() != null) {
             channels.started(ex.sessionKey(), requestKey, call);
         }
-        executor.submit(() -> {
+        runner.run(() -> {
             call.runningOn(Thread.currentThread());
             try {
                 JsonObject result = dispatcher.runTool(ex, tool, call);
