@@ -186,6 +186,22 @@ public final class TrekServer implements AutoCloseable {
         return Map.copyOf(databaseEnv);
     }
 
+    /**
+     * Fails when the server has logged anything SEVERE so far (after a pause of a few upkeep beats): background work
+     * that loses its container context shows up there first.
+     */
+    public void assertNoSevereLog() {
+        try {
+            Thread.sleep(2500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<String> severe = log().lines().filter(l -> l.startsWith("SEVERE")).toList();
+        if (!severe.isEmpty()) {
+            throw new AssertionError(severe.size() + " SEVERE entries in " + logFile + ", e.g. " + severe.get(0));
+        }
+    }
+
     public String log() {
         try {
             return Files.readString(logFile);

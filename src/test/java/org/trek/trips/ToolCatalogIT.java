@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -329,6 +330,12 @@ class ToolCatalogIT {
         f = new Fixture();
         f.build();
         listed = mcp.tools(owner.token());
+    }
+
+    /** Hundreds of tool calls later, on both wires: nothing SEVERE in the shared server's log. */
+    @AfterAll
+    static void serverLogStaysClean() {
+        mcp.server.assertNoSevereLog();
     }
 
     static Stream<Row> rows() {
