@@ -60,7 +60,8 @@ class McpRemoteE2EIT {
             assertTrue(browser.path().startsWith("/login?next="), "not signed in yet: " + browser.path());
             browser.type("#login", TrekServer.ADMIN_EMAIL).type("#password", TrekServer.ADMIN_PASSWORD)
                     .click("form button[type=submit]");
-            assertTrue(browser.path().startsWith("/oauth/authorize"), "the pending authorization survived the login");
+            assertTrue(browser.awaitLeaving("/login").path().startsWith("/oauth/authorize"),
+                    "the pending authorization survived the login");
             assertTrue(browser.text().contains("registered itself"), "consent says the client registered itself");
             browser.screenshot("10-consent-mcp-remote");
             browser.click("#approve");
