@@ -47,7 +47,7 @@ class McpBench {
     private static final int WARMUP = Math.min(100, N);
     private static final Duration LOAD_TIME = Duration.ofSeconds(Integer.getInteger("bench.load.seconds", 15));
     private static final int LOAD_MAX = 20_000;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private static TrekServer server;
     private static String token;

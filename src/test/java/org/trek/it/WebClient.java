@@ -26,9 +26,13 @@ public final class WebClient {
     private final String origin;
     private String csrf;
 
+    /**
+     * HTTP/1.1 like a browser on plain http (browsers never upgrade to h2c; Java's client would, and Grizzly has been
+     * seen to stall such connections for minutes).
+     */
     public WebClient(TrekServer server) {
         this.server = server;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
         this.origin = server.baseUrl();
     }
