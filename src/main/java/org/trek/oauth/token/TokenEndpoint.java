@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.trek.audit.Actor;
 import org.trek.oauth.OAuthException;
 import org.trek.oauth.OAuthGate;
@@ -28,6 +30,7 @@ import org.trek.platform.web.ClientIp;
 @Path("oauth/token")
 @RequestScoped
 public class TokenEndpoint {
+    private static final Logger LOG = Logger.getLogger(TokenEndpoint.class.getName());
 
     @Inject
     OAuthGate gate;
@@ -66,12 +69,18 @@ public class TokenEndpoint {
             }
             OAuthClient client = authenticator.authenticate(credentials, Actor.anonymous(ip), "token");
             return switch (grantType) {
-                case "authorization_code" -> OAuthResponses.json(200, codeGrant.exchange(client, form, ip).toJson());
-                case "refresh_token" -> OAuthResponses.json(200, refreshGrant.refresh(client, form, ip).toJson());
+                case "authorization_code" -> OAuthResponses.json(200,
+                        Retry.onDeadlock(() -> codeGrant.exchange(client, form, ip)).toJson());
+                case "refresh_token" -> OAuthResponses.json(200,
+                        Retry.onDeadlock(() -> refreshGrant.refresh(client, form, ip)).toJson());
                 default -> throw new OAuthException(400, "unsupported_grant_type", "Unsupported grant_type");
             };
         } catch (OAuthException e) {
             return OAuthResponses.error(e);
+        } catch (RuntimeException e) {
+            // Still the OAuth error format (RFC 6749 §5.2), never the container's HTML page or a stack trace.
+            LOG.log(Level.WARNING, "token request failed", e);
+            return OAuthResponses.error(new OAuthException(500, "server_error", "The request could not be completed."));
         }
     }
 
