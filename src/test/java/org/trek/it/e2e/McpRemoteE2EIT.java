@@ -47,46 +47,52 @@ class McpRemoteE2EIT {
         pb.environment().put("BROWSER", "true"); // the test's own Chromium opens the page, not the desktop's
         pb.environment().remove("DISPLAY");
         Process process = pb.start();
-        BlockingQueue<String> stderr = pump(process.getErrorStream(), "mcp-remote stderr");
-        BlockingQueue<String> stdout = pump(process.getInputStream(), "mcp-remote stdout");
-        try (Browser browser = new Browser(server)) {
-            String authorizeUrl = authorizationUrl(stderr);
-            assertTrue(authorizeUrl.startsWith(server.baseUrl() + "/oauth/authorize?"), authorizeUrl);
-            assertTrue(authorizeUrl.contains("code_challenge_method=S256"), "PKCE");
-            assertTrue(authorizeUrl.contains("resource=" + java.net.URLEncoder.encode(server.baseUrl() + "/mcp",
-                    StandardCharsets.UTF_8)), "RFC 8707 resource");
+        try {
+            BlockingQueue<String> stderr = pump(process.getErrorStream(), "mcp-remote stderr");
+            BlockingQueue<String> stdout = pump(process.getInputStream(), "mcp-remote stdout");
+            try (Browser browser = new Browser(server)) {
+                String authorizeUrl = authorizationUrl(stderr);
+                assertTrue(authorizeUrl.startsWith(server.baseUrl() + "/oauth/authorize?"), authorizeUrl);
+                assertTrue(authorizeUrl.contains("code_challenge_method=S256"), "PKCE");
+                assertTrue(authorizeUrl.contains("resource=" + java.net.URLEncoder.encode(server.baseUrl() + "/mcp",
+                        StandardCharsets.UTF_8)), "RFC 8707 resource");
 
-            browser.driver().get(authorizeUrl);
-            assertTrue(browser.path().startsWith("/login?next="), "not signed in yet: " + browser.path());
-            browser.type("#login", TrekServer.ADMIN_EMAIL).type("#password", TrekServer.ADMIN_PASSWORD)
-                    .click("form button[type=submit]");
-            assertTrue(browser.awaitLeaving("/login").path().startsWith("/oauth/authorize"),
-                    "the pending authorization survived the login");
-            assertTrue(browser.text().contains("registered itself"), "consent says the client registered itself");
-            browser.screenshot("10-consent-mcp-remote");
-            browser.click("#approve");
-            // mcp-remote's callback page on 127.0.0.1
-            waitFor(() -> browser.driver().getCurrentUrl().contains("/oauth/callback"), Duration.ofSeconds(20));
-            browser.screenshot("11-mcp-remote-callback");
+                browser.driver().get(authorizeUrl);
+                assertTrue(browser.path().startsWith("/login?next="), "not signed in yet: " + browser.path());
+                browser.type("#login", TrekServer.ADMIN_EMAIL).type("#password", TrekServer.ADMIN_PASSWORD)
+                        .click("form button[type=submit]");
+                assertTrue(browser.awaitLeaving("/login").path().startsWith("/oauth/authorize"),
+                        "the pending authorization survived the login");
+                assertTrue(browser.text().contains("registered itself"), "consent says the client registered itself");
+                browser.screenshot("10-consent-mcp-remote");
+                browser.click("#approve");
+                // mcp-remote's callback page on 127.0.0.1
+                waitFor(() -> browser.driver().getCurrentUrl().contains("/oauth/callback"), Duration.ofSeconds(20));
+                browser.screenshot("11-mcp-remote-callback");
+            }
+
+            OutputStream stdin = process.getOutputStream();
+            send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"trek-e2e\",\"version\":\"1.0\"}}}");
+            JsonObject init = response(stdout, 1);
+            assertNotNull(init.getJsonObject("result"), init.toString());
+            assertEquals("2025-06-18", init.getJsonObject("result").getString("protocolVersion"));
+            send(stdin, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\",\"params\":{}}");
+            JsonObject list = response(stdout, 2);
+            List<String> names = list.getJsonObject("result").getJsonArray("tools").stream()
+                    .map(t -> t.asJsonObject().getString("name")).toList();
+            assertTrue(names.contains("list_trips"), names.toString());
+            send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"list_trips\",\"arguments\":{}}}");
+            JsonObject call = response(stdout, 3);
+            assertTrue(!call.getJsonObject("result").getBoolean("isError", false), call.toString());
+        } finally {
+            // also when an assertion fails: a live mcp-remote would outlast the test run
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
         }
-
-        OutputStream stdin = process.getOutputStream();
-        send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
-                + "\"capabilities\":{},\"clientInfo\":{\"name\":\"trek-e2e\",\"version\":\"1.0\"}}}");
-        JsonObject init = response(stdout, 1);
-        assertNotNull(init.getJsonObject("result"), init.toString());
-        assertEquals("2025-06-18", init.getJsonObject("result").getString("protocolVersion"));
-        send(stdin, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
-        send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\",\"params\":{}}");
-        JsonObject list = response(stdout, 2);
-        List<String> names = list.getJsonObject("result").getJsonArray("tools").stream()
-                .map(t -> t.asJsonObject().getString("name")).toList();
-        assertTrue(names.contains("list_trips"), names.toString());
-        send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"list_trips\",\"arguments\":{}}}");
-        JsonObject call = response(stdout, 3);
-        assertTrue(!call.getJsonObject("result").getBoolean("isError", false), call.toString());
-        process.destroy();
-        process.waitFor(10, TimeUnit.SECONDS);
 
         WebClient admin = new WebClient(server);
         admin.login(TrekServer.ADMIN_EMAIL, TrekServer.ADMIN_PASSWORD);
