@@ -52,9 +52,11 @@ class AdminBrowserIT {
         assertTrue(browser.text().contains("Journey enabled."), browser.text());
         browser.screenshot("03-admin-addons");
         browser.click("#toggle-journey");
+        // let the toggle's post/redirect finish before navigating away (a new navigation would cancel it)
+        browser.awaitText("Journey disabled.");
 
         browser.open("/admin/audit?action=admin.addon_update");
-        assertTrue(browser.text().contains("admin.addon_update"));
+        assertTrue(browser.text().contains("admin.addon_update"), browser.text());
         String href = browser.find("#audit-export").getAttribute("href");
         assertTrue(href.contains("/admin/audit/export.csv?action=admin.addon_update"), href);
         browser.screenshot("04-admin-audit");

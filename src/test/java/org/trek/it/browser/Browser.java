@@ -166,6 +166,20 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Waits (at most 15 s) until the page shows this text, e.g. the flash message after a post/redirect. */
+    public Browser awaitText(String text) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!text().contains(text) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return this;
+    }
+
     /** Saves a PNG screenshot as target/screenshots/NAME.png. */
     public Path screenshot(String name) {
         try {

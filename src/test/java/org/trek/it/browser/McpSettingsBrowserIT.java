@@ -130,6 +130,7 @@ class McpSettingsBrowserIT {
         assertFalse(browser.text().contains(clientId));
         String second = connectApp(null); // a second app, for the admin to revoke
         browser.open("/settings/mcp?tab=apps");
+        assertTrue(browser.text().contains(second), "the second app is listed: " + browser.text());
         assertTrue(browser.text().contains(second));
 
         // the admin revokes the user's grant and deletes the user's token
@@ -211,6 +212,7 @@ class McpSettingsBrowserIT {
             }
             browser.click("#approve");
             code = OAuthHarness.query("http://app.invalid/callback?" + callback.get(20, java.util.concurrent.TimeUnit.SECONDS)).get("code");
+            browser.awaitText("connected"); // the browser has finished the redirect before the app goes away
         } catch (Exception e) {
             throw new AssertionError("the consent did not reach the app", e);
         } finally {
