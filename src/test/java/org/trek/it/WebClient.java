@@ -49,6 +49,13 @@ public final class WebClient {
      * load balancer in front of both would. Cookies on 127.0.0.1 go to every port.
      */
     public WebClient via(TrekServer node) {
+        // The data grid copies a changed session to the other nodes asynchronously (within milliseconds); a person's
+        // next click comes later than that. Without this pause a form posted to B at once could find no CSRF token.
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return new WebClient(node, http, origin, csrf);
     }
 
