@@ -7,7 +7,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +15,7 @@ import java.util.regex.Pattern;
 import org.trek.audit.Actor;
 import org.trek.audit.AuditService;
 import org.trek.platform.Clock;
+import org.trek.platform.db.InChunks;
 
 /** Accounts: look-up, creation and the admin operations on them. Every change is audited. */
 @ApplicationScoped
@@ -56,10 +56,9 @@ public class UserService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<Long, String> usernames(Collection<Long> ids) {
         Map<Long, String> out = new HashMap<>();
-        List<Long> all = List.copyOf(new LinkedHashSet<>(ids));
-        for (int from = 0; from < all.size(); from += 500) {
+        for (List<Long> chunk : InChunks.of(ids)) {
             em.createQuery("SELECT u.id, u.username FROM User u WHERE u.id IN :ids", Object[].class)
-                    .setParameter("ids", all.subList(from, Math.min(all.size(), from + 500))).getResultList()
+                    .setParameter("ids", chunk).getResultList()
                     .forEach(row -> out.put((Long) row[0], (String) row[1]));
         }
         return out;

@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +19,7 @@ import org.trek.oauth.scope.ScopeCatalog;
 import org.trek.oauth.token.TokenFamilies;
 import org.trek.platform.Clock;
 import org.trek.platform.SecureRandoms;
+import org.trek.platform.db.InChunks;
 
 /**
  * OAuth clients: look-up (including client ID metadata documents), the Settings screen's create / list /
@@ -71,14 +71,13 @@ public class ClientService {
                 .setParameter("id", clientId).getResultStream().findFirst();
     }
 
-    /** Stored clients by client_id, in one query per 500 ids (list screens). */
+    /** Stored clients by client_id, in one query per {@value InChunks#SIZE} ids (list screens). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, OAuthClient> findStored(Collection<String> clientIds) {
         Map<String, OAuthClient> out = new HashMap<>();
-        List<String> ids = List.copyOf(new LinkedHashSet<>(clientIds));
-        for (int from = 0; from < ids.size(); from += 500) {
+        for (List<String> chunk : InChunks.of(clientIds)) {
             em.createQuery("SELECT c FROM OAuthClient c WHERE c.clientId IN :ids", OAuthClient.class)
-                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500))).getResultList()
+                    .setParameter("ids", chunk).getResultList()
                     .forEach(c -> out.put(c.getClientId(), c));
         }
         return out;

@@ -10,13 +10,13 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.trek.oauth.OAuthException;
 import org.trek.oauth.OAuthSettings;
 import org.trek.platform.Clock;
+import org.trek.platform.db.InChunks;
 import org.trek.platform.SecureRandoms;
 import org.trek.platform.auth.CredentialRevoked;
 
@@ -179,14 +179,12 @@ public class TokenFamilies {
 
     /**
      * Last use of any access token of each family (rows record it at most once a minute), in one grouped query per
-     * 500 families instead of one query per family.
+     * {@value InChunks#SIZE} families instead of one query per family.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, Instant> lastUsed(Collection<String> familyIds) {
         Map<String, Instant> out = new HashMap<>();
-        List<String> ids = List.copyOf(new LinkedHashSet<>(familyIds));
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+        for (List<String> chunk : InChunks.of(familyIds)) {
             em.createQuery("SELECT t.familyId, MAX(t.lastUsedAt) FROM OAuthToken t WHERE t.familyId IN :f GROUP BY t.familyId",
                             Object[].class)
                     .setParameter("f", chunk).getResultList()
