@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -148,36 +149,31 @@ public class PlaceService {
      */
     public ImportResult importPlaces(long userId, long tripId, List<PlaceListImport.ListPlace> entries, int unusable) {
         access.forChange(userId, tripId, Permission.PLACE_EDIT);
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Object[] row : em.createQuery("SELECT p.name, p.lat, p.lng, p.googlePlaceId FROM Place p WHERE p.tripId = :t",
                 Object[].class).setParameter("t", tripId).getResultList()) {
-            seen.add(dedupKey((String) row[0], (Double) row[1], (Double) row[2]));
-            if (row[3] != null) {
-                seen.add("g:" + row[3]);
-            }
+            seen.addAll(dedupKeys((String) row[0], (Double) row[1], (Double) row[2], (String) row[3]));
         }
         List<Place> created = new ArrayList<>();
         int skipped = unusable;
         for (PlaceListImport.ListPlace e : entries) {
-            String key = dedupKey(e.name(), e.lat(), e.lng());
-            if (seen.contains(key) || e.googlePlaceId() != null && seen.contains("g:" + e.googlePlaceId())) {
+            List<String> keys = dedupKeys(e.name(), e.lat(), e.lng(), e.googlePlaceId());
+            if (keys.stream().anyMatch(seen::contains)) {
                 skipped++;
                 continue;
             }
-            seen.add(key);
-            if (e.googlePlaceId() != null) {
-                seen.add("g:" + e.googlePlaceId());
-            }
+            seen.addAll(keys);
             created.add(createUnchecked(tripId, new PlaceFields(e.name(), null, e.lat(), e.lng(), e.address(), null, null, null,
                     null, null, null, e.note(), null, null, null, null, e.googlePlaceId(), Set.of())));
         }
         return new ImportResult(created, skipped);
     }
 
-    private static String dedupKey(String name, Double lat, Double lng) {
+    /** The keys a place is known by for the import: name and rounded position (or name alone), and its Google id. */
+    private static List<String> dedupKeys(String name, Double lat, Double lng, String googlePlaceId) {
         String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
-        return lat == null || lng == null ? "n:" + n
-                : String.format(Locale.ROOT, "p:%s@%.4f,%.4f", n, lat, lng);
+        String byName = lat == null || lng == null ? "n:" + n : String.format(Locale.ROOT, "p:%s@%.4f,%.4f", n, lat, lng);
+        return googlePlaceId == null ? List.of(byName) : List.of(byName, "g:" + googlePlaceId);
     }
 
     /** A page of places with filters; assignment = all | unassigned | assigned. */
