@@ -97,7 +97,7 @@ public class LiveChannels {
         long now = System.currentTimeMillis();
         if (ticking && now - lastTick >= KEEP_ALIVE_SECONDS * 1000 - 100) {
             lastTick = now;
-            tick();
+            checkStreams();
         }
     }
 
@@ -105,15 +105,6 @@ public class LiveChannels {
 
     @Inject
     McpSessionStore sessions;
-
-    void tick() {
-        try {
-            checkStreams();
-        } catch (RuntimeException e) {
-            // a failing tick must not cancel the schedule
-            java.util.logging.Logger.getLogger(LiveChannels.class.getName()).warning("stream upkeep failed: " + e);
-        }
-    }
 
     private void checkStreams() {
         long now = System.currentTimeMillis();

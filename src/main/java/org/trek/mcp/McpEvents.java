@@ -175,7 +175,7 @@ public class McpEvents {
                 feed.purge(now - KEEP_MS);
             }
         } catch (RuntimeException e) {
-            // a failing poll must not cancel the schedule
+            // a failing poll must not keep the handover and the stream upkeep of this beat from running
             LOG.log(Level.WARNING, "MCP change feed poll failed: " + e);
         }
         // Sampling answers and cancellations posted to another node (catches its own failures).

@@ -83,7 +83,7 @@ public class McpHandover {
             }
             store.delete(taken);
         } catch (RuntimeException e) {
-            // a failing poll must not cancel the schedule
+            // a failing poll must not keep the stream upkeep of this beat from running
             LOG.log(Level.WARNING, "MCP handover poll failed: " + e);
         }
     }
