@@ -44,12 +44,12 @@ class AdminBrowserIT {
 
         browser.type("#new-username", "browser.user").type("#new-email", "browser.user@trek.test")
                 .type("#new-password", "browser-password-1").click("form.grid button[type=submit]");
-        assertTrue(browser.text().contains("User browser.user created."), browser.text());
+        assertTrue(browser.awaitText("User browser.user created.").text().contains("User browser.user created."), browser.text());
         browser.screenshot("02-admin-users");
 
         browser.open("/admin/addons");
         browser.click("#toggle-journey");
-        assertTrue(browser.text().contains("Journey enabled."), browser.text());
+        assertTrue(browser.awaitText("Journey enabled.").text().contains("Journey enabled."), browser.text());
         browser.screenshot("03-admin-addons");
         browser.click("#toggle-journey");
         // let the toggle's post/redirect finish before navigating away (a new navigation would cancel it)

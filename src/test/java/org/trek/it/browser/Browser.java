@@ -124,12 +124,18 @@ public final class Browser implements AutoCloseable {
         return url.startsWith(server.baseUrl()) ? url.substring(server.baseUrl().length()) : url;
     }
 
-    /** The page's visible text; retried while a navigation replaces the page under the lookup. */
+    /**
+     * The page's visible text; retried while a navigation replaces the page under the lookup. Chromium reports that
+     * race either as a stale element or as "Node with given id does not belong to the document" (a plain
+     * WebDriverException), so both are retried; a closed session is not.
+     */
     public String text() {
         for (int attempt = 0; ; attempt++) {
             try {
                 return driver.findElement(By.tagName("body")).getText();
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            } catch (org.openqa.selenium.NoSuchSessionException e) {
+                throw e;
+            } catch (org.openqa.selenium.WebDriverException e) {
                 if (attempt >= 20) {
                     throw e;
                 }
