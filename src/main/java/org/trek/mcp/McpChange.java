@@ -27,13 +27,18 @@ public class McpChange {
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
+    /** The one user the change is meant for, or null for every subscriber who may read the target. */
+    @Column(name = "user_id")
+    private Long userId;
+
     protected McpChange() {
     }
 
-    McpChange(String nodeId, String kind, String target, long createdAt) {
+    McpChange(String nodeId, String kind, String target, Long userId, long createdAt) {
         this.nodeId = nodeId;
         this.kind = kind;
         this.target = target;
+        this.userId = userId;
         this.createdAt = createdAt;
     }
 
@@ -51,6 +56,10 @@ public class McpChange {
 
     public String getTarget() {
         return target;
+    }
+
+    public Long getUserId() {
+        return userId;
     }
 
     public long getCreatedAt() {

@@ -43,7 +43,12 @@ public class McpChangeFeed {
 
     /** Joins the caller's transaction (the change's own), or runs in its own. */
     public void record(String kind, String target) {
-        em.persist(new McpChange(nodeId, kind, target, clock.millis()));
+        record(kind, target, null);
+    }
+
+    /** As {@link #record(String, String)}, for one user only ({@code userId} null: for everyone). */
+    public void record(String kind, String target, Long userId) {
+        em.persist(new McpChange(nodeId, kind, target, userId, clock.millis()));
     }
 
     /** Rows after {@code id}, oldest first. (In a transaction: the poller's thread must not hold a non-transactional EntityManager.) */

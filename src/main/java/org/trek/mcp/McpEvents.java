@@ -81,13 +81,17 @@ public class McpEvents {
     }
 
     void recordResourceChange(@Observes ResourceChanged changed) {
-        changed.uris().forEach(u -> recordResource(McpChangeFeed.RESOURCE, u));
-        changed.trees().forEach(u -> recordResource(McpChangeFeed.TREE, u));
+        changed.uris().forEach(u -> recordResource(McpChangeFeed.RESOURCE, u, changed.users()));
+        changed.trees().forEach(u -> recordResource(McpChangeFeed.TREE, u, changed.users()));
     }
 
-    private void recordResource(String kind, String uri) {
+    private void recordResource(String kind, String uri, Set<Long> users) {
         if (uri.length() <= McpChangeFeed.MAX_TARGET) {
-            feed.record(kind, uri);
+            if (users.isEmpty()) {
+                feed.record(kind, uri);
+            } else {
+                users.forEach(user -> feed.record(kind, uri, user)); // a row per user: a trip has few members
+            }
         } else {
             LOG.warning(() -> "resource change not announced: URI longer than " + McpChangeFeed.MAX_TARGET);
         }
@@ -143,8 +147,8 @@ public class McpEvents {
                     continue; // handled already
                 }
                 switch (row.getKind()) {
-                    case McpChangeFeed.RESOURCE -> resources.add(new ResourceSubscriptions.Change(row.getTarget(), false));
-                    case McpChangeFeed.TREE -> resources.add(new ResourceSubscriptions.Change(row.getTarget(), true));
+                    case McpChangeFeed.RESOURCE -> resources.add(new ResourceSubscriptions.Change(row.getTarget(), false, row.getUserId()));
+                    case McpChangeFeed.TREE -> resources.add(new ResourceSubscriptions.Change(row.getTarget(), true, row.getUserId()));
                     case McpChangeFeed.LISTS -> lists = true;
                     case McpChangeFeed.REVOKED -> revoked.add(row.getTarget());
                     default -> LOG.fine(() -> "unknown change kind " + row.getKind());

@@ -58,8 +58,18 @@ public class ResourceSubscriptions {
     @Any
     Instance<ResourceAccess> accessRules;
 
-    /** One change as the feed carries it: a resource, or a resource with everything under it. */
-    public record Change(String uri, boolean tree) {
+    /**
+     * One change as the feed carries it: a resource, or a resource with everything under it; for one user only when
+     * {@code userId} is set.
+     */
+    public record Change(String uri, boolean tree, Long userId) {
+        public Change(String uri, boolean tree) {
+            this(uri, tree, null);
+        }
+
+        boolean concerns(long subscriber) {
+            return userId == null || userId == subscriber;
+        }
     }
 
     /** Thrown when a session already has {@link #MAX_PER_SESSION} subscriptions. */
@@ -139,7 +149,7 @@ public class ResourceSubscriptions {
                 continue;
             }
             for (String uri : c.resourceUris) {
-                if (affected(changes, uri) && allowed(decisions, c.grant, uri)) {
+                if (c.grant != null && affected(changes, uri, c.grant.userId()) && allowed(decisions, c.grant, uri)) {
                     JsonObjectBuilder meta = Json.createObjectBuilder()
                             .add("io.modelcontextprotocol/subscriptionId", c.subscriptionId);
                     c.send(JsonRpc.notification(UPDATED, Json.createObjectBuilder().add("uri", uri)
@@ -160,7 +170,7 @@ public class ResourceSubscriptions {
         for (Object[] row : rows) {
             McpSubscription s = (McpSubscription) row[0];
             McpSessionRecord session = (McpSessionRecord) row[1];
-            if (!affected(changes, s.getUri())) {
+            if (!affected(changes, s.getUri(), session.getUserId())) {
                 continue;
             }
             AccessGrant grant = grantOf(session, s.getGrantScopes());
@@ -171,9 +181,9 @@ public class ResourceSubscriptions {
         }
     }
 
-    static boolean affected(Collection<Change> changes, String subscribed) {
+    static boolean affected(Collection<Change> changes, String subscribed, long subscriber) {
         for (Change c : changes) {
-            if (ResourceChanged.affects(c.uri(), c.tree(), subscribed)) {
+            if (c.concerns(subscriber) && ResourceChanged.affects(c.uri(), c.tree(), subscribed)) {
                 return true;
             }
         }

@@ -200,6 +200,7 @@ public class TripService {
         m.setInvitedBy(userId);
         m.setAddedAt(clock.now());
         em.persist(m);
+        changes.joined(user.getId());
         return new MemberView(user.getId(), user.getUsername(), "member", m.getAddedAt());
     }
 

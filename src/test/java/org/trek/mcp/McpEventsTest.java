@@ -28,7 +28,11 @@ class McpEventsTest {
         }
 
         void add(long id, String kind, String target) {
-            McpChange c = new McpChange("other-node", kind, target, 0);
+            add(id, kind, target, null);
+        }
+
+        void add(long id, String kind, String target, Long userId) {
+            McpChange c = new McpChange("other-node", kind, target, userId, 0);
             try {
                 Field f = McpChange.class.getDeclaredField("id");
                 f.setAccessible(true);
@@ -67,10 +71,10 @@ class McpEventsTest {
 
         feed.add(9, McpChangeFeed.TREE, "trek://trips/old");   // before this node started polling: not news
         feed.add(11, McpChangeFeed.TREE, "trek://trips/1");
-        feed.add(13, McpChangeFeed.RESOURCE, "trek://trips");    // id 12 is still uncommitted
+        feed.add(13, McpChangeFeed.RESOURCE, "trek://trips", 5L); // id 12 is still uncommitted
         events.poll();
         assertEquals(List.of(List.of(new ResourceSubscriptions.Change("trek://trips/1", true),
-                new ResourceSubscriptions.Change("trek://trips", false))), subscriptions.batches);
+                new ResourceSubscriptions.Change("trek://trips", false, 5L))), subscriptions.batches);
 
         now[0] += McpEvents.POLL_MS;
         feed.add(12, McpChangeFeed.TREE, "trek://trips/2");     // commits late
@@ -83,5 +87,15 @@ class McpEventsTest {
         assertEquals(2, subscriptions.batches.size(), "a row was delivered twice");
         assertEquals(13, events.watermark, "settled rows are not read again");
         assertTrue(feed.purgedBefore > 0, "old rows are purged");
+    }
+
+    @Test
+    void aChangeForOneUserConcernsNoOtherSubscriber() {
+        var forUser5 = List.of(new ResourceSubscriptions.Change("trek://trips", false, 5L));
+        assertTrue(ResourceSubscriptions.affected(forUser5, "trek://trips", 5));
+        assertTrue(!ResourceSubscriptions.affected(forUser5, "trek://trips", 6), "another user's trip list is not theirs");
+        var forEveryone = List.of(new ResourceSubscriptions.Change("trek://trips/7", true));
+        assertTrue(ResourceSubscriptions.affected(forEveryone, "trek://trips/7/places?assignment=all", 6));
+        assertTrue(!ResourceSubscriptions.affected(forEveryone, "trek://trips/70", 6));
     }
 }

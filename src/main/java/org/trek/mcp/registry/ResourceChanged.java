@@ -10,11 +10,19 @@ import java.util.Set;
  * @param uris  resources that changed themselves (e.g. {@code trek://trips}, a list)
  * @param trees resources that changed together with everything under them: {@code trek://trips/7} covers
  *              {@code trek://trips/7}, {@code trek://trips/7/places}, {@code trek://trips/7/places?assignment=all}...
+ * @param users when not empty, the only users told (for a URI every user reads as their own view, like
+ *              {@code trek://trips}: a change to one trip concerns the lists of its owner and members only)
  */
-public record ResourceChanged(Set<String> uris, Set<String> trees) {
+public record ResourceChanged(Set<String> uris, Set<String> trees, Set<Long> users) {
     public ResourceChanged {
         uris = uris == null ? Set.of() : Set.copyOf(uris);
         trees = trees == null ? Set.of() : Set.copyOf(trees);
+        users = users == null ? Set.of() : Set.copyOf(users);
+    }
+
+    /** A change for every subscriber who may read the resources. */
+    public ResourceChanged(Set<String> uris, Set<String> trees) {
+        this(uris, trees, Set.of());
     }
 
     /**

@@ -225,4 +225,49 @@ class McpSubscriptionsIT {
         assertEquals(-32002, member.legacy("resources/subscribe",
                 Json.createObjectBuilder().add("uri", "trek://trips/" + shared).build()).error().getInt("code"));
     }
+
+    @Test
+    void theTripListIsAnnouncedToTheTripsOwnerAndMembersOnly() throws Exception {
+        WebClient admin = OAuthHarness.signedIn(server);
+        String memberName = TestUsers.create(admin, "list-", "member-password-1");
+        String strangerName = TestUsers.create(admin, "list-", "stranger-password-1");
+        McpTestClient owner = oauthClient(server, admin, SCOPES);
+        owner.initialize("2025-11-25");
+        long trip = createTrip(owner, "Listed trip");
+
+        WebClient memberWeb = new WebClient(server);
+        assertEquals(302, memberWeb.login(memberName, "member-password-1").statusCode());
+        McpTestClient member = oauthClient(server, memberWeb, "trips:read");
+        member.initialize("2025-11-25");
+        subscribe(member, "trek://trips");
+        BlockingQueue<String> memberStream = openGetStream(member);
+
+        WebClient strangerWeb = new WebClient(server);
+        assertEquals(302, strangerWeb.login(strangerName, "stranger-password-1").statusCode());
+        McpTestClient stranger = oauthClient(server, strangerWeb, "trips:read");
+        stranger.initialize("2025-11-25");
+        BlockingQueue<String> strangerStream = listen(stranger, "list-1", List.of("trek://trips"),
+                List.of("trek://trips"));
+        settle(memberStream, member.revision);
+        settle(strangerStream, McpTestClient.MODERN);
+
+        // Someone else's trip changes: neither list changed.
+        renameTrip(owner, trip, "Listed trip, renamed");
+        assertNull(nextUpdate(memberStream, member.revision, 3), "told of a trip that is not on their list");
+        assertNull(nextUpdate(strangerStream, McpTestClient.MODERN, 1), "told of a trip that is not on their list");
+
+        // Added to it: the member's list changed; a change to it now concerns them; the stranger hears nothing.
+        JsonObject added = call(owner, "add_trip_member", "{\"tripId\":" + trip + ",\"identifier\":\"" + memberName + "\"}");
+        long memberId = added.getJsonObject("member").getJsonNumber("user_id").longValue();
+        assertEquals("trek://trips", nextUpdate(memberStream, member.revision, 10).getString("uri"));
+        renameTrip(owner, trip, "Listed trip, renamed again");
+        assertEquals("trek://trips", nextUpdate(memberStream, member.revision, 10).getString("uri"));
+
+        // Removed from it: their list changed once more, then nothing.
+        call(owner, "remove_trip_member", "{\"tripId\":" + trip + ",\"memberId\":" + memberId + "}");
+        assertEquals("trek://trips", nextUpdate(memberStream, member.revision, 10).getString("uri"));
+        renameTrip(owner, trip, "Listed trip, renamed a third time");
+        assertNull(nextUpdate(memberStream, member.revision, 3), "told of a trip they left");
+        assertNull(nextUpdate(strangerStream, McpTestClient.MODERN, 1), "the stranger heard of someone else's trip");
+    }
 }
