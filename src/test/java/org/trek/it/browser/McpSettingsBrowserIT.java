@@ -99,12 +99,12 @@ class McpSettingsBrowserIT {
         // delete one, with confirmation
         browser.click("a[id^=delete-]");
         browser.click("#confirm-delete-button");
-        assertTrue(browser.text().contains("OAuth client deleted"), browser.text());
+        assertTrue(browser.awaitText("OAuth client deleted").text().contains("OAuth client deleted"), browser.text());
         assertEquals(PRESETS.size() - 1, browser.driver().findElements(By.cssSelector("li.client")).size());
 
         // API tokens: create (shown once), delete; then one more for the admin to delete
         browser.click("#tab-tokens");
-        assertTrue(browser.text().contains("deprecated"));
+        assertTrue(browser.awaitText("deprecated").text().contains("deprecated"));
         browser.type("#token-name", "browser token");
         browser.find("#token-name").submit();
         String token = browser.find("#new-token-value").getText();
@@ -114,7 +114,7 @@ class McpSettingsBrowserIT {
         assertFalse(browser.driver().getPageSource().contains(token));
         browser.click("a[href*=confirmDelete]");
         browser.click("#confirm-delete-button");
-        assertTrue(browser.text().contains("Token deleted"), browser.text());
+        assertTrue(browser.awaitText("Token deleted").text().contains("Token deleted"), browser.text());
         browser.type("#token-name", "for the admin");
         browser.find("#token-name").submit();
 
@@ -126,7 +126,7 @@ class McpSettingsBrowserIT {
         browser.click("a.revoke-app");
         assertTrue(browser.find("#confirm-revoke").getText().contains("Revoke access"));
         browser.click("#confirm-revoke-button");
-        assertTrue(browser.text().contains("Access revoked"), browser.text());
+        assertTrue(browser.awaitText("Access revoked").text().contains("Access revoked"), browser.text());
         assertFalse(browser.text().contains(clientId));
         String second = connectApp(null); // a second app, for the admin to revoke
         browser.open("/settings/mcp?tab=apps");
@@ -141,13 +141,13 @@ class McpSettingsBrowserIT {
         String grantRow = "//table[@id='grants']//tr[td[normalize-space()='" + user + "']]//a";
         browser.driver().findElement(By.xpath(grantRow)).click();
         browser.click("#confirm-grant-button");
-        assertTrue(browser.text().contains("Grant revoked"), browser.text());
+        assertTrue(browser.awaitText("Grant revoked").text().contains("Grant revoked"), browser.text());
         assertTrue(browser.driver().findElements(By.xpath(grantRow)).isEmpty());
         String tokenRow = "//table[@id='tokens']//tr[td[normalize-space()='" + user + "']]//a";
         browser.driver().findElement(By.xpath(tokenRow)).click();
         browser.screenshot("mcp-10-admin-confirm-token");
         browser.click("#confirm-token-button");
-        assertTrue(browser.text().contains("Token deleted"), browser.text());
+        assertTrue(browser.awaitText("Token deleted").text().contains("Token deleted"), browser.text());
         assertTrue(browser.driver().findElements(By.xpath(tokenRow)).isEmpty());
 
         // the admin's audit page shows an entry for each step: first the user's own steps...
