@@ -12,8 +12,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.trek.audit.Actor;
 import org.trek.oauth.OAuthException;
 import org.trek.oauth.OAuthGate;
@@ -30,7 +28,6 @@ import org.trek.platform.web.ClientIp;
 @Path("oauth/token")
 @RequestScoped
 public class TokenEndpoint {
-    private static final Logger LOG = Logger.getLogger(TokenEndpoint.class.getName());
 
     @Inject
     OAuthGate gate;
@@ -77,11 +74,7 @@ public class TokenEndpoint {
             };
         } catch (OAuthException e) {
             return OAuthResponses.error(e);
-        } catch (RuntimeException e) {
-            // Still the OAuth error format (RFC 6749 §5.2), never the container's HTML page or a stack trace.
-            LOG.log(Level.WARNING, "token request failed", e);
-            return OAuthResponses.error(new OAuthException(500, "server_error", "The request could not be completed."));
-        }
+        } // anything else: platform.web.UnexpectedErrorMapper answers server_error (RFC 6749 §5.2), never HTML
     }
 
     /** Anything but a form body is a malformed request (RFC 6749 §4.1.3 mandates form encoding). */

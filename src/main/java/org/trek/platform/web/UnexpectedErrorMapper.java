@@ -1,0 +1,63 @@
+package org.trek.platform.web;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The last line for the machine endpoints: a failure no resource expected (a database outage, a bug) is answered in
+ * the protocol's own format — a JSON-RPC -32603 error on /mcp, an RFC 6749 §5.2 {@code server_error} elsewhere — and
+ * not with the container's HTML error page. Nothing of the exception reaches the caller; the log has it under an
+ * incident id the answer repeats, so an admin can find it. Errors JAX-RS itself raises (404, 405, 415...) keep their
+ * own answers.
+ */
+@Provider
+public class UnexpectedErrorMapper implements ExceptionMapper<RuntimeException> {
+    private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
+
+    @Context
+    UriInfo uri;
+
+    @Override
+    public Response toResponse(RuntimeException e) {
+        if (e instanceof WebApplicationException wae) {
+            return wae.getResponse();
+        }
+        String incident = UUID.randomUUID().toString();
+        String path = uri == null ? "" : uri.getPath();
+        LOG.log(Level.SEVERE, "Unexpected failure on /" + stripSlash(path) + " (incident " + incident + ")", e);
+        return answer(path, incident);
+    }
+
+    static Response answer(String path, String incident) {
+        String message = "The request could not be completed (incident " + incident + ").";
+        JsonObject body;
+        if (isMcp(path)) {
+            // JSON-RPC 2.0 §5.1: -32603 internal error; the request id is unknown here, so null.
+            body = Json.createObjectBuilder().add("jsonrpc", "2.0").addNull("id")
+                    .add("error", Json.createObjectBuilder().add("code", -32603).add("message", message)).build();
+        } else {
+            body = Json.createObjectBuilder().add("error", "server_error").add("error_description", message).build();
+        }
+        return Response.status(500).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString())
+                .header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+    }
+
+    static boolean isMcp(String path) {
+        String p = stripSlash(path);
+        return p.equals("mcp") || p.startsWith("mcp/");
+    }
+
+    private static String stripSlash(String path) {
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+}

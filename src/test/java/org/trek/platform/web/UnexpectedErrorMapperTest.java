@@ -1,0 +1,65 @@
+package org.trek.platform.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.StringReader;
+import java.lang.reflect.Proxy;
+import org.junit.jupiter.api.Test;
+
+/** Unexpected failures answer in the endpoint's own protocol, without the exception's text. */
+class UnexpectedErrorMapperTest {
+
+    private static UnexpectedErrorMapper at(String path) {
+        UnexpectedErrorMapper m = new UnexpectedErrorMapper();
+        m.uri = (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class},
+                (proxy, method, args) -> method.getName().equals("getPath") ? path : null);
+        return m;
+    }
+
+    private static JsonObject body(Response r) {
+        return Json.createReader(new StringReader((String) r.getEntity())).readObject();
+    }
+
+    @Test
+    void mcpGetsAJsonRpcInternalError() {
+        Response r = at("mcp").toResponse(new IllegalStateException("secret detail trek_abc"));
+        assertEquals(500, r.getStatus());
+        JsonObject b = body(r);
+        assertEquals("2.0", b.getString("jsonrpc"));
+        assertTrue(b.isNull("id"));
+        assertEquals(-32603, b.getJsonObject("error").getInt("code"));
+        assertFalse(r.getEntity().toString().contains("secret"), "exception text leaked");
+    }
+
+    @Test
+    void oauthEndpointsGetAnRfc6749ServerError() {
+        Response r = at("oauth/revoke").toResponse(new IllegalStateException("secret detail"));
+        assertEquals(500, r.getStatus());
+        assertEquals("server_error", body(r).getString("error"));
+        assertEquals("no-store", r.getHeaderString("Cache-Control"));
+        assertFalse(r.getEntity().toString().contains("secret"), "exception text leaked");
+        assertTrue(body(r).getString("error_description").contains("incident "));
+    }
+
+    @Test
+    void errorsJaxRsRaisesKeepTheirAnswer() {
+        NotAllowedException e = new NotAllowedException("POST");
+        assertSame(e.getResponse(), at("oauth/token").toResponse(e));
+    }
+
+    @Test
+    void onlyTheMcpPathIsJsonRpc() {
+        assertTrue(UnexpectedErrorMapper.isMcp("/mcp"));
+        assertTrue(UnexpectedErrorMapper.isMcp("mcp"));
+        assertFalse(UnexpectedErrorMapper.isMcp("mcpx"));
+        assertFalse(UnexpectedErrorMapper.isMcp(".well-known/oauth-protected-resource/mcp"));
+    }
+}
