@@ -81,15 +81,70 @@ class OAuthFlowIT {
         assertEquals("trips:read", tokens.getString("scope"), "the user narrowed the scopes on the consent page");
         assertEquals("no-store", t.headers().firstValue("Cache-Control").orElse(""));
 
-        // consent on record covers the same request: no page, straight back with a code
+        // consent on record, but a public client on a loopback redirect could be any program on the machine
+        // (RFC 8252 §8.6): the consent page again, with the scopes ticked
         HttpResponse<String> again = browser.get(OAuthHarness.authorizePath(
                 h.authorizeParams(clientId, redirect, OAuthHarness.newVerifier(), "trips:read", "s-2")));
-        assertEquals(302, again.statusCode());
+        assertEquals(200, again.statusCode());
+        assertTrue(again.body().contains("loopback-warning"));
+    }
+
+    @Test
+    void anOAuth21ClientMayLeaveRedirectUriOutOfTheTokenRequest() {
+        JsonObject reg = h.register("none", null, "http://127.0.0.1/callback");
+        String clientId = reg.getString("client_id");
+        String verifier = OAuthHarness.newVerifier();
+        Map<String, String> q = h.approve(browser, h.authorizeParams(clientId, "http://127.0.0.1:51236/callback", verifier,
+                "trips:read", "o21"), List.of("trips:read"));
+        HttpResponse<String> t = h.exchange(clientId, null, false, q.get("code"), null, verifier);
+        assertEquals(200, t.statusCode(), t.body());
+        assertTrue(OAuthHarness.json(t).getString("access_token").startsWith("trekoa_"));
+    }
+
+    @Test
+    void consentOnRecordIsReusedOnlyWhenTheClientsIdentityIsAssured() {
+        // a confidential client (it authenticates at the token endpoint), even on a loopback redirect
+        JsonObject confidential = h.register("client_secret_basic", null, "http://127.0.0.1/callback");
+        String redirect = "http://127.0.0.1:51235/callback";
+        h.approve(browser, h.authorizeParams(confidential.getString("client_id"), redirect, OAuthHarness.newVerifier(),
+                "trips:read", "c-1"), List.of("trips:read"));
+        HttpResponse<String> again = browser.get(OAuthHarness.authorizePath(h.authorizeParams(
+                confidential.getString("client_id"), redirect, OAuthHarness.newVerifier(), "trips:read", "c-2")));
+        assertEquals(302, again.statusCode(), again.body());
         assertTrue(OAuthHarness.query(again.headers().firstValue("Location").orElseThrow()).containsKey("code"));
         // ...but a wider request shows the consent page again
-        HttpResponse<String> wider = browser.get(OAuthHarness.authorizePath(
-                h.authorizeParams(clientId, redirect, OAuthHarness.newVerifier(), "trips:read places:read", "s-3")));
+        HttpResponse<String> wider = browser.get(OAuthHarness.authorizePath(h.authorizeParams(
+                confidential.getString("client_id"), redirect, OAuthHarness.newVerifier(), "trips:read places:read", "c-3")));
         assertEquals(200, wider.statusCode());
+
+        // a public client whose code can only travel to its https redirect URI
+        JsonObject web = h.register("none", null, "https://app.example/callback");
+        h.approve(browser, h.authorizeParams(web.getString("client_id"), "https://app.example/callback",
+                OAuthHarness.newVerifier(), "trips:read", "w-1"), List.of("trips:read"));
+        HttpResponse<String> webAgain = browser.get(OAuthHarness.authorizePath(h.authorizeParams(web.getString("client_id"),
+                "https://app.example/callback", OAuthHarness.newVerifier(), "trips:read", "w-2")));
+        assertEquals(302, webAgain.statusCode(), webAgain.body());
+        assertTrue(webAgain.headers().firstValue("Location").orElseThrow().startsWith("https://app.example/callback?code="));
+    }
+
+    @Test
+    void errorsAreRedirectedOnlyAfterSignInAndAutomaticallyOnlyToLoopback() {
+        // RFC 9700 §4.11.2: anyone can register https://phish.example and send people a broken authorization link
+        JsonObject reg = h.register("none", null, "https://phish.example/cb");
+        Map<String, String> p = h.authorizeParams(reg.getString("client_id"), "https://phish.example/cb",
+                OAuthHarness.newVerifier(), "trips:read", "o-1");
+        p.remove("response_type");
+        HttpResponse<String> anonymous = new org.trek.it.WebClient(server).get(OAuthHarness.authorizePath(p));
+        assertEquals(302, anonymous.statusCode());
+        String location = anonymous.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.contains("/login?next="), "an anonymous visitor signs in first: " + location);
+        assertFalse(location.contains("phish.example/cb?"), location);
+
+        HttpResponse<String> signedIn = browser.get(OAuthHarness.authorizePath(p));
+        assertEquals(400, signedIn.statusCode(), "a page, not a redirect to an https URI anyone may have registered");
+        assertTrue(signedIn.headers().firstValue("Location").isEmpty());
+        assertTrue(signedIn.body().contains("id=\"error-link\" href=\"https://phish.example/cb?error="), signedIn.body());
+        assertTrue(signedIn.body().contains("Return to phish.example"));
     }
 
     @Test

@@ -215,7 +215,9 @@ public final class OAuthHarness {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");
         form.put("code", code);
-        form.put("redirect_uri", redirectUri);
+        if (redirectUri != null) { // OAuth 2.1 clients leave it out
+            form.put("redirect_uri", redirectUri);
+        }
         form.put("code_verifier", verifier);
         return tokenRequest(form, clientId, secret, basic);
     }

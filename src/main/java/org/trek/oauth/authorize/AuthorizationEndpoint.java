@@ -35,9 +35,10 @@ import org.trek.platform.web.ClientIp;
 import org.trek.platform.web.Views;
 
 /**
- * /oauth/authorize (RFC 6749 §4.1, OAuth 2.1 §4.1). GET validates and either redirects an error back to the
- * client, sends an anonymous visitor to the login page (which returns here with the same query, so the pending
- * authorization survives), re-uses a covering consent, or shows the consent page. POST (CSRF token and Origin
+ * /oauth/authorize (RFC 6749 §4.1, OAuth 2.1 §4.1). GET validates; shows an unknown client or redirect URI as a page;
+ * sends an anonymous visitor to the login page (which returns here with the same query, so the pending authorization
+ * survives); then returns an error to the client (automatically only to a loopback redirect URI), re-uses a covering
+ * consent (only when the client's identity is assured), or shows the consent page. POST (CSRF token and Origin
  * checked by CsrfFilter) re-validates everything and approves or denies. Responses carry iss (RFC 9207).
  */
 @WebServlet("/oauth/authorize")
@@ -77,17 +78,23 @@ public class AuthorizationEndpoint extends HttpServlet {
             return;
         }
         AuthorizationRequest.Outcome outcome = validate(request::getParameterValues);
-        if (!(outcome instanceof AuthorizationRequest.Valid valid)) {
+        if (outcome instanceof AuthorizationRequest.PageError) {
             reject(request, response, outcome);
             return;
         }
         Long userId = CurrentUser.id(request);
         if (userId == null) {
+            // RFC 9700 §4.11.2: the user is authenticated before any redirect, an error redirect included, so that
+            // an erroneous request of a self-registered client does not make TREK an anonymous open redirector.
             String here = "/oauth/authorize" + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
             response.sendRedirect(request.getContextPath() + "/login?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8));
             return;
         }
-        if (consents.covers(userId, valid.client().getClientId(), valid.scopes())) {
+        if (!(outcome instanceof AuthorizationRequest.Valid valid)) {
+            reject(request, response, outcome);
+            return;
+        }
+        if (consents.covers(userId, valid.client().getClientId(), valid.scopes()) && identityAssured(valid)) {
             audit.record(actor(request), "oauth.consent.grant", valid.client().getClientId(),
                     Map.of("client_id", valid.client().getClientId(), "scopes", valid.scopes(), "auto", true));
             approve(request, response, valid, userId, valid.scopes());
@@ -158,8 +165,37 @@ public class AuthorizationEndpoint extends HttpServlet {
         if (outcome instanceof AuthorizationRequest.PageError page) {
             Views.error(request, response, 400, page.message());
         } else if (outcome instanceof AuthorizationRequest.RedirectError error) {
-            response.sendRedirect(AuthorizationRequest.errorRedirect(error, settings.issuer()));
+            String target = AuthorizationRequest.errorRedirect(error, settings.issuer());
+            if (isLoopback(hostOf(error.redirectUri()))) {
+                response.sendRedirect(target); // back to an application on the user's own machine
+                return;
+            }
+            // RFC 9700 §4.11.2: redirect automatically only to a URI the server trusts. Any https URI may have been
+            // registered by anyone, so the user sees the error and decides whether to follow the link back.
+            request.setAttribute("errorLink", target);
+            request.setAttribute("errorLinkLabel", "Return to " + hostOf(error.redirectUri()));
+            Views.error(request, response, 400, "The application's request was refused (" + error.error() + "): "
+                    + error.description());
         }
+    }
+
+    /**
+     * Whether a consent on record may be re-used without asking (RFC 8252 §8.6: not for a client whose identity
+     * cannot be assured, even if the user approved it before). A confidential client proves itself at the token
+     * endpoint; a public client's code can only travel to a non-loopback https redirect URI it registered. A public
+     * client with a loopback or private-use redirect could be any program on the machine, so the consent page is
+     * shown again (with the scopes ticked, one click).
+     */
+    static boolean identityAssured(AuthorizationRequest.Valid valid) {
+        if (!valid.client().isPublicClient()) {
+            return true;
+        }
+        String uri = valid.redirectUri();
+        return uri.regionMatches(true, 0, "https://", 0, 8) && !isLoopback(hostOf(uri));
+    }
+
+    static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
     }
 
     private boolean withinRateLimit(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
@@ -188,7 +224,7 @@ public class AuthorizationEndpoint extends HttpServlet {
         page.put("redirectUri", valid.redirectUri());
         String host = hostOf(valid.redirectUri());
         page.put("redirectHost", host);
-        page.put("loopbackRedirect", host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]"));
+        page.put("loopbackRedirect", isLoopback(host));
         page.put("clientUri", client.getClientUri());
         page.put("error", error);
         List<Map<String, Object>> groups = new ArrayList<>();

@@ -51,8 +51,8 @@ public class AuthorizationCodeGrant {
         String redirectUri = ClientCredentials.single(form, "redirect_uri");
         String verifier = ClientCredentials.single(form, "code_verifier");
         String resource = ClientCredentials.single(form, "resource");
-        if (code == null || redirectUri == null) {
-            throw OAuthException.invalidRequest("code and redirect_uri are required");
+        if (code == null) {
+            throw OAuthException.invalidRequest("code is required");
         }
         if (verifier == null) {
             throw OAuthException.invalidRequest("code_verifier is required (PKCE)");
@@ -76,7 +76,9 @@ public class AuthorizationCodeGrant {
             row.consume(clock.now(), null);
             throw fail(actor, client, "code_invalid_or_expired", ip);
         }
-        if (!row.getRedirectUri().equals(redirectUri)) {
+        // OAuth 2.1 §4.1.3 drops redirect_uri from the token request (PKCE, mandatory here, binds the code); §10.2:
+        // an OAuth 2.0 client may still send it, and then it MUST be identical to the authorization request's.
+        if (redirectUri != null && !row.getRedirectUri().equals(redirectUri)) {
             row.consume(clock.now(), null);
             throw fail(actor, client, "redirect_uri_mismatch", ip);
         }
