@@ -106,6 +106,12 @@ class DiscoveryAndRegistrationIT {
             assertEquals(400, r.statusCode(), uri);
             assertEquals("invalid_redirect_uri", OAuthHarness.json(r).getString("error"), uri);
         }
+        // each URI allowed, together too long to store: a 400, not a failed INSERT
+        String longUri = "https://a.example/" + "x".repeat(1500);
+        HttpResponse<String> tooLong = h.postJson("/oauth/register",
+                "{\"redirect_uris\":[\"" + longUri + "1\",\"" + longUri + "2\",\"" + longUri + "3\"]}");
+        assertEquals(400, tooLong.statusCode(), tooLong.body());
+        assertEquals("invalid_redirect_uri", OAuthHarness.json(tooLong).getString("error"));
         HttpResponse<String> none = h.postJson("/oauth/register", "{\"client_name\":\"x\"}");
         assertEquals("invalid_redirect_uri", OAuthHarness.json(none).getString("error"));
         HttpResponse<String> notJson = h.postJson("/oauth/register", "not json");

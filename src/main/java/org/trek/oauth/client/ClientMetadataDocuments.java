@@ -9,8 +9,6 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -19,11 +17,18 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 import org.trek.oauth.OAuthSettings;
 import org.trek.oauth.scope.ScopeCatalog;
@@ -128,11 +133,15 @@ public class ClientMetadataDocuments {
                 }
             }
         }
-        if (uris.isEmpty() || uris.size() > RedirectUriPolicy.MAX_PER_CLIENT) {
-            throw new DocumentException("redirect_uris missing or too many");
+        if (uris.isEmpty() || RedirectUriPolicy.listProblem(uris).isPresent()) {
+            throw new DocumentException("redirect_uris missing, too many or too long");
         }
-        String host = URI.create(clientId).getHost();
-        String name = doc.get("client_name") instanceof JsonString n && !n.getString().isBlank() ? n.getString().trim() : host;
+        // MCP 2025-11-25 authorization (client ID metadata documents): client_id, client_name and redirect_uris are
+        // required properties, and the server validates that they are there.
+        if (!(doc.get("client_name") instanceof JsonString n) || n.getString().isBlank()) {
+            throw new DocumentException("client_name is required");
+        }
+        String name = n.getString().trim();
         if (name.length() > 100) {
             name = name.substring(0, 100);
         }
@@ -157,9 +166,14 @@ public class ClientMetadataDocuments {
             throw new DocumentException("client_id URL must use https");
         }
         if (url.getHost() == null || url.getRawUserInfo() != null || url.getRawFragment() != null
-                || url.getRawPath() == null || url.getRawPath().length() <= 1
-                || url.getRawPath().contains("/./") || url.getRawPath().contains("/../")) {
+                || url.getRawPath() == null || url.getRawPath().length() <= 1) {
             throw new DocumentException("client_id URL must have a host and a path, and no fragment or user info");
+        }
+        // draft §3: no single-dot or double-dot path segments, wherever they are and however they are encoded
+        for (String segment : url.getPath().split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                throw new DocumentException("client_id URL must not contain dot segments");
+            }
         }
         InetAddress[] addresses;
         try {
@@ -195,40 +209,119 @@ public class ClientMetadataDocuments {
         }
         if (a instanceof Inet6Address) {
             int first = b[0] & 0xff;
-            return (first & 0xfe) != 0xfc; // fc00::/7 unique local
+            if ((first & 0xfe) == 0xfc) {
+                return false; // fc00::/7 unique local
+            }
+            // Forms that carry an IPv4 address inside (and may lead to 127.0.0.1 or 10.x through a translator):
+            // IPv4-compatible ::a.b.c.d, NAT64 64:ff9b::/96 and 64:ff9b:1::/48, 6to4 2002::/16, Teredo 2001::/32.
+            boolean zeroPrefix = true;
+            for (int i = 0; i < 12; i++) {
+                zeroPrefix &= b[i] == 0;
+            }
+            int word0 = (first << 8) | (b[1] & 0xff);
+            int word1 = ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+            return !zeroPrefix && !(word0 == 0x0064 && word1 == 0xff9b) && word0 != 0x2002
+                    && !(word0 == 0x2001 && word1 == 0);
         }
         return true;
     }
 
-    private Fetched fetch(URI url) {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5))
+    /** The whole fetch, from connecting to the last byte of the body (a field so that a test can shorten it). */
+    Duration fetchDeadline = Duration.ofSeconds(5);
+
+    /**
+     * Fetches the document within {@link #fetchDeadline} in all. The request timeout of java.net.http only covers the
+     * wait for the response headers (JDK 17), so a host trickling its body a byte at a time would hold the request
+     * thread for as long as it liked: the body is read asynchronously and the wait for it is bounded here.
+     */
+    Fetched fetch(URI url) {
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(fetchDeadline)
                 .header("Accept", "application/json").GET().build();
+        LimitedBody body = new LimitedBody(MAX_BYTES);
+        var future = http.sendAsync(request, info -> info.statusCode() == 200 ? body
+                : HttpResponse.BodySubscribers.replacing(new byte[0]));
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new DocumentException("document answered HTTP " + response.statusCode());
-                }
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                byte[] buffer = new byte[1024];
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    out.write(buffer, 0, n);
-                    if (out.size() > MAX_BYTES) {
-                        throw new DocumentException("document larger than " + MAX_BYTES + " bytes");
-                    }
-                }
-                try (JsonReader reader = Json.createReader(new StringReader(out.toString(StandardCharsets.UTF_8)))) {
-                    return new Fetched(reader.readObject(), response.headers().firstValue("Cache-Control").orElse(null));
-                } catch (RuntimeException e) {
-                    throw new DocumentException("document is not a JSON object");
+            HttpResponse<byte[]> response = future.get(fetchDeadline.toMillis(), TimeUnit.MILLISECONDS);
+            if (response.statusCode() != 200) {
+                throw new DocumentException("document answered HTTP " + response.statusCode());
+            }
+            try (JsonReader reader = Json.createReader(new StringReader(new String(response.body(), StandardCharsets.UTF_8)))) {
+                return new Fetched(reader.readObject(), response.headers().firstValue("Cache-Control").orElse(null));
+            } catch (RuntimeException e) {
+                throw new DocumentException("document is not a JSON object");
+            }
+        } catch (TimeoutException e) {
+            body.abort();
+            future.cancel(true);
+            throw new DocumentException("document took longer than " + fetchDeadline.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof DocumentException d) {
+                    throw d; // too large
                 }
             }
-        } catch (IOException e) {
             throw new DocumentException("document could not be fetched");
         } catch (InterruptedException e) {
+            future.cancel(true);
             Thread.currentThread().interrupt();
             throw new DocumentException("interrupted");
+        }
+    }
+
+    /** Collects a response body of at most {@code max} bytes; a longer one ends the download. */
+    static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final int max;
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private volatile Flow.Subscription subscription;
+
+        LimitedBody(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE); // bounded by max: more than that cancels
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            for (ByteBuffer b : items) {
+                if (result.isDone()) {
+                    return;
+                }
+                if (out.size() + b.remaining() > max) {
+                    abort();
+                    result.completeExceptionally(new DocumentException("document larger than " + max + " bytes"));
+                    return;
+                }
+                byte[] chunk = new byte[b.remaining()];
+                b.get(chunk);
+                out.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            result.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(out.toByteArray());
+        }
+
+        void abort() {
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
         }
     }
 

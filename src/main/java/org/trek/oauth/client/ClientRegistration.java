@@ -60,14 +60,15 @@ public class ClientRegistration {
         if (redirectUris.isEmpty()) {
             throw metadata("invalid_redirect_uri", "redirect_uris is required and must be a non-empty array of strings");
         }
-        if (redirectUris.size() > RedirectUriPolicy.MAX_PER_CLIENT) {
-            throw metadata("invalid_redirect_uri", "at most " + RedirectUriPolicy.MAX_PER_CLIENT + " redirect_uris are allowed");
-        }
         for (String uri : redirectUris) {
             Optional<String> problem = RedirectUriPolicy.problem(uri);
             if (problem.isPresent()) {
                 throw metadata("invalid_redirect_uri", problem.get());
             }
+        }
+        Optional<String> listProblem = RedirectUriPolicy.listProblem(redirectUris);
+        if (listProblem.isPresent()) {
+            throw metadata("invalid_redirect_uri", listProblem.get());
         }
         // RFC 7591 §2: the default is client_secret_basic. Unknown methods are refused, never silently changed.
         String authMethod = optionalString(body, "token_endpoint_auth_method").orElse(OAuthClient.AUTH_BASIC);

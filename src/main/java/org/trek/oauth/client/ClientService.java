@@ -211,6 +211,9 @@ public class ClientService {
                 throw new ClientException("Invalid redirect URI " + u + ": " + problem.get());
             }
         }
+        RedirectUriPolicy.listProblem(uris).ifPresent(p -> {
+            throw new ClientException("Invalid redirect URIs: " + p);
+        });
         return uris;
     }
 

@@ -2,6 +2,7 @@ package org.trek.oauth.client;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +25,8 @@ public final class RedirectUriPolicy {
 
     public static final int MAX_LENGTH = 2000;
     public static final int MAX_PER_CLIENT = 10;
+    /** The client's URIs are stored joined by newlines in one column of this size (oauth_clients.redirect_uris). */
+    public static final int MAX_TOTAL_LENGTH = 4000;
 
     private static final Set<String> DANGEROUS = Set.of("javascript", "data", "vbscript", "file", "blob", "about",
             "chrome", "chrome-extension", "moz-extension", "ms-browser-extension", "view-source", "ws", "wss",
@@ -32,6 +35,20 @@ public final class RedirectUriPolicy {
     private static final Pattern PRIVATE_SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*$");
 
     private RedirectUriPolicy() {
+    }
+
+    /**
+     * Why this list of (individually valid) URIs may not be registered together: too many, or too long to store.
+     * Empty when it may.
+     */
+    public static Optional<String> listProblem(List<String> uris) {
+        if (uris.size() > MAX_PER_CLIENT) {
+            return Optional.of("at most " + MAX_PER_CLIENT + " redirect URIs are allowed");
+        }
+        if (String.join("\n", uris).length() > MAX_TOTAL_LENGTH) {
+            return Optional.of("the redirect URIs together are longer than " + MAX_TOTAL_LENGTH + " characters");
+        }
+        return Optional.empty();
     }
 
     /** Why this URI may not be registered, or empty when it may. */

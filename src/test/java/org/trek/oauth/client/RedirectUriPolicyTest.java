@@ -79,4 +79,12 @@ class RedirectUriPolicyTest {
     void registeredDangerousUriNeverMatches() {
         assertFalse(RedirectUriPolicy.matches("javascript:alert(1)", "javascript:alert(1)"));
     }
+
+    @Test
+    void aListMustFitTheStoredColumn() {
+        String uri = "https://a.example/" + "x".repeat(1900);
+        assertTrue(RedirectUriPolicy.listProblem(java.util.List.of(uri, uri + "2")).isEmpty());
+        assertTrue(RedirectUriPolicy.listProblem(java.util.List.of(uri, uri + "2", uri + "3")).isPresent());
+        assertTrue(RedirectUriPolicy.listProblem(java.util.Collections.nCopies(11, "https://a.example/cb")).isPresent());
+    }
 }
