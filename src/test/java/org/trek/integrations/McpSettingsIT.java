@@ -307,8 +307,11 @@ public class McpSettingsIT {
         String confirmGrant = admin.get("/admin/mcp?confirmGrant=" + grantParam).body();
         assertTrue(confirmGrant.contains("id=\"confirm-grant\""), "revoking asks first");
         assertTrue(grantId != null, "the user's grant is listed with a confirmation link");
+        assertTrue(user.get("/settings/mcp?tab=apps").body().contains(dcrClient));
         assertEquals(302, admin.post("/admin/mcp", Map.of("action", "revoke-grant", "id", grantId)).statusCode());
         assertEquals(401, mcpStatus(access), "grant revoked");
+        assertFalse(user.get("/settings/mcp?tab=apps").body().contains(dcrClient),
+                "the owner's consent is withdrawn too: the client must ask again");
 
         // the static token
         Matcher token = Pattern.compile("admin-target<br>.*?confirmToken=(\\d+)#", Pattern.DOTALL)

@@ -102,11 +102,16 @@ public class GrantService {
         audit.record(actor, "oauth.consent.revoke", clientId, Map.of("client_id", clientId));
     }
 
-    /** An admin revokes any grant. */
+    /**
+     * An admin revokes any grant. The owner's consent for that client is withdrawn too, so the client cannot come
+     * back silently with a new authorization request: the owner is asked again. (Other grants of the same client
+     * stay; the admin revokes each one.)
+     */
     public boolean adminRevokeGrant(Actor actor, String grantId) {
         Optional<OAuthToken> row = grantId == null ? Optional.empty() : families.anyOfFamily(grantId);
         boolean revoked = families.revokeFamily(grantId, "revoked_by_admin");
         if (revoked) {
+            row.ifPresent(t -> consents.withdraw(t.getUserId(), t.getClientId()));
             // whose grant and which client: the audit log must tell without the (now dead) token rows
             Map<String, Object> details = new LinkedHashMap<>();
             row.ifPresent(t -> {
