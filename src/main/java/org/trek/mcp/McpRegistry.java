@@ -211,15 +211,21 @@ public class McpRegistry {
                 .filter(r -> visible(grant, r.definition().requiredScope(), r.definition().addon())).toList();
     }
 
-    /** The resource a URI names (fixed first, then templates) with its template variables. */
+    /**
+     * The resource a URI names (fixed first, then templates) with its template variables. A query string
+     * ({@code trek://trips/7/places?assignment=all}) names a view of the same resource: it takes no part in the
+     * matching, and the reader gets the whole URI.
+     */
     public Optional<Map.Entry<ResourceEntry, Map<String, String>>> resolve(String uri) {
         Catalog c = catalog();
-        ResourceEntry fixed = c.fixed().get(uri);
+        int q = uri.indexOf('?');
+        String path = q < 0 ? uri : uri.substring(0, q);
+        ResourceEntry fixed = c.fixed().get(path);
         if (fixed != null) {
             return Optional.of(Map.entry(fixed, Map.of()));
         }
         for (ResourceEntry t : c.templates()) {
-            Matcher m = t.template().matcher(uri);
+            Matcher m = t.template().matcher(path);
             if (m.matches()) {
                 Map<String, String> vars = new LinkedHashMap<>();
                 for (int i = 0; i < t.variables().size(); i++) {

@@ -118,6 +118,17 @@ class TripResourcesAndPromptsIT {
         for (String wire : WIRES) {
             assertEquals("Lisbon", json(read(owner, wire, "trek://trips/" + tripId)).getJsonObject("trip").getString("title"));
             assertTrue(read(owner, wire, "trek://trips/" + tripId + "/places").toString().contains("Belém Tower"));
+            // the advertised ?assignment= views of the places resource
+            String places = "trek://trips/" + tripId + "/places";
+            JsonObject all = read(owner, wire, places + "?assignment=all");
+            assertEquals(places + "?assignment=all", all.getJsonArray("contents").getJsonObject(0).getString("uri"));
+            assertTrue(all.toString().contains("Belém Tower"), all.toString());
+            String split = read(owner, wire, places + "?assignment=assigned").toString()
+                    + read(owner, wire, places + "?assignment=unassigned").toString();
+            assertTrue(split.contains("Belém Tower"), "assigned or unassigned: " + split);
+            McpTestClient.Answer bogus = request(owner, wire, "resources/read",
+                    Json.createObjectBuilder().add("uri", places + "?assignment=bogus").build());
+            assertEquals(McpTripHarness.MODERN.equals(wire) ? -32602 : -32002, bogus.error().getInt("code"));
             assertTrue(read(owner, wire, "trek://trips/" + tripId + "/days/" + dayId + "/notes").toString().contains("Tram 28 early"));
             String perPerson = read(owner, wire, "trek://trips/" + tripId + "/budget/per-person").toString();
             assertTrue(perPerson.contains(owner.name()) && perPerson.contains(member.name()), perPerson);

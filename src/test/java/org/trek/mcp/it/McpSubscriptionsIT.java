@@ -227,6 +227,23 @@ class McpSubscriptionsIT {
     }
 
     @Test
+    void aViewWithAQueryCanBeSubscribedToOnBothWires() throws Exception {
+        WebClient web = OAuthHarness.signedIn(server);
+        McpTestClient c = oauthClient(server, web, SCOPES);
+        c.initialize("2025-11-25");
+        long trip = createTrip(c, "Query trip");
+        String view = "trek://trips/" + trip + "/places?assignment=unassigned";
+        assertTrue(subscribe(c, view).getJsonObject("result").isEmpty(), "the view resolves like its resource");
+        BlockingQueue<String> legacy = openGetStream(c);
+        BlockingQueue<String> modern = listen(c, "view-1", List.of(view), List.of(view));
+        settle(legacy, c.revision);
+        settle(modern, McpTestClient.MODERN);
+        call(c, "create_place", "{\"tripId\":" + trip + ",\"name\":\"Kiosk\"}");
+        assertEquals(view, nextUpdate(legacy, c.revision, 10).getString("uri"));
+        assertEquals(view, nextUpdate(modern, McpTestClient.MODERN, 10).getString("uri"));
+    }
+
+    @Test
     void theTripListIsAnnouncedToTheTripsOwnerAndMembersOnly() throws Exception {
         WebClient admin = OAuthHarness.signedIn(server);
         String memberName = TestUsers.create(admin, "list-", "member-password-1");
