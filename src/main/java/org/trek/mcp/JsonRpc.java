@@ -79,6 +79,11 @@ public final class JsonRpc {
         }
         JsonValue id = o.get("id");
         if (id != null && id.getValueType() == JsonValue.ValueType.NULL) {
+            if (o.containsKey("method")) {
+                // MCP basic (every revision): "Unlike base JSON-RPC, the ID MUST NOT be null." Such a request
+                // would otherwise pass for a notification and never be answered.
+                throw invalid(null, "Invalid Request: id must not be null");
+            }
             id = null;
         }
         if (id != null && !(id instanceof JsonString) && !(id instanceof JsonNumber)) {

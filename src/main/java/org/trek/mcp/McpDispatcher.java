@@ -30,6 +30,7 @@ import org.trek.mcp.registry.ToolResult;
 @ApplicationScoped
 public class McpDispatcher {
     private static final Logger LOG = Logger.getLogger(McpDispatcher.class.getName());
+    static final String SERVER_INFO_META = "io.modelcontextprotocol/serverInfo";
     static final JsonObject SERVER_INFO = Json.createObjectBuilder().add("name", "TREK MCP").add("version", "1.0.0")
             .build();
     private static final int TOOL_PAGE = 200;
@@ -52,12 +53,14 @@ public class McpDispatcher {
     @Inject
     ResourceSubscriptions subscriptions;
 
-    /** Capabilities: the same handlers on both wires (2026-07-28 adds listChanged via subscriptions/listen). */
-    JsonObject capabilities(boolean modern) {
+    /**
+     * Capabilities: the same handlers on both wires. Resource subscriptions are resources/subscribe on the legacy
+     * wire and subscriptions/listen's resourceSubscriptions on 2026-07-28; either way the server supports them.
+     */
+    JsonObject capabilities() {
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("tools", Json.createObjectBuilder().add("listChanged", true))
-                .add("resources", modern ? Json.createObjectBuilder().add("listChanged", true)
-                        : Json.createObjectBuilder().add("subscribe", true).add("listChanged", true))
+                .add("resources", Json.createObjectBuilder().add("subscribe", true).add("listChanged", true))
                 .add("prompts", Json.createObjectBuilder().add("listChanged", true))
                 .add("completions", JsonValue.EMPTY_JSON_OBJECT)
                 .add("logging", JsonValue.EMPTY_JSON_OBJECT);
@@ -122,9 +125,9 @@ public class McpDispatcher {
         ProtocolVersions.MODERN.forEach(versions::add);
         return withCache(Json.createObjectBuilder()
                 .add("supportedVersions", versions)
-                .add("capabilities", capabilities(true))
+                .add("capabilities", capabilities())
                 .add("instructions", instructions(ex))
-                .add("_meta", Json.createObjectBuilder().add("io.modelcontextprotocol/serverInfo", SERVER_INFO)),
+                .add("_meta", Json.createObjectBuilder().add(SERVER_INFO_META, SERVER_INFO)),
                 ex, LIST_TTL_MS)
                 .build();
     }
@@ -139,9 +142,13 @@ public class McpDispatcher {
 
     private JsonObject page(Exchange ex, JsonObject p, String field, List<?> all, int size, boolean cacheable) {
         int offset = cursor(p);
-        List<?> slice = all.subList(Math.min(offset, all.size()), Math.min(offset + size, all.size()));
+        if (offset > all.size()) {
+            // a cursor this server never gave out (pagination: invalid cursors SHOULD be -32602)
+            throw McpError.invalidParams("Invalid cursor");
+        }
+        List<?> slice = all.subList(offset, (int) Math.min((long) offset + size, all.size()));
         JsonObjectBuilder b = Json.createObjectBuilder().add(field, McpRegistry.descriptors(slice));
-        if (offset + size < all.size()) {
+        if ((long) offset + size < all.size()) {
             b.add("nextCursor", Base64.getUrlEncoder().withoutPadding()
                     .encodeToString(("o:" + (offset + size)).getBytes(StandardCharsets.UTF_8)));
         }
@@ -339,14 +346,7 @@ public class McpDispatcher {
         McpRegistry.ToolEntry tool = registry.tool(name)
                 .filter(t -> registry.addonEnabled(t.definition().addon()))
                 .orElseThrow(() -> McpError.invalidParams("Unknown tool: " + name));
-        String scope = tool.definition().requiredScope();
-        if (scope != null && !ex.grant().allows(scope)) {
-            // Step-up (MCP authorization, "Scope Challenge Handling"; RFC 6750 §3.1): 403 naming the scope needed.
-            throw new McpError(JsonRpc.SERVER_ERROR, "Insufficient scope: this tool needs " + scope,
-                    Json.createObjectBuilder().add("requiredScope", scope).build(), 403,
-                    "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\", resource_metadata=\""
-                            + McpAuthenticator.RESOURCE_METADATA_PLACEHOLDER + "\"");
-        }
+        requireScope(ex, tool);
         JsonValue args = p.get("arguments");
         JsonObject arguments;
         if (args == null || args.getValueType() == JsonValue.ValueType.NULL) {
@@ -366,6 +366,33 @@ public class McpDispatcher {
         ArgumentValidator.validate(tool.definition().inputSchema(), arguments);
         call.arguments(arguments);
         return tool;
+    }
+
+    /**
+     * Step-up (MCP authorization, "Scope Challenge Handling"; RFC 6750 §3.1): a tool outside the grant is an HTTP 403
+     * naming the scope needed.
+     */
+    private static void requireScope(Exchange ex, McpRegistry.ToolEntry tool) {
+        String scope = tool.definition().requiredScope();
+        if (scope != null && !ex.grant().allows(scope)) {
+            throw new McpError(JsonRpc.SERVER_ERROR, "Insufficient scope: this tool needs " + scope,
+                    Json.createObjectBuilder().add("requiredScope", scope).build(), 403,
+                    "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\", resource_metadata=\""
+                            + McpAuthenticator.RESOURCE_METADATA_PLACEHOLDER + "\"");
+        }
+    }
+
+    /**
+     * For a 2025-03-26 batch, before anything in it runs: a tools/call the grant may not make refuses the whole
+     * batch with the 403 step-up challenge (inside a 200 batch answer the client would never see it).
+     */
+    void requireScopesOf(Exchange ex, List<JsonRpc.Message> calls) {
+        for (JsonRpc.Message m : calls) {
+            if (m.params().get("name") instanceof JsonString name) {
+                registry.tool(name.getString()).filter(t -> registry.addonEnabled(t.definition().addon()))
+                        .ifPresent(tool -> requireScope(ex, tool));
+            }
+        }
     }
 
     /** Runs the handler and builds the CallToolResult (or InputRequiredResult). */
@@ -444,11 +471,24 @@ public class McpDispatcher {
         return b.build();
     }
 
+    /**
+     * A 2026-07-28 result: {@code resultType} (required) and, in {@code _meta}, the server's identity (basic,
+     * "per-response protocol fields": servers SHOULD include io.modelcontextprotocol/serverInfo in every result).
+     * A shallow copy: the arrays inside, such as the cached tools/list descriptors, are shared.
+     */
     static JsonObject withResultType(JsonObject result) {
-        if (result.containsKey("resultType")) {
+        JsonObject meta = result.get("_meta") instanceof JsonObject m ? m : JsonValue.EMPTY_JSON_OBJECT;
+        if (result.containsKey("resultType") && meta.containsKey(SERVER_INFO_META)) {
             return result;
         }
-        return Json.createObjectBuilder(result).add("resultType", "complete").build();
+        JsonObjectBuilder b = Json.createObjectBuilder(result);
+        if (!result.containsKey("resultType")) {
+            b.add("resultType", "complete");
+        }
+        if (!meta.containsKey(SERVER_INFO_META)) {
+            b.add("_meta", Json.createObjectBuilder(meta).add(SERVER_INFO_META, SERVER_INFO));
+        }
+        return b.build();
     }
 
     static JsonArray array(List<String> values) {

@@ -22,6 +22,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -156,10 +158,9 @@ public class McpEndpoint {
             if (!acceptsSse(request.getHeader("Accept"))) {
                 throw new McpError(JsonRpc.INVALID_REQUEST, "Accept must include text/event-stream", null, 406);
             }
-            String header = trimmedHeader(VERSION_HEADER);
-            if (!ProtocolVersions.isLegacyHeader(header)) {
-                // 2026-07-28 has no standalone stream; subscriptions/listen replaces it.
-                return Response.status(405).header("Allow", "POST").build();
+            Response notLegacy = notLegacy();
+            if (notLegacy != null) {
+                return notLegacy; // 2026-07-28 has no standalone stream; subscriptions/listen replaces it
             }
             McpSessionRecord session = session(grant, null);
             LiveChannels.Channel channel = channels.openGetStream(session.getSessionHash());
@@ -181,6 +182,10 @@ public class McpEndpoint {
     public Response delete() {
         try {
             AccessGrant grant = admit();
+            Response notLegacy = notLegacy();
+            if (notLegacy != null) {
+                return notLegacy; // 2026-07-28 has no sessions to end
+            }
             McpSessionRecord session = session(grant, null);
             sessions.close(session.getSessionHash());
             channels.closeSession(session.getSessionHash());
@@ -191,6 +196,22 @@ public class McpEndpoint {
             LOG.log(Level.WARNING, "MCP delete failed", e);
             return error(null, new McpError(JsonRpc.INTERNAL_ERROR, "Internal error", null, 500));
         }
+    }
+
+    /**
+     * GET and DELETE exist only on the legacy wire. Null when the MCP-Protocol-Version header is absent or legacy;
+     * 405 for 2026-07-28; 400 for a value that is no revision we know (2025-06-18 transports, "Protocol Version
+     * Header": an invalid or unsupported version MUST get 400 Bad Request).
+     */
+    private Response notLegacy() {
+        String header = trimmedHeader(VERSION_HEADER);
+        if (ProtocolVersions.isLegacyHeader(header)) {
+            return null;
+        }
+        if (ProtocolVersions.MODERN.contains(header)) {
+            return Response.status(405).header("Allow", "POST").build();
+        }
+        throw new McpError(JsonRpc.INVALID_REQUEST, "Unsupported MCP-Protocol-Version: " + header, null, 400);
     }
 
     // ---------------------------------------------------------------- admission
@@ -345,7 +366,7 @@ public class McpEndpoint {
         Exchange ex = new Exchange(grant, false, version, opened.key(), caps, null, false, ip());
         JsonObject result = Json.createObjectBuilder()
                 .add("protocolVersion", version)
-                .add("capabilities", dispatcher.capabilities(false))
+                .add("capabilities", dispatcher.capabilities())
                 .add("serverInfo", McpDispatcher.SERVER_INFO)
                 .add("instructions", dispatcher.instructions(ex))
                 .build();
@@ -363,6 +384,18 @@ public class McpEndpoint {
         }
         Exchange ex = new Exchange(grant, false, s.getProtocolVersion(), s.getSessionHash(), capabilities(s),
                 s.getLogLevel(), false, ip());
+        List<JsonRpc.Message> calls = new ArrayList<>();
+        for (JsonValue item : batch) {
+            try {
+                JsonRpc.Message m = JsonRpc.message(item);
+                if (m.isRequest() && "tools/call".equals(m.method())) {
+                    calls.add(m);
+                }
+            } catch (JsonRpc.IdentifiedError e) {
+                // answered in its place below
+            }
+        }
+        dispatcher.requireScopesOf(ex, calls);
         JsonArrayBuilder answers = Json.createArrayBuilder();
         int count = 0;
         for (JsonValue item : batch) {
@@ -392,6 +425,10 @@ public class McpEndpoint {
                 }
             } catch (McpError e) {
                 answers.add(JsonRpc.error(msg.id(), e));
+            } catch (RuntimeException e) {
+                // one failing item must not turn the answers of the others into a 500
+                LOG.log(Level.WARNING, "MCP batch item failed", e);
+                answers.add(JsonRpc.error(msg.id(), new McpError(JsonRpc.INTERNAL_ERROR, "Internal error", null, 500)));
             }
             count++;
         }
@@ -412,6 +449,10 @@ public class McpEndpoint {
 
     private Response modern(AccessGrant grant, JsonRpc.Message msg, String header) {
         if (!msg.isRequest()) {
+            if (!ProtocolVersions.MODERN.contains(header)) {
+                // neither a legacy nor a 2026-07-28 header: not silently accepted (400, as every revision asks)
+                throw new McpError(JsonRpc.INVALID_REQUEST, "Unsupported MCP-Protocol-Version: " + header, null, 400);
+            }
             return Response.accepted().build();
         }
         JsonValue id = msg.id();
@@ -445,7 +486,7 @@ public class McpEndpoint {
             default -> null;
         };
         if (nameField != null && msg.params().get(nameField) instanceof JsonString name
-                && !name.getString().equals(trimmedHeader("Mcp-Name"))) {
+                && !name.getString().equals(headerValue(trimmedHeader("Mcp-Name")))) {
             throw new JsonRpc.IdentifiedError(id, new McpError(JsonRpc.HEADER_MISMATCH,
                     "Mcp-Name header is missing or does not match the body", null, 400));
         }
@@ -626,6 +667,26 @@ public class McpEndpoint {
 
     private static boolean acceptsSse(String accept) {
         return accept == null || accept.contains(SSE) || accept.contains("*/*");
+    }
+
+    /**
+     * A mirrored header's value as the client meant it (2026-07-28 streamable-http, "Value Encoding": servers MUST
+     * decode {@code =?base64?…?=} before comparing). Null when absent, or when the encoding is broken (not Base64,
+     * not UTF-8), which then fails the comparison as a mismatch.
+     */
+    static String headerValue(String raw) {
+        if (raw == null || !raw.startsWith("=?base64?") || !raw.endsWith("?=") || raw.length() < 11) {
+            return raw;
+        }
+        try {
+            byte[] bytes = java.util.Base64.getDecoder().decode(raw.substring(9, raw.length() - 2));
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+            return null;
+        }
     }
 
     private String trimmedHeader(String name) {

@@ -56,14 +56,24 @@ public class ToolInvocation implements McpToolCall {
     private final Object lock = new Object();
     private SseSink sink;
 
-    /** A notification or server request: queued until the answer turns into a stream, then written directly. */
+    /**
+     * A notification or server request: queued until the answer turns into a stream, then written directly. On
+     * 2026-07-28 a stream the client closed cancels the call (streamable-http, "Cancellation": closing the SSE
+     * response stream MUST be treated as cancellation of that request); on the legacy revisions a disconnect is not
+     * a cancellation (2025-11-25 transports: it SHOULD NOT be read as one), so the work finishes.
+     */
     void emit(JsonObject message) {
+        boolean gone;
         synchronized (lock) {
             if (sink != null) {
-                sink.send(message);
+                gone = !sink.send(message);
             } else {
                 out.offer(message);
+                gone = false;
             }
+        }
+        if (gone && exchange.modern() && !cancelled) {
+            cancel();
         }
     }
 

@@ -67,11 +67,15 @@ public class TransportGuard {
         return colon > 0 ? hostHeader.substring(0, colon) : hostHeader;
     }
 
+    /** 127.0.0.0/8 written as an IPv4 literal: a name such as 127.attacker.example is not loopback (DNS rebinding). */
+    private static final java.util.regex.Pattern LOOPBACK_V4 =
+            java.util.regex.Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+
     static boolean isLoopback(String host) {
         if (host == null) {
             return false;
         }
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || h.startsWith("127.");
+        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || LOOPBACK_V4.matcher(h).matches();
     }
 }

@@ -47,6 +47,9 @@ class JsonRpcTest {
         assertEquals(-32600, assertThrows(JsonRpc.IdentifiedError.class,
                 () -> parse("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"ping\"}")).error().code());
         assertEquals(-32600, assertThrows(JsonRpc.IdentifiedError.class, () -> parse("42")).error().code());
+        // MCP: a request id MUST NOT be null (it is not a notification either)
+        assertEquals(-32600, assertThrows(JsonRpc.IdentifiedError.class,
+                () -> parse("{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"tools/call\"}")).error().code());
     }
 
     @Test

@@ -136,6 +136,18 @@ class McpEndpointIT {
         assertEquals(404, unknown.status());
         assertEquals(-32001, unknown.error().getInt("code"));
 
+        // ...on every method: a notification, the GET stream and DELETE (which then ends nothing)
+        String note = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
+        assertEquals(400, McpTestClient.send(c.request(Map.of("Mcp-Session-Id", c.sessionId, "MCP-Protocol-Version",
+                "1999-01-01")).POST(HttpRequest.BodyPublishers.ofString(note)).build()).statusCode());
+        assertEquals(400, McpTestClient.send(c.request(Map.of("Mcp-Session-Id", c.sessionId, "MCP-Protocol-Version",
+                "1999-01-01", "Accept", "text/event-stream")).GET().build()).statusCode());
+        assertEquals(400, McpTestClient.send(c.request(Map.of("Mcp-Session-Id", c.sessionId, "MCP-Protocol-Version",
+                "1999-01-01")).DELETE().build()).statusCode());
+        assertEquals(405, McpTestClient.send(c.request(Map.of("Mcp-Session-Id", c.sessionId, "MCP-Protocol-Version",
+                "2026-07-28")).DELETE().build()).statusCode(), "2026-07-28 has no sessions to delete");
+        assertEquals(200, c.legacy("ping", null).status(), "the session survived");
+
         // DELETE ends the session
         HttpResponse<String> del = McpTestClient.send(c.request(Map.of("Mcp-Session-Id", c.sessionId)).DELETE().build());
         assertEquals(204, del.statusCode());
@@ -218,6 +230,14 @@ class McpEndpointIT {
         McpTestClient c = client();
         c.initialize("2025-11-25");
         assertEquals(-32602, c.legacy("tools/list", obj("{\"cursor\":\"garbage!\"}")).error().getInt("code"));
+        // a well-formed cursor this server never gave out: far past the end, or at the edge of int overflow
+        for (String offset : List.of("o:100000", "o:2147483647")) {
+            String cursor = java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(offset.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            McpTestClient.Answer forged = c.legacy("tools/list", obj("{\"cursor\":\"" + cursor + "\"}"));
+            assertEquals(200, forged.status(), offset + ": a method error, not a 500");
+            assertEquals(-32602, forged.error().getInt("code"), offset);
+        }
         assertEquals(-32601, c.legacy("no/such", null).error().getInt("code"));
     }
 
@@ -240,6 +260,11 @@ class McpEndpointIT {
         McpTestClient.Answer irr = c.modern("tools/call",
                 obj("{\"name\":\"test_input_required_result_elicitation\",\"arguments\":{}}"));
         assertEquals("input_required", irr.result().getString("resultType"));
+        // every 2026-07-28 result names the server in _meta (basic: per-response protocol fields)
+        for (McpTestClient.Answer a : List.of(d, tools, call, irr)) {
+            assertEquals("TREK MCP", a.result().getJsonObject("_meta")
+                    .getJsonObject("io.modelcontextprotocol/serverInfo").getString("name"));
+        }
     }
 
     @Test
@@ -258,6 +283,17 @@ class McpEndpointIT {
         McpTestClient.Answer notFound = c.modern("resources/read", obj("{\"uri\":\"test://nope\"}"));
         assertEquals(-32602, notFound.error().getInt("code"));
         assertEquals("test://nope", notFound.error().getJsonObject("data").getString("uri"));
+
+        // Mcp-Name in the Base64 form (streamable-http "Value Encoding") is decoded before the comparison.
+        String encoded = "=?base64?" + java.util.Base64.getEncoder().encodeToString(
+                "test://nope".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "?=";
+        McpTestClient.Answer decoded = c.modern("resources/read", obj("{\"uri\":\"test://nope\"}"), Map.of("Mcp-Name", encoded));
+        assertEquals(-32602, decoded.error().getInt("code"), "the encoded name matches the body");
+        McpTestClient.Answer other = c.modern("resources/read", obj("{\"uri\":\"test://other\"}"), Map.of("Mcp-Name", encoded));
+        assertEquals(-32020, other.error().getInt("code"));
+        McpTestClient.Answer broken = c.modern("resources/read", obj("{\"uri\":\"test://nope\"}"),
+                Map.of("Mcp-Name", "=?base64?%%%?="));
+        assertEquals(-32020, broken.error().getInt("code"));
 
         // Unsupported version: header and _meta agree on a revision we do not speak.
         String body = "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"server/discover\",\"params\":{\"_meta\":{"
@@ -309,6 +345,10 @@ class McpEndpointIT {
     @Test
     void dnsRebindingHostIsRefused() throws Exception {
         assertTrue(statusLineWithHost("evil.example.com").contains(" 403"));
+        // a name that merely starts like a loopback address is a name (a rebinding page's own host)
+        assertTrue(statusLineWithHost("127.evil.example:" + server.port()).contains(" 403"));
+        assertEquals(403, client().modern("server/discover", null, Map.of("Origin", "http://127.evil.example:8080")).status());
+        assertEquals(200, client().modern("server/discover", null, Map.of("Origin", "http://127.0.0.1:8080")).status());
         assertTrue(statusLineWithHost("127.0.0.1:" + server.port()).contains(" 200"));
         assertTrue(statusLineWithHost("localhost:" + server.port()).contains(" 200"));
     }

@@ -52,7 +52,15 @@ class McpLimitsIT {
 
         // Session limit: 2 per user.
         McpTestClient second = new McpTestClient(server.baseUrl(), McpEndpointIT.TOKEN);
-        assertEquals(200, second.initialize("2025-11-25").status());           // 6
+        assertEquals(200, second.initialize("2025-03-26").status());           // 6
+        // In a 2025-03-26 batch the step-up challenge is not lost in a 200 array: the batch is refused before it runs.
+        String batch = "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"test_simple_text\"}},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"test_scoped_write\"}}]";
+        java.net.http.HttpResponse<String> batchDenied = McpTestClient.send(second.request(Map.of("Mcp-Session-Id",
+                second.sessionId, "MCP-Protocol-Version", "2025-03-26"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(batch)).build());
+        assertEquals(403, batchDenied.statusCode(), batchDenied.body());
+        assertTrue(batchDenied.headers().firstValue("WWW-Authenticate").orElse("").contains("scope=\"trips:write\""));
         McpTestClient third = new McpTestClient(server.baseUrl(), McpEndpointIT.TOKEN);
         McpTestClient.Answer refused = third.initialize("2025-11-25");         // 7
         assertEquals(429, refused.status());
