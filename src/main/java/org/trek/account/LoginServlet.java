@@ -69,7 +69,8 @@ public class LoginServlet extends HttpServlet {
             show(request, response, next, "Wrong e-mail/username or password.", 401);
             return;
         }
-        long blocked = throttle.blockedForSeconds(login, ip);
+        Long account = users.findByLogin(login).map(User::getId).orElse(null);
+        long blocked = throttle.attempt(login, account, ip);
         if (blocked > 0) {
             audit.record(Actor.anonymous(ip), "auth.login_blocked", login);
             response.setHeader("Retry-After", String.valueOf(blocked));
@@ -82,12 +83,12 @@ public class LoginServlet extends HttpServlet {
         Long userId = status == AuthenticationStatus.SUCCESS ? CurrentUser.id(request) : null;
         User user = userId == null ? null : users.find(userId).orElse(null);
         if (user == null) {
-            throttle.failed(login, ip);
+            throttle.failed(login, account, ip);
             audit.record(Actor.anonymous(ip), "auth.login_failed", login);
             show(request, response, next, "Wrong e-mail/username or password.", 401);
             return;
         }
-        throttle.succeeded(login, ip);
+        throttle.succeeded(login, account, ip);
         var session = request.getSession();
         if (session.getAttribute(LoginSessions.SESSION_ATTRIBUTE) instanceof String previous) {
             loginSessions.end(previous); // a second sign-in in the same browser replaces the first

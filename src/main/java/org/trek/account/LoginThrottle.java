@@ -8,8 +8,15 @@ import org.trek.platform.AppConfig;
 import org.trek.platform.RateLimiter;
 
 /**
- * At most LOGIN_MAX_FAILURES (5) failed sign-ins per account and IP in LOGIN_WINDOW_MINUTES (15); counted in the
- * shared database so every node agrees. A successful sign-in clears the count.
+ * Sign-in throttling, counted in the shared database so every node agrees:
+ * <ul>
+ *   <li>LOGIN_MAX_FAILURES (5) attempts per account and IP address in LOGIN_WINDOW_MINUTES (15). The attempt is
+ *   counted <em>before</em> the password is checked, so guesses sent in parallel cannot all slip through while the
+ *   (deliberately slow) hash runs; a successful sign-in clears the count.</li>
+ *   <li>LOGIN_MAX_FAILURES_PER_ACCOUNT (50) failures per account from all addresses (rotating addresses does not
+ *   buy fresh guesses), and LOGIN_MAX_FAILURES_PER_IP (100) per address over all accounts (password spraying).</li>
+ * </ul>
+ * An account is counted by its user id when the login names one, so its username and e-mail share the counts.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -20,18 +27,35 @@ public class LoginThrottle {
     @Inject
     AppConfig config;
 
-    /** Seconds until another attempt is allowed, or 0 when it is allowed now. */
-    public long blockedForSeconds(String login, String ip) {
-        RateLimiter.Decision d = limiter.peek(bucket(login, ip), maxFailures(), window());
-        return d.count() >= maxFailures() ? d.retryAfterSeconds() : 0;
+    /**
+     * Counts this attempt and answers the seconds to wait before another is allowed, or 0 when this one may go on.
+     *
+     * @param account the user id the login names, or null when it names nobody
+     */
+    public long attempt(String login, Long account, String ip) {
+        long wait = 0;
+        for (String[] cap : new String[][] {{accountBucket(login, account), "LOGIN_MAX_FAILURES_PER_ACCOUNT", "50"},
+                {"login-ip:" + ip, "LOGIN_MAX_FAILURES_PER_IP", "100"}}) {
+            int max = config.getInt(cap[1], Integer.parseInt(cap[2]));
+            RateLimiter.Decision d = limiter.peek(cap[0], max, window());
+            if (d.count() >= max) {
+                wait = Math.max(wait, d.retryAfterSeconds());
+            }
+        }
+        if (wait > 0) {
+            return wait;
+        }
+        RateLimiter.Decision d = limiter.hit(pairBucket(login, account, ip), maxFailures(), window());
+        return d.allowed() ? 0 : d.retryAfterSeconds();
     }
 
-    public void failed(String login, String ip) {
-        limiter.hit(bucket(login, ip), maxFailures(), window());
+    public void failed(String login, Long account, String ip) {
+        limiter.hit(accountBucket(login, account), Integer.MAX_VALUE, window());
+        limiter.hit("login-ip:" + ip, Integer.MAX_VALUE, window());
     }
 
-    public void succeeded(String login, String ip) {
-        limiter.reset(bucket(login, ip));
+    public void succeeded(String login, Long account, String ip) {
+        limiter.reset(pairBucket(login, account, ip));
     }
 
     private int maxFailures() {
@@ -42,7 +66,15 @@ public class LoginThrottle {
         return Duration.ofMinutes(config.getInt("LOGIN_WINDOW_MINUTES", 15));
     }
 
-    private static String bucket(String login, String ip) {
-        return "login:" + (login == null ? "" : login.trim().toLowerCase(Locale.ROOT)) + "|" + ip;
+    private static String accountKey(String login, Long account) {
+        return account != null ? "user:" + account : (login == null ? "" : login.trim().toLowerCase(Locale.ROOT));
+    }
+
+    private static String accountBucket(String login, Long account) {
+        return "login-account:" + accountKey(login, account);
+    }
+
+    private static String pairBucket(String login, Long account, String ip) {
+        return "login:" + accountKey(login, account) + "|" + ip;
     }
 }

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Exposes the signed-in user to the views as ${currentUser}. Whether a sign-in still holds (signed out on any node,
+ * Exposes the signed-in user to the views as ${currentUser} (with the CSRF token the header's sign-out form needs). Whether a sign-in still holds (signed out on any node,
  * user disabled or deleted, password changed) is decided before, by {@link TrekAuthenticationMechanism} against
  * {@link LoginSessions}, which also ends this node's servlet session then.
  */
@@ -22,6 +22,10 @@ public class SessionGuardFilter extends HttpFilter {
         Object user = request.getAttribute(TrekAuthenticationMechanism.SIGNED_IN_USER);
         if (user != null && CurrentUser.id(request) != null) {
             request.setAttribute("currentUser", user);
+            // The header's sign-out form needs the CSRF token on every page, also on the error pages the container
+            // renders itself (an unknown URL, a failure) without going through Views.render.
+            request.setAttribute("csrf", org.trek.platform.web.Csrf.token(request));
+            request.setAttribute("csrfField", org.trek.platform.web.Csrf.FIELD);
         }
         chain.doFilter(request, response);
     }

@@ -58,13 +58,19 @@ public class RateLimiter {
                 int count = readCount(c, key, windowStart);
                 if (count >= 0) {
                     if (add > 0) {
-                        try (PreparedStatement ps = c.prepareStatement(
-                                "UPDATE rate_limits SET hits = hits + ? WHERE bucket = ? AND window_start = ?")) {
+                        if (count + (long) add > limit) {
+                            return decide(count + add, limit, windowStart + windowMs - now); // refused, not counted
+                        }
+                        // The limit is part of the UPDATE, so hits racing for the last places cannot all be allowed
+                        // on the same earlier reading (the row lock orders them; the losers update nothing).
+                        try (PreparedStatement ps = c.prepareStatement("UPDATE rate_limits SET hits = hits + ? "
+                                + "WHERE bucket = ? AND window_start = ? AND hits <= ?")) {
                             ps.setInt(1, add);
                             ps.setString(2, key);
                             ps.setLong(3, windowStart);
+                            ps.setLong(4, (long) limit - add);
                             if (ps.executeUpdate() == 0) {
-                                continue; // the window rolled over under us; read again
+                                continue; // the limit was reached meanwhile, or the window rolled over: read again
                             }
                         }
                         count += add;

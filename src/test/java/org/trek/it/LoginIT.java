@@ -27,7 +27,11 @@ class LoginIT {
 
         WebClient byName = new WebClient(server);
         assertEquals(302, byName.login(TrekServer.ADMIN_USERNAME, TrekServer.ADMIN_PASSWORD).statusCode());
-        byName.get("/");
+        // the sign-out form works on the container's own error pages too (they carry the CSRF token)
+        HttpResponse<String> missing = byName.get("/no-such-page");
+        assertEquals(404, missing.statusCode());
+        assertTrue(java.util.regex.Pattern.compile("name=\"_csrf\" value=\"[^\"]+\"").matcher(missing.body()).find(),
+                missing.body());
         HttpResponse<String> out = byName.post("/logout", Map.of());
         assertEquals(302, out.statusCode());
         assertTrue(location(byName.get("/")).contains("/login"));
@@ -55,6 +59,32 @@ class LoginIT {
         assertTrue(blocked.headers().firstValue("Retry-After").isPresent());
         // another account from the same address is not affected
         assertEquals(302, new WebClient(server).login(TrekServer.ADMIN_EMAIL, TrekServer.ADMIN_PASSWORD).statusCode());
+    }
+
+    @Test
+    void guessesSentInParallelAreCountedBeforeThePasswordCheck() throws Exception {
+        String name = TestUsers.create(server, "right-password-2");
+        // Twelve wrong guesses at once, each from its own browser: the slow password hash must not let them all in.
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 12; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> new WebClient(server).login(name, "wrong-parallel-" + n).statusCode()));
+            }
+            int checked = 0;
+            for (var f : futures) {
+                int status = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertTrue(status == 401 || status == 429, "status " + status);
+                checked += status == 401 ? 1 : 0;
+            }
+            assertTrue(checked <= 5, checked + " passwords were checked; at most 5 may be");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(429, new WebClient(server).login(name, "right-password-2").statusCode());
+        // the account's username and e-mail share the count: the e-mail gets no fresh guesses
+        assertEquals(429, new WebClient(server).login(name + "@trek.test", "right-password-2").statusCode());
     }
 
     @Test
