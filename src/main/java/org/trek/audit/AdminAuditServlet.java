@@ -57,9 +57,10 @@ public class AdminAuditServlet extends HttpServlet {
         }
     }
 
+    /** A page number: 0 for nonsense, at most a million (page × page size must not overflow the offset). */
     private static int intParam(String value) {
         try {
-            return value == null ? 0 : Math.max(0, Integer.parseInt(value));
+            return value == null ? 0 : Math.min(1_000_000, Math.max(0, Integer.parseInt(value)));
         } catch (NumberFormatException e) {
             return 0;
         }

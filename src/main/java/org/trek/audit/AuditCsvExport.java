@@ -78,7 +78,8 @@ public class AuditCsvExport {
 
     /**
      * One CSV field: quoted when needed (RFC 4180 §2), and a leading =, +, - or @ is neutralised so that
-     * spreadsheet programs do not run it as a formula.
+     * spreadsheet programs do not run it as a formula. A semicolon, tab or bar also gets the field quoted: Excel in
+     * locales whose list separator is ";" splits unquoted fields there, and "x;=cmd" would become a formula cell.
      */
     static String cell(String value) {
         if (value == null) {
@@ -88,7 +89,7 @@ public class AuditCsvExport {
         if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;
         }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || v.contains("'")) {
+        if (v.chars().anyMatch(ch -> ",\"\n\r';\t|".indexOf(ch) >= 0)) {
             return "\"" + v.replace("\"", "\"\"") + "\"";
         }
         return v;

@@ -95,7 +95,10 @@ public class McpSettingsServlet extends HttpServlet {
                     Views.redirectWithMessage(request, response, PATH + "?tab=apps", "No such app.", true);
                     return;
                 }
-                grants.revokeConsent(actor, userId, clientId);
+                if (!grants.revokeConsent(actor, userId, clientId)) {
+                    Views.redirectWithMessage(request, response, PATH + "?tab=apps", "No such app.", true);
+                    return;
+                }
                 Views.redirectWithMessage(request, response, PATH + "?tab=apps",
                         "Access revoked. The app's sessions are closed; it has to ask again to connect.", false);
             }

@@ -20,5 +20,8 @@ class AuditCsvExportTest {
         assertEquals("\"'=HYPERLINK(1)\"", AuditCsvExport.cell("=HYPERLINK(1)"));
         assertEquals("\"'+1\"", AuditCsvExport.cell("+1"));
         assertEquals("\"'@x\"", AuditCsvExport.cell("@x"));
+        // Excel with ";" as its list separator would split an unquoted field into a formula cell
+        assertEquals("\"x;=WEBSERVICE(1)\"", AuditCsvExport.cell("x;=WEBSERVICE(1)"));
+        assertEquals("\"a\tb\"", AuditCsvExport.cell("a\tb"));
     }
 }

@@ -110,6 +110,10 @@ class OAuthSettingsIT {
         assertTrue(web.get("/settings/mcp?tab=apps").body().contains(clientId));
         assertEquals(302, web.post("/settings/mcp", Map.of("action", "revoke-app", "clientId", clientId)).statusCode());
         assertEquals("invalid_grant", OAuthHarness.json(h.refresh(clientId, null, tokens.getString("refresh_token"), null)).getString("error"));
+        // an app the user never connected: said so, and nothing audited in its name
+        assertEquals(302, web.post("/settings/mcp", Map.of("action", "revoke-app", "clientId", "made-up-client")).statusCode());
+        assertTrue(web.get("/settings/mcp?tab=apps").body().contains("No such app."));
+        assertFalse(OAuthHarness.signedIn(server).get("/admin/audit?action=oauth.consent.revoke").body().contains("made-up-client"));
         HttpResponse<String> again = web.get(OAuthHarness.authorizePath(h.authorizeParams(clientId,
                 "http://127.0.0.1:40300/callback", OAuthHarness.newVerifier(), "trips:read", "w")));
         assertEquals(200, again.statusCode(), "consent is asked again");

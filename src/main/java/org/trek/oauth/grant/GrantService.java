@@ -96,10 +96,15 @@ public class GrantService {
     }
 
     /** Withdraws the user's consent for a client and revokes the user's grants with it. */
-    public void revokeConsent(Actor actor, long userId, String clientId) {
-        consents.withdraw(userId, clientId);
-        families.revokeUserClient(userId, clientId, "consent_withdrawn");
+    /** Withdraws the user's consent and grants for a client; false (nothing done, nothing audited) if there were none. */
+    public boolean revokeConsent(Actor actor, long userId, String clientId) {
+        boolean consented = consents.withdraw(userId, clientId);
+        int grants = families.revokeUserClient(userId, clientId, "consent_withdrawn");
+        if (!consented && grants == 0) {
+            return false;
+        }
         audit.record(actor, "oauth.consent.revoke", clientId, Map.of("client_id", clientId));
+        return true;
     }
 
     /**

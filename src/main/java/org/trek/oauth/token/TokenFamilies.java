@@ -154,9 +154,12 @@ public class TokenFamilies {
     }
 
     /** Revokes the user's live families with one client (consent withdrawn). */
-    public void revokeUserClient(long userId, String clientId, String reason) {
-        liveFamilies("t.clientId = :c AND t.userId = :u", q -> q.setParameter("c", clientId).setParameter("u", userId))
-                .forEach(f -> revokeFamily(f, reason));
+    /** Revokes every live grant of this user and client; answers how many there were. */
+    public int revokeUserClient(long userId, String clientId, String reason) {
+        List<String> families = liveFamilies("t.clientId = :c AND t.userId = :u",
+                q -> q.setParameter("c", clientId).setParameter("u", userId));
+        families.forEach(f -> revokeFamily(f, reason));
+        return families.size();
     }
 
     private List<String> liveFamilies(String where, java.util.function.Consumer<jakarta.persistence.TypedQuery<String>> params) {
