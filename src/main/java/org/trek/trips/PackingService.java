@@ -211,10 +211,18 @@ public class PackingService {
 
     // --- templates ---
 
-    /** Adds a template's items to the trip's packing list (all or nothing). Returns how many were added. */
+    /**
+     * Adds a template's items to the trip's packing list (all or nothing). Returns how many were added. A template
+     * is the caller's own or an instance template (saved by an admin); any other user's saved list is "not found",
+     * the same answer as for an id that does not exist (a template holds that user's private packing list).
+     */
     public int applyTemplate(long userId, long tripId, long templateId) {
         access.forChange(userId, tripId, Permission.PACKING_EDIT);
-        if (em.find(PackingTemplate.class, templateId) == null) {
+        boolean usable = !em.createQuery("SELECT t.id FROM PackingTemplate t WHERE t.id = :t AND (t.createdBy = :u "
+                        + "OR t.createdBy IN (SELECT a.id FROM User a WHERE a.role = org.trek.account.Role.ADMIN))", Long.class)
+                .setParameter("t", templateId).setParameter("u", userId)
+                .setMaxResults(1).getResultList().isEmpty();
+        if (!usable) {
             throw new TripException("Template not found.");
         }
         List<Object[]> rows = em.createQuery("SELECT c.name, i.name FROM PackingTemplateCategory c, PackingTemplateItem i "

@@ -67,7 +67,7 @@ public class ReservationService {
         em.persist(r);
         em.flush();
         if ("hotel".equals(f.type()) && hotel != null) {
-            r.setAccommodationId(upsertAccommodation(tripId, null, hotel, r.getConfirmationNumber()).getId());
+            r.setAccommodationId(upsertAccommodation(userId, tripId, null, hotel, r.getConfirmationNumber()).getId());
         }
         return r;
     }
@@ -144,6 +144,10 @@ public class ReservationService {
     public Reservation update(long userId, long tripId, long reservationId, Fields f) {
         access.forChange(userId, tripId, Permission.RESERVATION_EDIT);
         Reservation r = access.owned(Reservation.class, reservationId, tripId, "Reservation");
+        if (TRANSPORT_TYPES.contains(r.getType())) {
+            // a flight turned into a hotel would keep stops nobody sees and no tool could change
+            throw new TripException("This is a transport; use update_transport for transports.");
+        }
         if (f.type() != null && !BOOKING_TYPES.contains(f.type())) {
             throw new TripException("type must be one of hotel, restaurant, event, tour, activity, other.");
         }
@@ -156,6 +160,9 @@ public class ReservationService {
         access.forChange(userId, tripId, Permission.RESERVATION_EDIT);
         Reservation r = access.owned(Reservation.class, reservationId, tripId, "Reservation");
         Long acc = r.getAccommodationId();
+        if (acc != null) {
+            access.require(userId, tripId, Permission.DAY_EDIT); // the stay goes too: accommodations are day planning
+        }
         em.remove(r);
         em.flush();
         if (acc != null) {
@@ -193,7 +200,7 @@ public class ReservationService {
         if (!"hotel".equals(r.getType())) {
             throw new TripException("Only hotel reservations can be linked to an accommodation.");
         }
-        Accommodation a = upsertAccommodation(tripId, r.getAccommodationId(), stay, r.getConfirmationNumber());
+        Accommodation a = upsertAccommodation(userId, tripId, r.getAccommodationId(), stay, r.getConfirmationNumber());
         r.setAccommodationId(a.getId());
         r.setPlaceId(stay.placeId());
         r.setDayId(stay.startDayId());
@@ -201,7 +208,9 @@ public class ReservationService {
         return r;
     }
 
-    private Accommodation upsertAccommodation(long tripId, Long existingId, HotelStay stay, String confirmation) {
+    /** Creates or moves a reservation's stay: accommodations are day planning, so day_edit is needed too. */
+    private Accommodation upsertAccommodation(long userId, long tripId, Long existingId, HotelStay stay, String confirmation) {
+        access.require(userId, tripId, Permission.DAY_EDIT);
         access.owned(Place.class, stay.placeId(), tripId, "Place");
         TripDay start = access.owned(TripDay.class, stay.startDayId(), tripId, "Day");
         TripDay end = access.owned(TripDay.class, stay.endDayId(), tripId, "Day");

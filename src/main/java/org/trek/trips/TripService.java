@@ -11,9 +11,11 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.trek.account.User;
 import org.trek.account.UserService;
@@ -123,7 +125,11 @@ public class TripService {
         return trip;
     }
 
-    /** Gives the existing days the new dates in order; adds days that are missing, removes surplus dated days. */
+    /**
+     * Gives the existing days the new dates in order and adds days that are missing. Surplus days go only when they
+     * are empty: a day that holds planned places, notes, a stay or a booking stays, without a date, so that
+     * re-dating a trip never deletes what was planned on it (delete_day does that, on purpose).
+     */
     private void redate(Trip trip, List<String> dates) {
         List<TripDay> days = days(trip.getId());
         int i = 0;
@@ -134,9 +140,38 @@ public class TripService {
                 em.persist(newDay(trip.getId(), nextDayNumber(days) + (i - days.size()), dates.get(i)));
             }
         }
-        for (; i < days.size(); i++) {
-            em.remove(days.get(i));
+        if (i >= days.size()) {
+            return;
         }
+        List<TripDay> surplus = days.subList(i, days.size());
+        Set<Long> used = daysWithContent(surplus.stream().map(TripDay::getId).toList());
+        for (TripDay d : surplus) {
+            if (used.contains(d.getId())) {
+                d.setDate(null);
+            } else {
+                em.remove(d);
+            }
+        }
+    }
+
+    /** Which of these days something is planned on (four indexed reads, whatever the number of days). */
+    private Set<Long> daysWithContent(List<Long> dayIds) {
+        Set<Long> used = new HashSet<>();
+        used.addAll(em.createQuery("SELECT DISTINCT a.dayId FROM DayAssignment a WHERE a.dayId IN :d", Long.class)
+                .setParameter("d", dayIds).getResultList());
+        used.addAll(em.createQuery("SELECT DISTINCT n.dayId FROM DayNote n WHERE n.dayId IN :d", Long.class)
+                .setParameter("d", dayIds).getResultList());
+        for (Object[] r : em.createQuery("SELECT a.startDayId, a.endDayId FROM Accommodation a "
+                + "WHERE a.startDayId IN :d OR a.endDayId IN :d", Object[].class).setParameter("d", dayIds).getResultList()) {
+            used.add((Long) r[0]);
+            used.add((Long) r[1]);
+        }
+        for (Object[] r : em.createQuery("SELECT r.dayId, r.endDayId FROM Reservation r "
+                + "WHERE r.dayId IN :d OR r.endDayId IN :d", Object[].class).setParameter("d", dayIds).getResultList()) {
+            used.add((Long) r[0]);
+            used.add((Long) r[1]);
+        }
+        return used;
     }
 
     private static int nextDayNumber(List<TripDay> days) {
@@ -210,6 +245,18 @@ public class TripService {
                 .setParameter("t", tripId).setParameter("u", memberUserId).executeUpdate();
         if (removed == 0) {
             throw TripException.notFound("Member");
+        }
+        // Who is no longer part of the trip is no longer part of its plans: participants, bags, packing and to-do
+        // assignments. Budget splits stay: they record money that was owed or paid.
+        for (String sql : List.of(
+                "DELETE FROM assignment_participants WHERE user_id = ?1 AND assignment_id IN (SELECT a.id FROM "
+                        + "day_assignments a JOIN trip_days d ON d.id = a.day_id WHERE d.trip_id = ?2)",
+                "DELETE FROM packing_bag_members WHERE user_id = ?1 AND bag_id IN (SELECT b.id FROM packing_bags b "
+                        + "WHERE b.trip_id = ?2)",
+                "DELETE FROM packing_category_assignees WHERE user_id = ?1 AND trip_id = ?2",
+                "DELETE FROM todo_category_assignees WHERE user_id = ?1 AND trip_id = ?2",
+                "UPDATE todo_items SET assigned_user_id = NULL WHERE assigned_user_id = ?1 AND trip_id = ?2")) {
+            em.createNativeQuery(sql).setParameter(1, memberUserId).setParameter(2, tripId).executeUpdate();
         }
     }
 
@@ -315,6 +362,23 @@ public class TripService {
             c.setNeedsReview(r.isNeedsReview());
             c.setCreatedAt(now);
             em.persist(c);
+            em.flush();
+            // a transport's stops, and the booking's per-day positions (on the copied days)
+            em.createNativeQuery("INSERT INTO reservation_endpoints (reservation_id, endpoint_role, seq, name, code, lat, "
+                            + "lng, timezone, local_time, local_date, created_at) SELECT ?1, endpoint_role, seq, name, code, "
+                            + "lat, lng, timezone, local_time, local_date, ?2 FROM reservation_endpoints WHERE reservation_id = ?3")
+                    .setParameter(1, c.getId()).setParameter(2, now.toEpochMilli()).setParameter(3, r.getId()).executeUpdate();
+            @SuppressWarnings("unchecked")
+            List<Object[]> positions = em.createNativeQuery("SELECT day_id, sort_position FROM reservation_day_positions "
+                    + "WHERE reservation_id = ?1").setParameter(1, r.getId()).getResultList();
+            for (Object[] pos : positions) {
+                Long day = dayMap.get(((Number) pos[0]).longValue());
+                if (day != null) {
+                    em.createNativeQuery("INSERT INTO reservation_day_positions (reservation_id, day_id, sort_position) "
+                                    + "VALUES (?1, ?2, ?3)").setParameter(1, c.getId()).setParameter(2, day)
+                            .setParameter(3, ((Number) pos[1]).doubleValue()).executeUpdate();
+                }
+            }
         }
         for (BudgetItem b : em.createQuery("SELECT b FROM BudgetItem b WHERE b.tripId = :t", BudgetItem.class).setParameter("t", tripId).getResultList()) {
             BudgetItem c = new BudgetItem();

@@ -95,6 +95,9 @@ public class TripSummaryService {
                 + "WHERE a.tripId = :t ORDER BY a.id", Object[].class).setParameter("t", tripId).getResultList();
         out.add("accommodations", Jsons.array(accs, r -> {
             JsonObjectBuilder b = ((Accommodation) r[0]).toJsonBuilder();
+            if (!sections.reservations()) {
+                b.remove("confirmation"); // a booking reference: reservation detail (reservations:read)
+            }
             return sections.places() ? Jsons.put(b, "place_name", r[1]) : b;
         }));
 

@@ -157,6 +157,7 @@
       </tbody>
     </table>
     </div>
+    <c:if test="${b.itemsMore}"><p class="muted">Only the first ${fn:length(b.items)} items are shown; the totals cover all ${b.itemCount}.</p></c:if>
     <h3>By category</h3>
     <div class="table-wrap" tabindex="0" role="region" aria-label="Budget by category">
     <table id="budget-categories">

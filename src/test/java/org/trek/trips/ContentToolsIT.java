@@ -14,6 +14,7 @@ import static org.trek.trips.ToolTestSupport.scopeGate;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -247,6 +248,17 @@ class ContentToolsIT {
         scopeGate(assignmentTools, "get_assignment_participants", owner.getId(), get.get());
         fails(assignmentTools, "get_assignment_participants", full(stranger.getId()), get.get(), NO_ACCESS);
         fails(assignmentTools, "get_assignment_participants", full(owner.getId()), args().add("tripId", otherTripId).add("assignmentId", a), "Assignment not found.");
+
+        // Removed from the trip: no longer a participant of its plans, nor assigned its to-dos.
+        long todo = id(ok(todoTools, "create_todo", full(owner.getId()), args().add("tripId", tripId).add("name", "Tickets")
+                .add("assigned_user_id", member.getId())), "item");
+        ok(tripTools, "remove_trip_member", full(owner.getId()), args().add("tripId", tripId).add("memberId", member.getId()));
+        JsonArray left = ok(assignmentTools, "get_assignment_participants", full(owner.getId()), get.get()).getJsonArray("participants");
+        assertEquals(1, left.size(), left.toString());
+        assertFalse(left.toString().contains(member.getUsername()), left.toString());
+        assertFalse(ok(todoTools, "list_todos", full(owner.getId()), args().add("tripId", tripId)).toString()
+                .contains("\"assigned_user_id\":" + member.getId()), "the to-do is unassigned");
+        assertTrue(todo > 0);
     }
 
     // ---------------------------------------------------------------- tags
@@ -351,9 +363,26 @@ class ContentToolsIT {
         fails(reservationTools, "create_reservation", full(owner.getId()), args().add("tripId", tripId).add("title", "X").add("type", "other").add("day_id", otherDay), "Day not found.");
         refusals(reservationTools, "create_reservation", Permission.RESERVATION_EDIT, create);
         JsonObject h = ok(reservationTools, "create_reservation", full(owner.getId()), args().add("tripId", tripId).add("title", "Stay").add("type", "hotel")
-                .add("place_id", hotel).add("start_day_id", day1).add("end_day_id", day2)).getJsonObject("reservation");
+                .add("place_id", hotel).add("start_day_id", day1).add("end_day_id", day2).add("confirmation_number", "SECRET-42")).getJsonObject("reservation");
         assertFalse(h.isNull("accommodation_id"), "a hotel with place and days gets its accommodation");
         long hotelRes = h.getJsonNumber("id").longValue();
+        // the stay is day planning: a member who may book but not plan days gets no accommodation through a booking
+        permissions.set(Actor.system(), Permission.DAY_EDIT, Permission.Level.OWNER);
+        fails(reservationTools, "create_reservation", full(member.getId()), args().add("tripId", tripId).add("title", "Stay 2")
+                .add("type", "hotel").add("place_id", hotel).add("start_day_id", day1).add("end_day_id", day2), "day_edit");
+        fails(reservationTools, "delete_reservation", full(member.getId()), args().add("tripId", tripId).add("reservationId", hotelRes), "day_edit");
+        permissions.set(Actor.system(), Permission.DAY_EDIT, Permission.Level.MEMBER);
+        // Booking references are reservation detail: a trips:read grant sees neither the reservations in the
+        // iCalendar export nor the hotel's confirmation copied onto its accommodation.
+        String icsTripsOnly = ok(tripTools, "export_trip_ics", grant(member.getId(), "trips:read"), args().add("tripId", tripId)).getString("ics");
+        assertFalse(icsTripsOnly.contains("SECRET-42") || icsTripsOnly.contains("Dinner"), icsTripsOnly);
+        String icsWithScope = ok(tripTools, "export_trip_ics", grant(member.getId(), "trips:read", "reservations:read"),
+                args().add("tripId", tripId)).getString("ics");
+        assertTrue(icsWithScope.contains("Dinner"), icsWithScope);
+        assertFalse(ok(tripTools, "get_trip_summary", grant(member.getId(), "trips:read"), args().add("tripId", tripId))
+                .toString().contains("SECRET-42"));
+        assertTrue(ok(tripTools, "get_trip_summary", grant(member.getId(), "trips:read", "reservations:read"), args().add("tripId", tripId))
+                .getJsonArray("accommodations").toString().contains("SECRET-42"));
 
         Supplier<JsonObjectBuilder> upd = () -> args().add("tripId", tripId).add("reservationId", resId).add("status", "confirmed");
         assertEquals("confirmed", ok(reservationTools, "update_reservation", full(member.getId()), upd.get()).getJsonObject("reservation").getString("status"));
@@ -394,6 +423,15 @@ class ContentToolsIT {
         assertEquals(2, t.getJsonArray("endpoints").size());
         assertEquals(day1, t.getJsonNumber("end_day_id").longValue(), "end day defaults to the start day");
         long tId = t.getJsonNumber("id").longValue();
+        // a copied trip keeps its transports' stops
+        long copy = ok(tripTools, "copy_trip", full(owner.getId()), args().add("tripId", tripId)).getJsonObject("trip")
+                .getJsonNumber("id").longValue();
+        JsonObject copiedFlight = ok(tripTools, "get_trip_summary", full(owner.getId()), args().add("tripId", copy))
+                .getJsonArray("reservations").getValuesAs(JsonObject.class).stream()
+                .filter(r -> "flight".equals(r.getString("type"))).findFirst().orElseThrow();
+        assertEquals(2, ok(reservationTools, "update_transport", full(owner.getId()), args().add("tripId", copy)
+                .add("reservationId", copiedFlight.getJsonNumber("id").longValue()).add("title", "LH 123"))
+                .getJsonObject("reservation").getJsonArray("endpoints").size());
         Supplier<JsonObjectBuilder> create = () -> args().add("tripId", tripId).add("type", "train").add("title", "Frecciarossa");
         fails(reservationTools, "create_transport", full(owner.getId()), args().add("tripId", tripId).add("type", "hotel").add("title", "x"), "type");
         refusals(reservationTools, "create_transport", Permission.RESERVATION_EDIT, create);
@@ -403,6 +441,9 @@ class ContentToolsIT {
         assertEquals(1, ok(reservationTools, "update_transport", full(member.getId()), upd.get()).getJsonObject("reservation").getJsonArray("endpoints").size());
         long dinner = id(ok(reservationTools, "create_reservation", full(owner.getId()), args().add("tripId", tripId).add("title", "D").add("type", "restaurant")), "reservation");
         fails(reservationTools, "update_transport", full(owner.getId()), args().add("tripId", tripId).add("reservationId", dinner).add("title", "x"), "not a transport");
+        // and the mirror: a transport is not turned into a booking (its stops would be orphaned)
+        fails(reservationTools, "update_reservation", full(owner.getId()), args().add("tripId", tripId).add("reservationId", tId)
+                .add("type", "hotel"), "use update_transport");
         refusals(reservationTools, "update_transport", Permission.RESERVATION_EDIT, upd);
         Supplier<JsonObjectBuilder> del = () -> args().add("tripId", tripId).add("reservationId", tId);
         refusals(reservationTools, "delete_transport", Permission.RESERVATION_EDIT, del);
@@ -419,6 +460,10 @@ class ContentToolsIT {
         assertEquals("Other", item.getString("category"));
         long itemId = item.getJsonNumber("id").longValue();
         fails(budgetTools, "create_budget_item", full(owner.getId()), args().add("tripId", tripId).add("name", "X").add("total_price", -1), "negative");
+        // a number that is cheap to send but ruinous to rescale is refused at once
+        org.junit.jupiter.api.Assertions.assertTimeout(java.time.Duration.ofSeconds(5), () -> invalidParams(budgetTools,
+                "create_budget_item", full(owner.getId()), args().add("tripId", tripId).add("name", "X")
+                        .add("total_price", new java.math.BigDecimal("1e500000000")), "total_price"));
         refusals(budgetTools, "create_budget_item", Permission.BUDGET_EDIT, create);
         addons.setEnabled(Actor.system(), "budget", false);
         fails(budgetTools, "create_budget_item", full(owner.getId()), create.get(), "addon is disabled");
@@ -508,11 +553,21 @@ class ContentToolsIT {
         long templateId = ok(packingTools, "save_packing_template", full(member.getId()), save.get()).getJsonNumber("templateId").longValue();
         fails(packingTools, "save_packing_template", full(owner.getId()), args().add("tripId", tripId).add("templateName", " "), "templateName");
         refusals(packingTools, "save_packing_template", Permission.PACKING_EDIT, save);
-        Supplier<JsonObjectBuilder> apply = () -> args().add("tripId", otherTripId).add("templateId", templateId);
+        // A saved list is its author's: another user (here the trip's owner, no admin) cannot apply it, even to
+        // their own trip; a stranger cannot read it into a trip of theirs either.
+        fails(packingTools, "apply_packing_template", full(owner.getId()), args().add("tripId", otherTripId)
+                .add("templateId", templateId), "Template not found.");
+        long strangersTrip = ok(tripTools, "create_trip", full(stranger.getId()), args().add("title", "Mine"))
+                .getJsonObject("trip").getJsonNumber("id").longValue();
+        fails(packingTools, "apply_packing_template", full(stranger.getId()), args().add("tripId", strangersTrip)
+                .add("templateId", templateId), "Template not found.");
+        long ownersTemplate = ok(packingTools, "save_packing_template", full(owner.getId()), save.get())
+                .getJsonNumber("templateId").longValue();
+        Supplier<JsonObjectBuilder> apply = () -> args().add("tripId", otherTripId).add("templateId", ownersTemplate);
         assertEquals(4, ok(packingTools, "apply_packing_template", full(owner.getId()), apply.get()).getInt("count"));
         fails(packingTools, "apply_packing_template", full(owner.getId()), args().add("tripId", tripId).add("templateId", 999_999_999L), "Template not found.");
         scopeGate(packingTools, "apply_packing_template", owner.getId(), apply.get());
-        fails(packingTools, "apply_packing_template", full(stranger.getId()), args().add("tripId", tripId).add("templateId", templateId), NO_ACCESS);
+        fails(packingTools, "apply_packing_template", full(stranger.getId()), args().add("tripId", tripId).add("templateId", ownersTemplate), NO_ACCESS);
         permissions.set(Actor.system(), Permission.PACKING_EDIT, Permission.Level.OWNER);
         fails(packingTools, "apply_packing_template", full(member.getId()), args().add("tripId", tripId).add("templateId", templateId), "packing_edit");
         permissions.set(Actor.system(), Permission.PACKING_EDIT, Permission.Level.MEMBER);

@@ -42,6 +42,9 @@ class TripToolsIT {
     TripTools tools;
 
     @Inject
+    org.trek.trips.tools.DayTools dayTools;
+
+    @Inject
     UserService users;
 
     @Inject
@@ -143,13 +146,21 @@ class TripToolsIT {
 
     @Test
     void updateTripIsOwnerOnlyByDefaultAndRedatesDays() {
+        // Day 4 holds a note: shortening the trip keeps that day (without a date) instead of deleting the note.
+        long day4 = ok(tools, "get_trip_summary", full(owner.getId()), args().add("tripId", tripId)).getJsonArray("days")
+                .getJsonObject(3).getJsonNumber("id").longValue();
+        ok(dayTools, "create_day_note", full(owner.getId()), args().add("tripId", tripId).add("dayId", day4).add("text", "Keep me"));
         JsonObject t = ok(tools, "update_trip", grant(owner.getId(), "trips:write"),
                 args().add("tripId", tripId).add("title", "Porto").add("start_date", "2027-06-01").add("end_date", "2027-06-02"))
                 .getJsonObject("trip");
         assertEquals("Porto", t.getString("title"));
         JsonObject summary = ok(tools, "get_trip_summary", full(owner.getId()), args().add("tripId", tripId));
-        assertEquals(2, summary.getJsonArray("days").size());
+        assertEquals(3, summary.getJsonArray("days").size(), "the two new dates, and the empty day 3 gone: " + summary);
         assertEquals("2027-06-02", summary.getJsonArray("days").getJsonObject(1).getString("date"));
+        JsonObject kept = summary.getJsonArray("days").getJsonObject(2);
+        assertEquals(day4, kept.getJsonNumber("id").longValue());
+        assertTrue(kept.isNull("date"), kept.toString());
+        assertTrue(kept.toString().contains("Keep me"), kept.toString());
         // Reference §9.1.3: a member may not edit the trip when trip_edit is owner-only (the default).
         fails(tools, "update_trip", full(member.getId()), args().add("tripId", tripId).add("title", "Hijack"), "trip_edit");
         permissions.set(Actor.system(), Permission.TRIP_EDIT, Permission.Level.MEMBER);

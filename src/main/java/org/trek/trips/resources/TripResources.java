@@ -152,14 +152,16 @@ public class TripResources implements ResourceProvider, ResourceAccess {
                 }),
                 template("trek://trips/{tripId}/days", "trip-days", "Trip days",
                         "The days of a trip, with their assignments when you may read places.", tr, null, (g, v) -> {
-                    var s = summaries.summary(g.userId(), id(v, "tripId"), new TripSummaryService.Sections(g.allows(Scopes.PLACES_READ), false, false, false, false));
+                    var s = summaries.summary(g.userId(), id(v, "tripId"), new TripSummaryService.Sections(g.allows(Scopes.PLACES_READ),
+                            false, false, g.allows(Scopes.RESERVATIONS_READ), false));
                     return Json.createObjectBuilder().add("days", s.getJsonArray("days")).build();
                 }),
                 template("trek://trips/{tripId}/days/{dayId}/notes", "day-notes", "Day notes", "The notes of one day.", tr, null,
                         (g, v) -> Json.createObjectBuilder().add("notes",
                                 Jsons.array(days.notes(g.userId(), id(v, "tripId"), id(v, "dayId")), DayNote::toJson)).build()),
                 template("trek://trips/{tripId}/accommodations", "trip-accommodations", "Accommodations", "Where the travellers sleep.", tr, null, (g, v) -> {
-                    var s = summaries.summary(g.userId(), id(v, "tripId"), new TripSummaryService.Sections(g.allows(Scopes.PLACES_READ), false, false, false, false));
+                    var s = summaries.summary(g.userId(), id(v, "tripId"), new TripSummaryService.Sections(g.allows(Scopes.PLACES_READ),
+                            false, false, g.allows(Scopes.RESERVATIONS_READ), false));
                     return Json.createObjectBuilder().add("accommodations", s.getJsonArray("accommodations")).build();
                 }),
                 template("trek://trips/{tripId}/members", "trip-members", "Trip members", "The owner and the members of a trip.", tr, null, (g, v) -> {

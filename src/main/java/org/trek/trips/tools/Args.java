@@ -69,7 +69,13 @@ public final class Args {
             return null;
         }
         if (v instanceof JsonNumber n) {
-            return n.bigDecimalValue();
+            BigDecimal d = n.bigDecimalValue();
+            // 1e500000000 parses in no time but rescaling it (setScale, a DECIMAL column) computes a power of ten
+            // of that size: minutes of CPU. No amount or coordinate here needs more than 15 digits before the point.
+            if (d.signum() != 0 && (d.precision() - d.scale() > 15 || d.scale() > 40)) {
+                throw new InvalidParamsException("Invalid params: " + name + " is out of range.");
+            }
+            return d;
         }
         throw new InvalidParamsException("Invalid params: " + name + " must be a number.");
     }

@@ -61,8 +61,10 @@ public class ReservationTools implements ToolProvider {
                 .string("reservation_time", "Departure date-time", 0, 50, false)
                 .string("reservation_end_time", "Arrival date-time", 0, 50, false)
                 .string("confirmation_number", "Booking reference", 0, 100, false).string("notes", "Notes", 0, 1000, false)
-                .raw("metadata", Json.createObjectBuilder().add("type", "object")
-                        .add("additionalProperties", Json.createObjectBuilder().add("type", "string")).build(), false)
+                .raw("metadata", Json.createObjectBuilder().add("type", "object").add("maxProperties", 20)
+                        .add("propertyNames", Json.createObjectBuilder().add("maxLength", 50))
+                        .add("additionalProperties", Json.createObjectBuilder().add("type", "string").add("maxLength", 100))
+                        .build(), false)
                 .array("endpoints", "Stops; on update this replaces the whole list", endpoint, 0, 20, false)
                 .bool("needs_review", "Flag for review", false);
     }

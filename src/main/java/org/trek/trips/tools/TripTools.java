@@ -102,7 +102,8 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
                                 + "), or " + TripService.DATELESS_DAYS + " undated days without dates. Currency defaults to EUR.",
                         tripFields, tripOut, CREATE, Scopes.TRIPS_WRITE, null, this::createTrip),
                 kit.tool("update_trip", "Update trip",
-                        "Changes a trip's title, description, dates or currency; omitted fields stay. New dates re-date the days.",
+                        "Changes a trip's title, description, dates or currency; omitted fields stay. New dates re-date the days; "
+                                + "surplus empty days go, surplus days with plans stay without a date (nothing planned is deleted).",
                         tripUpdate, tripOut, UPDATE, Scopes.TRIPS_WRITE, null, this::updateTrip),
                 kit.tool("delete_trip", "Delete trip",
                         "Deletes a trip and everything in it, irreversibly. Ask the user to confirm first.",
@@ -126,7 +127,7 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
                         Schema.input().tripId().string("title", "Title of the copy (default: Copy of ...)", 1, 200, false).build(),
                         tripOut, CREATE, Scopes.TRIPS_WRITE, null, this::copyTrip),
                 kit.tool("export_trip_ics", "Export trip as iCalendar",
-                        "Exports the trip and its dated reservations as an iCalendar (.ics, RFC 5545) text.",
+                        "Exports the trip and (with reservations:read) its dated reservations as an iCalendar (.ics, RFC 5545) text.",
                         tripOnly, Schema.nested().string("ics", "iCalendar text", 1, 0, true).string("filename", "File name", 1, 0, true).buildOutput(),
                         READ, Scopes.TRIPS_READ, null, this::exportIcs),
                 kit.tool("get_share_link", "Get share link",
@@ -227,7 +228,8 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
                 dates.put(d.getId(), d.getDate());
             }
         }
-        List<Reservation> res = reservations.forExport(tripId);
+        // Reservations (booking references, locations, notes) need their own read scope, as in the summary.
+        List<Reservation> res = call.grant().allows(Scopes.RESERVATIONS_READ) ? reservations.forExport(tripId) : List.of();
         String host = URI.create(config.appUrl()).getHost();
         String ics = IcsExporter.export(trip, res, dates, host == null ? "trek" : host, clock.now());
         String name = trip.getTitle().replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");

@@ -251,7 +251,7 @@ public class TripViewService {
             split.computeIfAbsent(m.getBudgetItemId(), k -> new ArrayList<>()).add(name(names, m.getUserId()) + (m.isPaid() ? " (paid)" : ""));
         }
         List<Map<String, Object>> itemRows = new ArrayList<>();
-        for (BudgetItem b : items) {
+        for (BudgetItem b : items.subList(0, Math.min(items.size(), LIST_CAP))) { // the figures below cover them all
             itemRows.add(row("name", b.getName(), "category", b.getCategory(), "total", money(b.getTotalPrice(), currency),
                     "persons", b.getPersons(), "days", b.getDays(), "note", b.getNote(), "date", b.getExpenseDate(),
                     "paidBy", b.getPaidByUserId() == null ? null : name(names, b.getPaidByUserId()),
@@ -270,7 +270,7 @@ public class TripViewService {
         for (BudgetReport.Transfer t : report.transfers()) {
             transfers.add(row("from", name(names, t.fromUserId()), "to", name(names, t.toUserId()), "amount", money(t.amount(), currency)));
         }
-        return row("items", itemRows, "byCategory", byCategory, "total", money(figures.total(), currency),
+        return row("items", itemRows, "itemsMore", items.size() > LIST_CAP, "byCategory", byCategory, "total", money(figures.total(), currency),
                 "itemCount", figures.itemCount(), "shares", shares, "transfers", transfers,
                 "unsplit", money(report.unsplit(), currency));
     }

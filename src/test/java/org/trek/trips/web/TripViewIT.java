@@ -160,6 +160,17 @@ class TripViewIT {
         }
         assertEquals(List.of("5.01 EUR", "5.00 EUR"), shares.stream().map(s -> s.get("share")).toList());
         assertEquals("25.00 EUR", budget.get("unsplit"));
+        assertEquals(false, budget.get("itemsMore"));
+
+        // A long budget shows the first LIST_CAP items with a note; the figures still cover every item.
+        for (int i = 0; i < TripViewService.LIST_CAP; i++) {
+            ok(budgetTools, "create_budget_item", full(owner.getId()), args().add("tripId", tripId).add("name", "Snack " + i)
+                    .add("total_price", 1));
+        }
+        Map<String, Object> longBudget = (Map<String, Object>) views.view(member.getId(), tripId, 1).get("budget");
+        assertEquals(TripViewService.LIST_CAP, list(longBudget, "items").size());
+        assertEquals(true, longBudget.get("itemsMore"));
+        assertEquals(TripViewService.money(summaries.budgetFigures(tripId).total(), "EUR"), longBudget.get("total"));
     }
 
     @Test
