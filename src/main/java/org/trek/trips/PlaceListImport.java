@@ -9,8 +9,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -175,7 +173,7 @@ public class PlaceListImport {
         }
         // The whole exchange (headers and body) must finish within the timeout; the body stops at maxBytes.
         java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request.build(),
-                info -> new LimitedBody(info.statusCode() == 200 ? maxBytes : 0));
+                info -> new org.trek.platform.http.LimitedBody(info.statusCode() == 200 ? maxBytes : 0));
         try {
             HttpResponse<byte[]> r = pending.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             if (r.statusCode() == 404) {
@@ -191,7 +189,7 @@ public class PlaceListImport {
             LOG.warning("The place list service did not answer in time");
             throw new TripException(UNAVAILABLE);
         } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof TooLarge) {
+            if (org.trek.platform.http.LimitedBody.tooLarge(e.getCause())) {
                 throw new TripException("The list is too large to import (more than " + maxBytes + " bytes).");
             }
             LOG.log(Level.WARNING, "The place list service failed", e.getCause());
@@ -200,68 +198,6 @@ public class PlaceListImport {
             pending.cancel(true);
             Thread.currentThread().interrupt();
             throw new TripException("Place list import was interrupted.");
-        }
-    }
-
-    /** Thrown inside the body subscriber when the body passes the limit. */
-    private static final class TooLarge extends IOException {
-        TooLarge() {
-            super("body too large", null);
-        }
-    }
-
-    /** Collects the body up to a byte limit; past it, cancels the download and fails. Non-200 bodies are dropped. */
-    private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final long max;
-        private final java.util.concurrent.CompletableFuture<byte[]> result = new java.util.concurrent.CompletableFuture<>();
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private java.util.concurrent.Flow.Subscription subscription;
-
-        LimitedBody(long max) {
-            this.max = max;
-        }
-
-        @Override
-        public java.util.concurrent.CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
-            subscription = s;
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<java.nio.ByteBuffer> buffers) {
-            if (result.isDone()) {
-                return;
-            }
-            for (java.nio.ByteBuffer b : buffers) {
-                int n = b.remaining();
-                if (max == 0) {
-                    b.position(b.limit());
-                    continue;
-                }
-                if (out.size() + (long) n > max) {
-                    subscription.cancel();
-                    result.completeExceptionally(new TooLarge());
-                    return;
-                }
-                byte[] chunk = new byte[n];
-                b.get(chunk);
-                out.write(chunk, 0, n);
-            }
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            result.completeExceptionally(t);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(out.toByteArray());
         }
     }
 

@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -17,20 +16,17 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 import org.trek.oauth.OAuthSettings;
+import org.trek.platform.http.LimitedBody;
 import org.trek.oauth.scope.ScopeCatalog;
 import org.trek.platform.Clock;
 
@@ -238,8 +234,7 @@ public class ClientMetadataDocuments {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(fetchDeadline)
                 .header("Accept", "application/json").GET().build();
         LimitedBody body = new LimitedBody(MAX_BYTES);
-        var future = http.sendAsync(request, info -> info.statusCode() == 200 ? body
-                : HttpResponse.BodySubscribers.replacing(new byte[0]));
+        var future = http.sendAsync(request, info -> info.statusCode() == 200 ? body : new LimitedBody(0));
         try {
             HttpResponse<byte[]> response = future.get(fetchDeadline.toMillis(), TimeUnit.MILLISECONDS);
             if (response.statusCode() != 200) {
@@ -255,73 +250,14 @@ public class ClientMetadataDocuments {
             future.cancel(true);
             throw new DocumentException("document took longer than " + fetchDeadline.toSeconds() + " s");
         } catch (ExecutionException e) {
-            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-                if (t instanceof DocumentException d) {
-                    throw d; // too large
-                }
+            if (LimitedBody.tooLarge(e.getCause())) {
+                throw new DocumentException("document larger than " + MAX_BYTES + " bytes");
             }
             throw new DocumentException("document could not be fetched");
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
             throw new DocumentException("interrupted");
-        }
-    }
-
-    /** Collects a response body of at most {@code max} bytes; a longer one ends the download. */
-    static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final int max;
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private volatile Flow.Subscription subscription;
-
-        LimitedBody(int max) {
-            this.max = max;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            s.request(Long.MAX_VALUE); // bounded by max: more than that cancels
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            for (ByteBuffer b : items) {
-                if (result.isDone()) {
-                    return;
-                }
-                if (out.size() + b.remaining() > max) {
-                    abort();
-                    result.completeExceptionally(new DocumentException("document larger than " + max + " bytes"));
-                    return;
-                }
-                byte[] chunk = new byte[b.remaining()];
-                b.get(chunk);
-                out.write(chunk, 0, chunk.length);
-            }
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            result.completeExceptionally(t);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(out.toByteArray());
-        }
-
-        void abort() {
-            Flow.Subscription s = subscription;
-            if (s != null) {
-                s.cancel();
-            }
         }
     }
 
