@@ -354,6 +354,18 @@ class ToolCatalogIT {
         assertEquals(List.copyOf(listed.keySet()), List.copyOf(mcp.tools(owner.token()).keySet()));
     }
 
+    @Test
+    void updatePlaceClearsItsNullableNumbersWithNull() {
+        long place = id(f.ok("create_place", f.trip().add("name", "Pinned").add("lat", 38.69).add("lng", -9.21)), "place");
+        assertEquals(12.5, f.ok("update_place", f.trip().add("placeId", place).add("price", 12.5)).getJsonObject("place")
+                .getJsonNumber("price").doubleValue());
+        JsonObject cleared = f.ok("update_place", f.trip().add("placeId", place).addNull("lat").addNull("lng").addNull("price"))
+                .getJsonObject("place");
+        for (String field : List.of("lat", "lng", "price")) {
+            assertTrue(!cleared.containsKey(field) || cleared.isNull(field), field + " still set: " + cleared);
+        }
+    }
+
     // ---------------------------------------------------------------- success, both wires
 
     @TestFactory

@@ -87,6 +87,16 @@ public final class Schema {
         return prop(name, b, req);
     }
 
+    /** An optional number that null clears (update tools: "omitted stays, null clears"). */
+    public Schema nullableNumber(String name, String description, Double min) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("type", Json.createArrayBuilder().add("number").add("null"))
+                .add("description", description);
+        if (min != null) {
+            b.add("minimum", min);
+        }
+        return prop(name, b, false);
+    }
+
     public Schema bool(String name, String description, boolean req) {
         return prop(name, Json.createObjectBuilder().add("type", "boolean").add("description", description), req);
     }
