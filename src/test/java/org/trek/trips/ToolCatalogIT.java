@@ -366,6 +366,22 @@ class ToolCatalogIT {
         }
     }
 
+    @Test
+    void transportMetadataIsBounded() {
+        JsonObjectBuilder many = Json.createObjectBuilder();
+        for (int i = 0; i < 21; i++) {
+            many.add("k" + i, "v");
+        }
+        JsonObjectBuilder longValue = Json.createObjectBuilder().add("seat", "x".repeat(101));
+        for (JsonObjectBuilder metadata : List.of(many, longValue)) {
+            McpTestClient.Answer a = mcp.call(owner.token(), McpTripHarness.MODERN, "create_transport", f.trip()
+                    .add("type", "train").add("title", "Bounded").add("metadata", metadata).build());
+            assertEquals(-32602, a.error().getInt("code"), a.response().body());
+        }
+        assertTrue(f.ok("create_transport", f.trip().add("type", "train").add("title", "Fine")
+                .add("metadata", Json.createObjectBuilder().add("seat", "12A").add("coach", "7"))).containsKey("reservation"));
+    }
+
     // ---------------------------------------------------------------- success, both wires
 
     @TestFactory
