@@ -9,9 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Exposes the signed-in user to the views as ${currentUser} (with the CSRF token the header's sign-out form needs). Whether a sign-in still holds (signed out on any node,
- * user disabled or deleted, password changed) is decided before, by {@link TrekAuthenticationMechanism} against
- * {@link LoginSessions}, which also ends this node's servlet session then.
+ * Exposes the signed-in user to the views as ${currentUser}, with the CSRF token the header's sign-out form needs.
+ * Whether a sign-in still holds (signed out on any node, user disabled or deleted, password changed) is decided
+ * before, by {@link TrekAuthenticationMechanism} against {@link LoginSessions}, which also ends this node's servlet
+ * session then.
  */
 @WebFilter(filterName = "sessionGuard", asyncSupported = true) // mapped in web.xml, which fixes the order
 public class SessionGuardFilter extends HttpFilter {

@@ -27,6 +27,7 @@ import org.trek.oauth.OAuthSettings;
 import org.trek.oauth.client.ClientOrigin;
 import org.trek.oauth.client.ClientService;
 import org.trek.oauth.client.OAuthClient;
+import org.trek.oauth.client.RedirectUriPolicy;
 import org.trek.oauth.scope.Scope;
 import org.trek.oauth.scope.ScopeCatalog;
 import org.trek.oauth.scope.ScopeGroup;
@@ -166,7 +167,7 @@ public class AuthorizationEndpoint extends HttpServlet {
             Views.error(request, response, 400, page.message());
         } else if (outcome instanceof AuthorizationRequest.RedirectError error) {
             String target = AuthorizationRequest.errorRedirect(error, settings.issuer());
-            if (isLoopback(hostOf(error.redirectUri()))) {
+            if (RedirectUriPolicy.isLoopbackHost(hostOf(error.redirectUri()))) {
                 response.sendRedirect(target); // back to an application on the user's own machine
                 return;
             }
@@ -191,11 +192,7 @@ public class AuthorizationEndpoint extends HttpServlet {
             return true;
         }
         String uri = valid.redirectUri();
-        return uri.regionMatches(true, 0, "https://", 0, 8) && !isLoopback(hostOf(uri));
-    }
-
-    static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
+        return uri.regionMatches(true, 0, "https://", 0, 8) && !RedirectUriPolicy.isLoopbackHost(hostOf(uri));
     }
 
     private boolean withinRateLimit(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
@@ -224,7 +221,7 @@ public class AuthorizationEndpoint extends HttpServlet {
         page.put("redirectUri", valid.redirectUri());
         String host = hostOf(valid.redirectUri());
         page.put("redirectHost", host);
-        page.put("loopbackRedirect", isLoopback(host));
+        page.put("loopbackRedirect", RedirectUriPolicy.isLoopbackHost(host));
         page.put("clientUri", client.getClientUri());
         page.put("error", error);
         List<Map<String, Object>> groups = new ArrayList<>();

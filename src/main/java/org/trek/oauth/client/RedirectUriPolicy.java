@@ -144,7 +144,8 @@ public final class RedirectUriPolicy {
         return regPath.equals(reqPath) && java.util.Objects.equals(reg.getRawQuery(), req.getRawQuery());
     }
 
-    static boolean isLoopbackHost(String host) {
+    /** localhost, 127.0.0.1 or [::1] (any case): the hosts a loopback redirect URI may name. */
+    public static boolean isLoopbackHost(String host) {
         return host != null && LOOPBACK_HOSTS.contains(host.toLowerCase(Locale.ROOT));
     }
 }

@@ -95,7 +95,6 @@ public class GrantService {
         return out;
     }
 
-    /** Withdraws the user's consent for a client and revokes the user's grants with it. */
     /** Withdraws the user's consent and grants for a client; false (nothing done, nothing audited) if there were none. */
     public boolean revokeConsent(Actor actor, long userId, String clientId) {
         boolean consented = consents.withdraw(userId, clientId);

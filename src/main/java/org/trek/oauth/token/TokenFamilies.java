@@ -153,8 +153,7 @@ public class TokenFamilies {
         liveFamilies("t.clientId = :c", q -> q.setParameter("c", clientId)).forEach(f -> revokeFamily(f, reason));
     }
 
-    /** Revokes the user's live families with one client (consent withdrawn). */
-    /** Revokes every live grant of this user and client; answers how many there were. */
+    /** Revokes the user's live families with one client (consent withdrawn); answers how many there were. */
     public int revokeUserClient(long userId, String clientId, String reason) {
         List<String> families = liveFamilies("t.clientId = :c AND t.userId = :u",
                 q -> q.setParameter("c", clientId).setParameter("u", userId));
