@@ -343,9 +343,7 @@ public class McpDispatcher {
     /** Resolves the tool, checks grant and arguments; throws before anything is streamed. */
     McpRegistry.ToolEntry prepareCall(Exchange ex, JsonObject p, ToolInvocation call) {
         String name = requiredString(p, "name");
-        McpRegistry.ToolEntry tool = registry.tool(name)
-                .filter(t -> registry.addonEnabled(t.definition().addon()))
-                .orElseThrow(() -> McpError.invalidParams("Unknown tool: " + name));
+        McpRegistry.ToolEntry tool = enabledTool(name).orElseThrow(() -> McpError.invalidParams("Unknown tool: " + name));
         requireScope(ex, tool);
         JsonValue args = p.get("arguments");
         JsonObject arguments;
@@ -389,10 +387,14 @@ public class McpDispatcher {
     void requireScopesOf(Exchange ex, List<JsonRpc.Message> calls) {
         for (JsonRpc.Message m : calls) {
             if (m.params().get("name") instanceof JsonString name) {
-                registry.tool(name.getString()).filter(t -> registry.addonEnabled(t.definition().addon()))
-                        .ifPresent(tool -> requireScope(ex, tool));
+                enabledTool(name.getString()).ifPresent(tool -> requireScope(ex, tool));
             }
         }
+    }
+
+    /** The tool of this name, unless its addon is off (then it does not exist for callers). */
+    private java.util.Optional<McpRegistry.ToolEntry> enabledTool(String name) {
+        return registry.tool(name).filter(t -> registry.addonEnabled(t.definition().addon()));
     }
 
     /** Runs the handler and builds the CallToolResult (or InputRequiredResult). */

@@ -211,7 +211,12 @@ public class McpEndpoint {
         if (ProtocolVersions.MODERN.contains(header)) {
             return Response.status(405).header("Allow", "POST").build();
         }
-        throw new McpError(JsonRpc.INVALID_REQUEST, "Unsupported MCP-Protocol-Version: " + header, null, 400);
+        throw unsupportedVersion(header);
+    }
+
+    /** 2025-06-18 transports, "Protocol Version Header": an invalid or unsupported version MUST get 400. */
+    private static McpError unsupportedVersion(String header) {
+        return new McpError(JsonRpc.INVALID_REQUEST, "Unsupported MCP-Protocol-Version: " + header, null, 400);
     }
 
     // ---------------------------------------------------------------- admission
@@ -297,8 +302,7 @@ public class McpEndpoint {
         String header = trimmedHeader(VERSION_HEADER);
         if (header != null && !ProtocolVersions.LEGACY.contains(header)) {
             // 2025-06-18 transports "Protocol Version Header": an unsupported version gets 400.
-            throw new JsonRpc.IdentifiedError(msg.id(), new McpError(JsonRpc.INVALID_REQUEST,
-                    "Unsupported MCP-Protocol-Version: " + header, null, 400));
+            throw new JsonRpc.IdentifiedError(msg.id(), unsupportedVersion(header));
         }
         McpSessionRecord s;
         try {
@@ -384,29 +388,26 @@ public class McpEndpoint {
         }
         Exchange ex = new Exchange(grant, false, s.getProtocolVersion(), s.getSessionHash(), capabilities(s),
                 s.getLogLevel(), false, ip());
-        List<JsonRpc.Message> calls = new ArrayList<>();
+        // Each item parsed once: a message, or the envelope error that is its answer.
+        List<Object> items = new ArrayList<>();
         for (JsonValue item : batch) {
             try {
-                JsonRpc.Message m = JsonRpc.message(item);
-                if (m.isRequest() && "tools/call".equals(m.method())) {
-                    calls.add(m);
-                }
+                items.add(JsonRpc.message(item));
             } catch (JsonRpc.IdentifiedError e) {
-                // answered in its place below
+                items.add(e);
             }
         }
-        dispatcher.requireScopesOf(ex, calls);
+        dispatcher.requireScopesOf(ex, items.stream().filter(JsonRpc.Message.class::isInstance)
+                .map(JsonRpc.Message.class::cast).filter(m -> m.isRequest() && "tools/call".equals(m.method())).toList());
         JsonArrayBuilder answers = Json.createArrayBuilder();
         int count = 0;
-        for (JsonValue item : batch) {
-            JsonRpc.Message msg;
-            try {
-                msg = JsonRpc.message(item);
-            } catch (JsonRpc.IdentifiedError e) {
+        for (Object item : items) {
+            if (item instanceof JsonRpc.IdentifiedError e) {
                 answers.add(JsonRpc.error(e.id(), e.error()));
                 count++;
                 continue;
             }
+            JsonRpc.Message msg = (JsonRpc.Message) item;
             if (!msg.isRequest()) {
                 if (msg.isResponse()) {
                     handover.answer(s.getSessionHash(), idString(msg.id()), msg.raw());
@@ -451,7 +452,7 @@ public class McpEndpoint {
         if (!msg.isRequest()) {
             if (!ProtocolVersions.MODERN.contains(header)) {
                 // neither a legacy nor a 2026-07-28 header: not silently accepted (400, as every revision asks)
-                throw new McpError(JsonRpc.INVALID_REQUEST, "Unsupported MCP-Protocol-Version: " + header, null, 400);
+                throw unsupportedVersion(header);
             }
             return Response.accepted().build();
         }
