@@ -341,6 +341,15 @@ public class TripService {
             em.flush();
             accMap.put(a.getId(), c.getId());
         }
+        // Per-day positions of all the trip's bookings, read once (reservation id → [day id, position] rows).
+        Map<Long, List<Object[]>> positionsByReservation = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> positionRows = em.createNativeQuery("SELECT p.reservation_id, p.day_id, p.sort_position FROM "
+                + "reservation_day_positions p JOIN reservations r ON r.id = p.reservation_id WHERE r.trip_id = ?1")
+                .setParameter(1, tripId).getResultList();
+        for (Object[] row : positionRows) {
+            positionsByReservation.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add(row);
+        }
         for (Reservation r : em.createQuery("SELECT r FROM Reservation r WHERE r.tripId = :t", Reservation.class).setParameter("t", tripId).getResultList()) {
             Reservation c = new Reservation();
             c.setTripId(nt);
@@ -368,15 +377,12 @@ public class TripService {
                             + "lng, timezone, local_time, local_date, created_at) SELECT ?1, endpoint_role, seq, name, code, "
                             + "lat, lng, timezone, local_time, local_date, ?2 FROM reservation_endpoints WHERE reservation_id = ?3")
                     .setParameter(1, c.getId()).setParameter(2, now.toEpochMilli()).setParameter(3, r.getId()).executeUpdate();
-            @SuppressWarnings("unchecked")
-            List<Object[]> positions = em.createNativeQuery("SELECT day_id, sort_position FROM reservation_day_positions "
-                    + "WHERE reservation_id = ?1").setParameter(1, r.getId()).getResultList();
-            for (Object[] pos : positions) {
-                Long day = dayMap.get(((Number) pos[0]).longValue());
+            for (Object[] pos : positionsByReservation.getOrDefault(r.getId(), List.of())) {
+                Long day = dayMap.get(((Number) pos[1]).longValue());
                 if (day != null) {
                     em.createNativeQuery("INSERT INTO reservation_day_positions (reservation_id, day_id, sort_position) "
                                     + "VALUES (?1, ?2, ?3)").setParameter(1, c.getId()).setParameter(2, day)
-                            .setParameter(3, ((Number) pos[1]).doubleValue()).executeUpdate();
+                            .setParameter(3, ((Number) pos[2]).doubleValue()).executeUpdate();
                 }
             }
         }

@@ -66,6 +66,7 @@ class ContentToolsIT {
     @Inject TodoTools todoTools;
     @Inject UserService users;
     @Inject PermissionService permissions;
+    @jakarta.persistence.PersistenceContext(unitName = "trek") jakarta.persistence.EntityManager em;
     @Inject AddonService addons;
 
     User owner;
@@ -423,9 +424,15 @@ class ContentToolsIT {
         assertEquals(2, t.getJsonArray("endpoints").size());
         assertEquals(day1, t.getJsonNumber("end_day_id").longValue(), "end day defaults to the start day");
         long tId = t.getJsonNumber("id").longValue();
-        // a copied trip keeps its transports' stops
+        // a copied trip keeps its transports' stops and their per-day positions
+        ok(reservationTools, "reorder_reservations", full(owner.getId()), args().add("tripId", tripId).add("dayId", day1)
+                .add("positions", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", tId).add("day_plan_position", 3))));
         long copy = ok(tripTools, "copy_trip", full(owner.getId()), args().add("tripId", tripId)).getJsonObject("trip")
                 .getJsonNumber("id").longValue();
+        Number copiedPositions = (Number) em.createNativeQuery("SELECT COUNT(*) FROM reservation_day_positions p JOIN "
+                + "reservations r ON r.id = p.reservation_id JOIN trip_days d ON d.id = p.day_id WHERE r.trip_id = ?1 "
+                + "AND d.trip_id = ?1 AND p.sort_position = 3").setParameter(1, copy).getSingleResult();
+        assertEquals(1, copiedPositions.intValue(), "the position, on the copy's own day");
         JsonObject copiedFlight = ok(tripTools, "get_trip_summary", full(owner.getId()), args().add("tripId", copy))
                 .getJsonArray("reservations").getValuesAs(JsonObject.class).stream()
                 .filter(r -> "flight".equals(r.getString("type"))).findFirst().orElseThrow();

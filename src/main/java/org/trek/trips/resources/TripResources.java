@@ -152,8 +152,7 @@ public class TripResources implements ResourceProvider, ResourceAccess {
                 }),
                 template("trek://trips/{tripId}/days", "trip-days", "Trip days",
                         "The days of a trip, with their assignments when you may read places.", tr, null, (g, v) -> {
-                    var s = summaries.summary(g.userId(), id(v, "tripId"), new TripSummaryService.Sections(g.allows(Scopes.PLACES_READ),
-                            false, false, g.allows(Scopes.RESERVATIONS_READ), false));
+                    var s = summaries.summary(g.userId(), id(v, "tripId"), new TripSummaryService.Sections(g.allows(Scopes.PLACES_READ), false, false, false, false));
                     return Json.createObjectBuilder().add("days", s.getJsonArray("days")).build();
                 }),
                 template("trek://trips/{tripId}/days/{dayId}/notes", "day-notes", "Day notes", "The notes of one day.", tr, null,
