@@ -33,15 +33,8 @@ public class LoginThrottle {
      * @param account the user id the login names, or null when it names nobody
      */
     public long attempt(String login, Long account, String ip) {
-        long wait = 0;
-        for (String[] cap : new String[][] {{accountBucket(login, account), "LOGIN_MAX_FAILURES_PER_ACCOUNT", "50"},
-                {"login-ip:" + ip, "LOGIN_MAX_FAILURES_PER_IP", "100"}}) {
-            int max = config.getInt(cap[1], Integer.parseInt(cap[2]));
-            RateLimiter.Decision d = limiter.peek(cap[0], max, window());
-            if (d.count() >= max) {
-                wait = Math.max(wait, d.retryAfterSeconds());
-            }
-        }
+        long wait = Math.max(capWait(accountBucket(login, account), config.getInt("LOGIN_MAX_FAILURES_PER_ACCOUNT", 50)),
+                capWait(ipBucket(ip), config.getInt("LOGIN_MAX_FAILURES_PER_IP", 100)));
         if (wait > 0) {
             return wait;
         }
@@ -49,9 +42,15 @@ public class LoginThrottle {
         return d.allowed() ? 0 : d.retryAfterSeconds();
     }
 
+    /** Seconds until a failure cap lets sign-ins through again, or 0 when it is not reached. */
+    private long capWait(String bucket, int max) {
+        RateLimiter.Decision d = limiter.peek(bucket, max, window());
+        return d.count() >= max ? d.retryAfterSeconds() : 0;
+    }
+
     public void failed(String login, Long account, String ip) {
         limiter.hit(accountBucket(login, account), Integer.MAX_VALUE, window());
-        limiter.hit("login-ip:" + ip, Integer.MAX_VALUE, window());
+        limiter.hit(ipBucket(ip), Integer.MAX_VALUE, window());
     }
 
     public void succeeded(String login, Long account, String ip) {
@@ -72,6 +71,10 @@ public class LoginThrottle {
 
     private static String accountBucket(String login, Long account) {
         return "login-account:" + accountKey(login, account);
+    }
+
+    private static String ipBucket(String ip) {
+        return "login-ip:" + ip;
     }
 
     private static String pairBucket(String login, Long account, String ip) {
