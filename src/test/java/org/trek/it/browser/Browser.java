@@ -160,22 +160,18 @@ public final class Browser implements AutoCloseable {
      * return before the browser has followed the answer's redirect.
      */
     public Browser awaitLeaving(String pathPrefix) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (path().startsWith(pathPrefix) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return this;
+        return await(() -> !path().startsWith(pathPrefix));
     }
 
     /** Waits (at most 15 s) until the page shows this text, e.g. the flash message after a post/redirect. */
     public Browser awaitText(String text) {
+        return await(() -> text().contains(text));
+    }
+
+    /** Polls every 100 ms, for at most 15 s, until the condition holds (the callers assert what they need after). */
+    private Browser await(java.util.function.BooleanSupplier done) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!text().contains(text) && System.nanoTime() < deadline) {
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {

@@ -35,6 +35,15 @@ class McpSubscriptionsIT {
         return new McpTestClient(server.baseUrl(), tokens.getString("access_token"));
     }
 
+    /** A user's own OAuth client (signed in with this password), initialized on 2025-11-25. */
+    private McpTestClient signedInClient(String name, String password, String scopes) {
+        WebClient web = new WebClient(server);
+        assertEquals(302, web.login(name, password).statusCode());
+        McpTestClient c = oauthClient(server, web, scopes);
+        c.initialize("2025-11-25");
+        return c;
+    }
+
     static JsonObject call(McpTestClient c, String tool, String arguments) {
         McpTestClient.Answer a = c.legacy("tools/call", Json.createObjectBuilder().add("name", tool)
                 .add("arguments", McpTestClient.parse(arguments)).build());
@@ -190,10 +199,7 @@ class McpSubscriptionsIT {
         JsonObject added = call(owner, "add_trip_member", "{\"tripId\":" + kept + ",\"identifier\":\"" + name + "\"}");
         long memberId = added.getJsonObject("member").getJsonNumber("user_id").longValue();
 
-        WebClient memberWeb = new WebClient(server);
-        assertEquals(302, memberWeb.login(name, "member-password-1").statusCode());
-        McpTestClient member = oauthClient(server, memberWeb, "trips:read");
-        member.initialize("2025-11-25");
+        McpTestClient member = signedInClient(name, "member-password-1", "trips:read");
         subscribe(member, "trek://trips/" + shared);
         subscribe(member, "trek://trips/" + kept);
         BlockingQueue<String> legacy = openGetStream(member);
@@ -252,17 +258,11 @@ class McpSubscriptionsIT {
         owner.initialize("2025-11-25");
         long trip = createTrip(owner, "Listed trip");
 
-        WebClient memberWeb = new WebClient(server);
-        assertEquals(302, memberWeb.login(memberName, "member-password-1").statusCode());
-        McpTestClient member = oauthClient(server, memberWeb, "trips:read");
-        member.initialize("2025-11-25");
+        McpTestClient member = signedInClient(memberName, "member-password-1", "trips:read");
         subscribe(member, "trek://trips");
         BlockingQueue<String> memberStream = openGetStream(member);
 
-        WebClient strangerWeb = new WebClient(server);
-        assertEquals(302, strangerWeb.login(strangerName, "stranger-password-1").statusCode());
-        McpTestClient stranger = oauthClient(server, strangerWeb, "trips:read");
-        stranger.initialize("2025-11-25");
+        McpTestClient stranger = signedInClient(strangerName, "stranger-password-1", "trips:read");
         BlockingQueue<String> strangerStream = listen(stranger, "list-1", List.of("trek://trips"),
                 List.of("trek://trips"));
         settle(memberStream, member.revision);
