@@ -2,7 +2,7 @@ package org.trek.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -35,7 +35,7 @@ public class AuditService {
     public void record(Actor actor, String action, String target, Map<String, ?> details) {
         String json = details == null || details.isEmpty() ? null : toJson(details);
         if (json != null && json.length() > 4000) {
-            json = Json.createObjectBuilder().add("truncated", true).build().toString();
+            json = JsonFactory.createObjectBuilder().add("truncated", true).build().toString();
         }
         em.persist(new AuditRecord(clock.now(), actor.userId(), truncate(actor.username(), 100), action,
                 truncate(target, 255), json, truncate(actor.ip(), 64)));
@@ -143,7 +143,7 @@ public class AuditService {
     }
 
     static String toJson(Map<String, ?> details) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder();
         details.forEach((k, v) -> {
             if (v == null) {
                 b.addNull(k);
@@ -152,7 +152,7 @@ public class AuditService {
             } else if (v instanceof Integer || v instanceof Long) {
                 b.add(k, ((Number) v).longValue());
             } else if (v instanceof Collection<?> c) {
-                var arr = Json.createArrayBuilder();
+                var arr = JsonFactory.createArrayBuilder();
                 c.forEach(item -> arr.add(String.valueOf(item)));
                 b.add(k, arr);
             } else {

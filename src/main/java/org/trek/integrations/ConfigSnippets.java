@@ -1,6 +1,6 @@
 package org.trek.integrations;
 
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonWriterFactory;
 import jakarta.json.stream.JsonGenerator;
@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class ConfigSnippets {
     public static final String SECRET_PLACEHOLDER = "<your_client_secret>";
-    private static final JsonWriterFactory PRETTY = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+    private static final JsonWriterFactory PRETTY = JsonFactory.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
     private ConfigSnippets() {
     }
@@ -27,17 +27,17 @@ public final class ConfigSnippets {
 
     /** The {@code mcpServers} JSON; secret null for a public client, otherwise the real secret or the placeholder. */
     public static String mcpRemote(String mcpUrl, String clientId, String secret, boolean publicClient) {
-        var info = Json.createObjectBuilder().add("client_id", clientId);
+        var info = JsonFactory.createObjectBuilder().add("client_id", clientId);
         if (!publicClient) {
             info.add("client_secret", secret == null ? SECRET_PLACEHOLDER : secret);
         }
-        JsonObject server = Json.createObjectBuilder()
+        JsonObject server = JsonFactory.createObjectBuilder()
                 .add("command", "npx")
-                .add("args", Json.createArrayBuilder().add("-y").add("mcp-remote").add(mcpUrl)
+                .add("args", JsonFactory.createArrayBuilder().add("-y").add("mcp-remote").add(mcpUrl)
                         .add("--static-oauth-client-info").add(info.build().toString()))
                 .build();
-        JsonObject root = Json.createObjectBuilder()
-                .add("mcpServers", Json.createObjectBuilder().add("trek", server)).build();
+        JsonObject root = JsonFactory.createObjectBuilder()
+                .add("mcpServers", JsonFactory.createObjectBuilder().add("trek", server)).build();
         StringWriter out = new StringWriter();
         PRETTY.createWriter(out).write(root);
         return out.toString().strip();

@@ -1,6 +1,6 @@
 package org.trek.mcp;
 
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -58,7 +58,7 @@ public final class JsonRpc {
     /** Parses a body; throws -32700 for malformed JSON. */
     public static JsonStructure parse(String body) {
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JsonFactory.createReader(new StringReader(body))) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             throw new McpError(PARSE_ERROR, "Parse error: the body is not valid JSON", null, 400);
@@ -134,15 +134,15 @@ public final class JsonRpc {
     }
 
     public static JsonObject result(JsonValue id, JsonObject result) {
-        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
+        return JsonFactory.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
     }
 
     public static JsonObject error(JsonValue id, McpError e) {
-        JsonObjectBuilder err = Json.createObjectBuilder().add("code", e.code()).add("message", e.getMessage());
+        JsonObjectBuilder err = JsonFactory.createObjectBuilder().add("code", e.code()).add("message", e.getMessage());
         if (e.data() != null) {
             err.add("data", e.data());
         }
-        JsonObjectBuilder b = Json.createObjectBuilder().add("jsonrpc", "2.0");
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("jsonrpc", "2.0");
         // JSON-RPC 2.0 §5 would send "id": null when the id is unknown; the MCP schemas (2025-11-25, 2026-07-28)
         // make id optional but never null, so it is left out.
         if (id != null) {
@@ -152,7 +152,7 @@ public final class JsonRpc {
     }
 
     public static JsonObject notification(String method, JsonObject params) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("jsonrpc", "2.0").add("method", method);
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("jsonrpc", "2.0").add("method", method);
         if (params != null) {
             b.add("params", params);
         }
@@ -160,13 +160,13 @@ public final class JsonRpc {
     }
 
     public static JsonObject request(JsonValue id, String method, JsonObject params) {
-        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("method", method).add("params", params)
+        return JsonFactory.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("method", method).add("params", params)
                 .build();
     }
 
     /** The id of a single request in {@code raw}, or null when there is none or the text is not a JSON object. */
     static JsonValue peekId(String raw) {
-        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(raw))) {
+        try (jakarta.json.JsonReader reader = JsonFactory.createReader(new java.io.StringReader(raw))) {
             JsonValue v = reader.readValue();
             if (v instanceof JsonObject o && o.containsKey("id")) {
                 JsonValue id = o.get("id");

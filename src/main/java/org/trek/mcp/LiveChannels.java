@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.trek.platform.AppConfig;
 import org.trek.platform.auth.AccessGrant;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -28,7 +28,7 @@ public class LiveChannels {
     }
 
     /** Marker that ends a stream. */
-    static final JsonObject END = Json.createObjectBuilder().add("end", true).build();
+    static final JsonObject END = JsonFactory.createObjectBuilder().add("end", true).build();
 
     /** A long-lived stream to a client (legacy GET stream or a 2026 subscriptions/listen stream). */
     public static class Channel {
@@ -231,9 +231,9 @@ public class LiveChannels {
                 default -> c.resources;
             };
             if (wanted) {
-                JsonObjectBuilder meta = Json.createObjectBuilder()
+                JsonObjectBuilder meta = JsonFactory.createObjectBuilder()
                         .add("io.modelcontextprotocol/subscriptionId", c.subscriptionId);
-                c.send(JsonRpc.notification(method, Json.createObjectBuilder().add("_meta", meta).build()));
+                c.send(JsonRpc.notification(method, JsonFactory.createObjectBuilder().add("_meta", meta).build()));
             }
         }
     }

@@ -2,7 +2,7 @@ package org.trek.mcp;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -31,7 +31,7 @@ import org.trek.mcp.registry.ToolResult;
 public class McpDispatcher {
     private static final Logger LOG = Logger.getLogger(McpDispatcher.class.getName());
     static final String SERVER_INFO_META = "io.modelcontextprotocol/serverInfo";
-    static final JsonObject SERVER_INFO = Json.createObjectBuilder().add("name", "TREK MCP").add("version", "1.0.0")
+    static final JsonObject SERVER_INFO = JsonFactory.createObjectBuilder().add("name", "TREK MCP").add("version", "1.0.0")
             .build();
     private static final int TOOL_PAGE = 200;
     private static final int PAGE = 100;
@@ -58,10 +58,10 @@ public class McpDispatcher {
      * wire and subscriptions/listen's resourceSubscriptions on 2026-07-28; either way the server supports them.
      */
     JsonObject capabilities() {
-        JsonObjectBuilder b = Json.createObjectBuilder()
-                .add("tools", Json.createObjectBuilder().add("listChanged", true))
-                .add("resources", Json.createObjectBuilder().add("subscribe", true).add("listChanged", true))
-                .add("prompts", Json.createObjectBuilder().add("listChanged", true))
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder()
+                .add("tools", JsonFactory.createObjectBuilder().add("listChanged", true))
+                .add("resources", JsonFactory.createObjectBuilder().add("subscribe", true).add("listChanged", true))
+                .add("prompts", JsonFactory.createObjectBuilder().add("listChanged", true))
                 .add("completions", JsonValue.EMPTY_JSON_OBJECT)
                 .add("logging", JsonValue.EMPTY_JSON_OBJECT);
         return b.build();
@@ -121,13 +121,13 @@ public class McpDispatcher {
     }
 
     private JsonObject discover(Exchange ex) {
-        JsonArrayBuilder versions = Json.createArrayBuilder();
+        JsonArrayBuilder versions = JsonFactory.createArrayBuilder();
         ProtocolVersions.MODERN.forEach(versions::add);
-        return withCache(Json.createObjectBuilder()
+        return withCache(JsonFactory.createObjectBuilder()
                 .add("supportedVersions", versions)
                 .add("capabilities", capabilities())
                 .add("instructions", instructions(ex))
-                .add("_meta", Json.createObjectBuilder().add(SERVER_INFO_META, SERVER_INFO)),
+                .add("_meta", JsonFactory.createObjectBuilder().add(SERVER_INFO_META, SERVER_INFO)),
                 ex, LIST_TTL_MS)
                 .build();
     }
@@ -147,7 +147,7 @@ public class McpDispatcher {
             throw McpError.invalidParams("Invalid cursor");
         }
         List<?> slice = all.subList(offset, (int) Math.min((long) offset + size, all.size()));
-        JsonObjectBuilder b = Json.createObjectBuilder().add(field, McpRegistry.descriptors(slice));
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder().add(field, McpRegistry.descriptors(slice));
         if ((long) offset + size < all.size()) {
             b.add("nextCursor", Base64.getUrlEncoder().withoutPadding()
                     .encodeToString(("o:" + (offset + size)).getBytes(StandardCharsets.UTF_8)));
@@ -159,7 +159,7 @@ public class McpDispatcher {
         McpRegistry.VisibleTools tools = registry.visibleTools(ex.grant());
         if (!p.containsKey("cursor") && tools.entries().size() <= TOOL_PAGE) {
             // The common case answers with the array built once for this scope set.
-            return withCache(Json.createObjectBuilder().add("tools", tools.descriptors()), ex, LIST_TTL_MS).build();
+            return withCache(JsonFactory.createObjectBuilder().add("tools", tools.descriptors()), ex, LIST_TTL_MS).build();
         }
         return page(ex, p, "tools", tools.entries(), TOOL_PAGE, true);
     }
@@ -200,7 +200,7 @@ public class McpDispatcher {
     }
 
     private McpError resourceNotFound(Exchange ex, String uri) {
-        JsonObject data = Json.createObjectBuilder().add("uri", uri).build();
+        JsonObject data = JsonFactory.createObjectBuilder().add("uri", uri).build();
         // 2026-07-28 (SEP-2164) uses -32602 for an unknown resource; the 2025 revisions use -32002.
         return ex.modern() ? new McpError(JsonRpc.INVALID_PARAMS, "Resource not found", data, 400)
                 : new McpError(JsonRpc.RESOURCE_NOT_FOUND_LEGACY, "Resource not found", data, 200);
@@ -221,7 +221,7 @@ public class McpDispatcher {
         if (contents == null) {
             throw resourceNotFound(ex, uri);
         }
-        JsonObjectBuilder c = Json.createObjectBuilder().add("uri", contents.uri() == null ? uri : contents.uri());
+        JsonObjectBuilder c = JsonFactory.createObjectBuilder().add("uri", contents.uri() == null ? uri : contents.uri());
         if (contents.mimeType() != null) {
             c.add("mimeType", contents.mimeType());
         }
@@ -230,7 +230,7 @@ public class McpDispatcher {
         } else {
             c.add("text", contents.text() == null ? "" : contents.text());
         }
-        return withCache(Json.createObjectBuilder().add("contents", Json.createArrayBuilder().add(c)), ex, 0).build();
+        return withCache(JsonFactory.createObjectBuilder().add("contents", JsonFactory.createArrayBuilder().add(c)), ex, 0).build();
     }
 
     /**
@@ -297,7 +297,7 @@ public class McpDispatcher {
             if (!ex.modern()) {
                 throw McpError.invalidParams("This prompt needs a client that supports input requests");
             }
-            JsonObjectBuilder b = Json.createObjectBuilder().add("resultType", "input_required")
+            JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("resultType", "input_required")
                     .add("inputRequests", e.inputRequests());
             if (e.requestState() != null) {
                 b.add("requestState", e.requestState());
@@ -310,13 +310,13 @@ public class McpDispatcher {
         } finally {
             PromptInput.set(null);
         }
-        JsonArrayBuilder messages = Json.createArrayBuilder();
+        JsonArrayBuilder messages = JsonFactory.createArrayBuilder();
         for (PromptRenderer.PromptMessage m : r.messages()) {
             JsonObject content = m.content() != null ? m.content()
-                    : Json.createObjectBuilder().add("type", "text").add("text", m.text() == null ? "" : m.text()).build();
-            messages.add(Json.createObjectBuilder().add("role", m.role()).add("content", content));
+                    : JsonFactory.createObjectBuilder().add("type", "text").add("text", m.text() == null ? "" : m.text()).build();
+            messages.add(JsonFactory.createObjectBuilder().add("role", m.role()).add("content", content));
         }
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder();
         if (r.description() != null) {
             b.add("description", r.description());
         }
@@ -332,9 +332,9 @@ public class McpDispatcher {
                 : ref.get("uri") instanceof JsonString u ? u.getString() : "";
         String prefix = arg.get("value") instanceof JsonString v ? v.getString() : "";
         List<String> values = registry.complete(ex.grant(), type.getString(), refName, argName.getString(), prefix);
-        JsonArrayBuilder vb = Json.createArrayBuilder();
+        JsonArrayBuilder vb = JsonFactory.createArrayBuilder();
         values.stream().limit(100).forEach(vb::add);
-        return Json.createObjectBuilder().add("completion", Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder().add("completion", JsonFactory.createObjectBuilder()
                 .add("values", vb).add("total", values.size()).add("hasMore", values.size() > 100)).build();
     }
 
@@ -374,7 +374,7 @@ public class McpDispatcher {
         String scope = tool.definition().requiredScope();
         if (scope != null && !ex.grant().allows(scope)) {
             throw new McpError(JsonRpc.SERVER_ERROR, "Insufficient scope: this tool needs " + scope,
-                    Json.createObjectBuilder().add("requiredScope", scope).build(), 403,
+                    JsonFactory.createObjectBuilder().add("requiredScope", scope).build(), 403,
                     "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\", resource_metadata=\""
                             + McpAuthenticator.RESOURCE_METADATA_PLACEHOLDER + "\"");
         }
@@ -414,7 +414,7 @@ public class McpDispatcher {
                 outcome = "error";
                 return toolResult(ex, ToolResult.error("This tool needs a client that supports input requests."));
             }
-            JsonObjectBuilder b = Json.createObjectBuilder().add("resultType", "input_required")
+            JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("resultType", "input_required")
                     .add("inputRequests", e.inputRequests());
             if (e.requestState() != null) {
                 b.add("requestState", e.requestState());
@@ -451,17 +451,17 @@ public class McpDispatcher {
     }
 
     private JsonObject toolResult(Exchange ex, ToolResult r) {
-        JsonArrayBuilder content = Json.createArrayBuilder();
+        JsonArrayBuilder content = JsonFactory.createArrayBuilder();
         if (r.content() != null) {
             r.content().forEach(content::add);
         } else {
-            content.add(Json.createObjectBuilder().add("type", "text").add("text", r.text() == null ? "" : r.text()));
+            content.add(JsonFactory.createObjectBuilder().add("type", "text").add("text", r.text() == null ? "" : r.text()));
         }
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder();
         if (ex.grant().staticToken()) {
             // Issue item 7: every static-token tool result carries the notice as an extra item, success stays success.
-            content.add(Json.createObjectBuilder().add("type", "text").add("text", StaticTokenNotice.TEXT));
-            b.add("_meta", Json.createObjectBuilder().add(StaticTokenNotice.META_KEY, StaticTokenNotice.TEXT));
+            content.add(JsonFactory.createObjectBuilder().add("type", "text").add("text", StaticTokenNotice.TEXT));
+            b.add("_meta", JsonFactory.createObjectBuilder().add(StaticTokenNotice.META_KEY, StaticTokenNotice.TEXT));
         }
         b.add("content", content);
         if (r.structuredContent() != null && !r.isError()) {
@@ -483,18 +483,18 @@ public class McpDispatcher {
         if (result.containsKey("resultType") && meta.containsKey(SERVER_INFO_META)) {
             return result;
         }
-        JsonObjectBuilder b = Json.createObjectBuilder(result);
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder(result);
         if (!result.containsKey("resultType")) {
             b.add("resultType", "complete");
         }
         if (!meta.containsKey(SERVER_INFO_META)) {
-            b.add("_meta", Json.createObjectBuilder(meta).add(SERVER_INFO_META, SERVER_INFO));
+            b.add("_meta", JsonFactory.createObjectBuilder(meta).add(SERVER_INFO_META, SERVER_INFO));
         }
         return b.build();
     }
 
     static JsonArray array(List<String> values) {
-        JsonArrayBuilder b = Json.createArrayBuilder();
+        JsonArrayBuilder b = JsonFactory.createArrayBuilder();
         values.forEach(b::add);
         return b.build();
     }

@@ -2,7 +2,7 @@ package org.trek.mcp;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -368,7 +368,7 @@ public class McpEndpoint {
             throw new JsonRpc.IdentifiedError(msg.id(), new McpError(JsonRpc.SERVER_ERROR, e.getMessage(), null, 429));
         }
         Exchange ex = new Exchange(grant, false, version, opened.key(), caps, null, false, ip());
-        JsonObject result = Json.createObjectBuilder()
+        JsonObject result = JsonFactory.createObjectBuilder()
                 .add("protocolVersion", version)
                 .add("capabilities", dispatcher.capabilities())
                 .add("serverInfo", McpDispatcher.SERVER_INFO)
@@ -399,7 +399,7 @@ public class McpEndpoint {
         }
         dispatcher.requireScopesOf(ex, items.stream().filter(JsonRpc.Message.class::isInstance)
                 .map(JsonRpc.Message.class::cast).filter(m -> m.isRequest() && "tools/call".equals(m.method())).toList());
-        JsonArrayBuilder answers = Json.createArrayBuilder();
+        JsonArrayBuilder answers = JsonFactory.createArrayBuilder();
         int count = 0;
         for (Object item : items) {
             if (item instanceof JsonRpc.IdentifiedError e) {
@@ -471,7 +471,7 @@ public class McpEndpoint {
         }
         // 3. A revision we speak (UnsupportedProtocolVersionError lists the supported ones).
         if (!ProtocolVersions.MODERN.contains(header)) {
-            JsonObject data = Json.createObjectBuilder().add("supported", McpDispatcher.array(ProtocolVersions.MODERN))
+            JsonObject data = JsonFactory.createObjectBuilder().add("supported", McpDispatcher.array(ProtocolVersions.MODERN))
                     .add("requested", header).build();
             throw new JsonRpc.IdentifiedError(id, new McpError(JsonRpc.UNSUPPORTED_PROTOCOL_VERSION,
                     "Unsupported protocol version: " + header, data, 400));
@@ -538,7 +538,7 @@ public class McpEndpoint {
                 }
             }
         }
-        var honoured = Json.createObjectBuilder();
+        var honoured = JsonFactory.createObjectBuilder();
         if (tools) {
             honoured.add("toolsListChanged", true);
         }
@@ -549,14 +549,14 @@ public class McpEndpoint {
             honoured.add("resourcesListChanged", true);
         }
         if (requested instanceof JsonArray) {
-            JsonArrayBuilder acknowledged = Json.createArrayBuilder();
+            JsonArrayBuilder acknowledged = JsonFactory.createArrayBuilder();
             resourceUris.forEach(acknowledged::add);
             honoured.add("resourceSubscriptions", acknowledged);
         }
-        JsonObject subMeta = Json.createObjectBuilder().add("io.modelcontextprotocol/subscriptionId", msg.id()).build();
+        JsonObject subMeta = JsonFactory.createObjectBuilder().add("io.modelcontextprotocol/subscriptionId", msg.id()).build();
         JsonObject ack = JsonRpc.notification("notifications/subscriptions/acknowledged",
-                Json.createObjectBuilder().add("notifications", honoured).add("_meta", subMeta).build());
-        JsonObject end = JsonRpc.result(msg.id(), Json.createObjectBuilder().add("resultType", "complete")
+                JsonFactory.createObjectBuilder().add("notifications", honoured).add("_meta", subMeta).build());
+        JsonObject end = JsonRpc.result(msg.id(), JsonFactory.createObjectBuilder().add("resultType", "complete")
                 .add("_meta", subMeta).build());
         // The acknowledgement is the first message of the subscription (2026-07-28 SubscriptionsAcknowledgedNotification).
         LiveChannels.Channel channel = channels.openListenStream(tools, prompts, resources, msg.id(), ex.grant(),

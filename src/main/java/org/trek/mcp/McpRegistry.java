@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -267,18 +267,18 @@ public class McpRegistry {
     // ---------------------------------------------------------------- descriptors (built once)
 
     static JsonObject describe(ToolDefinition t) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("name", t.name());
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("name", t.name());
         if (t.title() != null) {
             b.add("title", t.title());
         }
         b.add("description", t.description() == null ? t.name() : t.description());
         b.add("inputSchema", t.inputSchema() == null
-                ? Json.createObjectBuilder().add("type", "object").build() : t.inputSchema());
+                ? JsonFactory.createObjectBuilder().add("type", "object").build() : t.inputSchema());
         if (t.outputSchema() != null) {
             b.add("outputSchema", t.outputSchema());
         }
         if (t.annotations() != null) {
-            JsonObjectBuilder a = Json.createObjectBuilder();
+            JsonObjectBuilder a = JsonFactory.createObjectBuilder();
             if (t.title() != null) {
                 a.add("title", t.title());
             }
@@ -292,7 +292,7 @@ public class McpRegistry {
     }
 
     static JsonObject describe(ResourceDefinition r) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder();
         if (r.uriTemplate() != null) {
             b.add("uriTemplate", r.uriTemplate());
         } else {
@@ -312,15 +312,15 @@ public class McpRegistry {
     }
 
     static JsonObject describe(PromptDefinition p) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("name", p.name());
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("name", p.name());
         if (p.title() != null) {
             b.add("title", p.title());
         }
         b.add("description", p.description() == null ? p.name() : p.description());
         if (p.arguments() != null && !p.arguments().isEmpty()) {
-            JsonArrayBuilder args = Json.createArrayBuilder();
+            JsonArrayBuilder args = JsonFactory.createArrayBuilder();
             for (PromptDefinition.PromptArgument a : p.arguments()) {
-                JsonObjectBuilder ab = Json.createObjectBuilder().add("name", a.name());
+                JsonObjectBuilder ab = JsonFactory.createObjectBuilder().add("name", a.name());
                 if (a.description() != null) {
                     ab.add("description", a.description());
                 }
@@ -346,7 +346,7 @@ public class McpRegistry {
     }
 
     public static JsonArray descriptors(List<?> entries) {
-        JsonArrayBuilder b = Json.createArrayBuilder();
+        JsonArrayBuilder b = JsonFactory.createArrayBuilder();
         for (Object e : entries) {
             if (e instanceof ToolEntry t) {
                 b.add(t.descriptor());

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -150,9 +150,9 @@ public class ResourceSubscriptions {
             }
             for (String uri : c.resourceUris) {
                 if (c.grant != null && affected(changes, uri, c.grant.userId()) && allowed(decisions, c.grant, uri)) {
-                    JsonObjectBuilder meta = Json.createObjectBuilder()
+                    JsonObjectBuilder meta = JsonFactory.createObjectBuilder()
                             .add("io.modelcontextprotocol/subscriptionId", c.subscriptionId);
-                    c.send(JsonRpc.notification(UPDATED, Json.createObjectBuilder().add("uri", uri)
+                    c.send(JsonRpc.notification(UPDATED, JsonFactory.createObjectBuilder().add("uri", uri)
                             .add("_meta", meta).build()));
                 }
             }
@@ -175,7 +175,7 @@ public class ResourceSubscriptions {
             }
             AccessGrant grant = grantOf(session, s.getGrantScopes());
             if (allowed(decisions, grant, s.getUri())) {
-                JsonObject params = Json.createObjectBuilder().add("uri", s.getUri()).build();
+                JsonObject params = JsonFactory.createObjectBuilder().add("uri", s.getUri()).build();
                 channels.sendToSession(s.getSessionHash(), JsonRpc.notification(UPDATED, params));
             }
         }

@@ -1,6 +1,6 @@
 package org.trek.mcp;
 
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -84,7 +84,7 @@ public class ToolInvocation implements McpToolCall {
                 sink.send(response);
                 sink.close();
             } else {
-                out.offer(Json.createObjectBuilder().add("final", response).add("status", status).build());
+                out.offer(JsonFactory.createObjectBuilder().add("final", response).add("status", status).build());
             }
         }
     }
@@ -177,7 +177,7 @@ public class ToolInvocation implements McpToolCall {
         if (token == null || !exchange.canStream()) {
             return;
         }
-        JsonObjectBuilder p = Json.createObjectBuilder().add("progressToken", token).add("progress", progress);
+        JsonObjectBuilder p = JsonFactory.createObjectBuilder().add("progressToken", token).add("progress", progress);
         if (total != null) {
             p.add("total", total);
         }
@@ -195,7 +195,7 @@ public class ToolInvocation implements McpToolCall {
             return;
         }
         emit(JsonRpc.notification("notifications/message",
-                Json.createObjectBuilder().add("level", level).add("logger", "trek").add("data", message).build()));
+                JsonFactory.createObjectBuilder().add("level", level).add("logger", "trek").add("data", message).build()));
     }
 
     @Override
@@ -224,7 +224,7 @@ public class ToolInvocation implements McpToolCall {
         }
         String id = NODE_PREFIX + SERVER_REQUEST_IDS.incrementAndGet();
         CompletableFuture<JsonObject> answer = channels.awaitAnswer(exchange.sessionKey(), "s:" + id);
-        emit(JsonRpc.request(Json.createValue(id), method, requestParams));
+        emit(JsonRpc.request(JsonFactory.createValue(id), method, requestParams));
         try {
             JsonObject response = answer.get(CLIENT_ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (response.get("result") instanceof JsonObject result) {

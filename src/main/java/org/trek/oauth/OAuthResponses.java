@@ -1,6 +1,6 @@
 package org.trek.oauth;
 
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,7 +17,7 @@ public final class OAuthResponses {
 
     public static Response error(OAuthException e) {
         Response.ResponseBuilder b = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.createObjectBuilder().add("error", e.error()).add("error_description", e.description())
+                .entity(JsonFactory.createObjectBuilder().add("error", e.error()).add("error_description", e.description())
                         .build().toString())
                 .header("Cache-Control", "no-store").header("Pragma", "no-cache");
         if (e.status() == 401) {
@@ -32,12 +32,12 @@ public final class OAuthResponses {
 
     /** The token endpoint while the MCP addon is off (reference §4.6). */
     public static Response mcpDisabled() {
-        return json(403, Json.createObjectBuilder().add("error", "mcp_disabled")
+        return json(403, JsonFactory.createObjectBuilder().add("error", "mcp_disabled")
                 .add("error_description", "MCP is not enabled").build());
     }
 
     public static Response notFound() {
-        return json(404, Json.createObjectBuilder().add("error", "not_found")
+        return json(404, JsonFactory.createObjectBuilder().add("error", "not_found")
                 .add("error_description", "No such resource").build());
     }
 }

@@ -2,7 +2,6 @@ package org.trek.platform;
 
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -36,13 +35,13 @@ public class HealthResource {
         } catch (Exception e) {
             return down("database not answering");
         }
-        return Response.ok(Json.createObjectBuilder().add("status", "UP").build().toString())
+        return Response.ok(JsonFactory.createObjectBuilder().add("status", "UP").build().toString())
                 .header("Cache-Control", "no-store").build();
     }
 
     private static Response down(String reason) {
         return Response.status(503)
-                .entity(Json.createObjectBuilder().add("status", "DOWN").add("reason", reason).build().toString())
+                .entity(JsonFactory.createObjectBuilder().add("status", "DOWN").add("reason", reason).build().toString())
                 .type(MediaType.APPLICATION_JSON).header("Cache-Control", "no-store").build();
     }
 }

@@ -1,6 +1,6 @@
 package org.trek.trips;
 
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.Column;
@@ -58,7 +58,7 @@ public class BudgetItemMember {
 
     /** The wire form used by tools and resources (snake_case keys, null for unset values). */
     public JsonObjectBuilder toJsonBuilder() {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", id);
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("id", id);
         Jsons.put(b, "budget_item_id", budgetItemId);
         Jsons.put(b, "user_id", userId);
         b.add("paid", paid);

@@ -1,6 +1,6 @@
 package org.trek.trips;
 
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
@@ -35,7 +35,7 @@ public final class Jsons {
     }
 
     public static <T> JsonArrayBuilder array(Collection<T> items, Function<T, ?> mapper) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JsonFactory.createArrayBuilder();
         for (T item : items) {
             Object v = mapper.apply(item);
             if (v instanceof JsonObjectBuilder ob) {

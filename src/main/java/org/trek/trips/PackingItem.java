@@ -1,6 +1,6 @@
 package org.trek.trips;
 
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.Column;
@@ -126,7 +126,7 @@ public class PackingItem implements TripOwned {
 
     /** The wire form used by tools and resources (snake_case keys, null for unset values). */
     public JsonObjectBuilder toJsonBuilder() {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", id);
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("id", id);
         Jsons.put(b, "trip_id", tripId);
         Jsons.put(b, "name", name);
         b.add("checked", checked);

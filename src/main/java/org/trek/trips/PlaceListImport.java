@@ -2,7 +2,7 @@ package org.trek.trips;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -205,7 +205,7 @@ public class PlaceListImport {
     static ListContent parseList(String json) {
         JsonObject root;
         try {
-            JsonValue v = Json.createReader(new StringReader(json)).readValue();
+            JsonValue v = JsonFactory.createReader(new StringReader(json)).readValue();
             if (!(v instanceof JsonObject o) || !(o.get("places") instanceof JsonArray)) {
                 throw new JsonParsingException("not a list document", null);
             }

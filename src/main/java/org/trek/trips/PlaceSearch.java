@@ -2,7 +2,7 @@ package org.trek.trips;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -57,7 +57,7 @@ public class PlaceSearch {
                 LOG.warning(() -> "Place search answered HTTP " + r.statusCode());
                 throw new TripException("Place search is unavailable right now; try again later.");
             }
-            JsonArray rows = Json.createReader(new StringReader(r.body())).readArray();
+            JsonArray rows = JsonFactory.createReader(new StringReader(r.body())).readArray();
             List<Hit> hits = new ArrayList<>();
             for (JsonValue v : rows) {
                 if (v.getValueType() != JsonValue.ValueType.OBJECT || hits.size() >= MAX_RESULTS) {

@@ -1,6 +1,6 @@
 package org.trek.trips;
 
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.Column;
@@ -148,7 +148,7 @@ public class ShareToken implements TripOwned {
 
     /** The wire form used by tools and resources (snake_case keys, null for unset values). */
     public JsonObjectBuilder toJsonBuilder() {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", id);
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("id", id);
         Jsons.put(b, "trip_id", tripId);
         Jsons.put(b, "token_hint", tokenHint);
         Jsons.put(b, "created_by", createdBy);

@@ -1,5 +1,6 @@
 package org.trek.trips;
 
+import org.trek.platform.JsonFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -192,7 +193,7 @@ public class TripService {
     /** A trip member (or the owner) as shown to callers. */
     public record MemberView(long userId, String username, String role, Instant addedAt) {
         public jakarta.json.JsonObjectBuilder toJson() {
-            return Jsons.put(jakarta.json.Json.createObjectBuilder().add("user_id", userId).add("username", username).add("role", role),
+            return Jsons.put(JsonFactory.createObjectBuilder().add("user_id", userId).add("username", username).add("role", role),
                     "added_at", addedAt == null ? null : addedAt.toString());
         }
     }

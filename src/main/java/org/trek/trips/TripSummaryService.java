@@ -2,7 +2,7 @@ package org.trek.trips;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -44,19 +44,19 @@ public class TripSummaryService {
 
     public JsonObject summary(long userId, long tripId, Sections sections) {
         Trip trip = access.access(userId, tripId).trip();
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = JsonFactory.createObjectBuilder();
         out.add("trip", trip.toJson());
 
         List<TripService.MemberView> members = trips.members(trip);
-        JsonArrayBuilder collaborators = Json.createArrayBuilder();
+        JsonArrayBuilder collaborators = JsonFactory.createArrayBuilder();
         members.stream().skip(1).forEach(m -> collaborators.add(m.toJson()));
-        out.add("members", Json.createObjectBuilder().add("owner", members.get(0).toJson()).add("collaborators", collaborators));
+        out.add("members", JsonFactory.createObjectBuilder().add("owner", members.get(0).toJson()).add("collaborators", collaborators));
 
         List<TripDay> days = trips.days(tripId);
         Map<Long, JsonArrayBuilder> notesByDay = new HashMap<>();
         for (DayNote n : em.createQuery("SELECT n FROM DayNote n WHERE n.tripId = :t ORDER BY n.dayId, n.sortOrder, n.id", DayNote.class)
                 .setParameter("t", tripId).getResultList()) {
-            notesByDay.computeIfAbsent(n.getDayId(), k -> Json.createArrayBuilder()).add(n.toJson());
+            notesByDay.computeIfAbsent(n.getDayId(), k -> JsonFactory.createArrayBuilder()).add(n.toJson());
         }
         Map<Long, JsonArrayBuilder> assignmentsByDay = new HashMap<>();
         long assignmentCount = 0;
@@ -66,13 +66,13 @@ public class TripSummaryService {
                     .setParameter("t", tripId).setMaxResults(ASSIGNMENT_CAP + 1).getResultList();
             for (Object[] r : rows.subList(0, Math.min(rows.size(), ASSIGNMENT_CAP))) {
                 DayAssignment a = (DayAssignment) r[0];
-                JsonObjectBuilder place = Json.createObjectBuilder().add("id", a.getPlaceId());
+                JsonObjectBuilder place = JsonFactory.createObjectBuilder().add("id", a.getPlaceId());
                 Jsons.put(place, "name", r[1]);
                 Jsons.put(place, "category_id", r[2]);
                 Jsons.put(place, "lat", r[3]);
                 Jsons.put(place, "lng", r[4]);
                 Jsons.put(place, "address", r[5]);
-                assignmentsByDay.computeIfAbsent(a.getDayId(), k -> Json.createArrayBuilder())
+                assignmentsByDay.computeIfAbsent(a.getDayId(), k -> JsonFactory.createArrayBuilder())
                         .add(a.toJsonBuilder().add("place", place));
             }
             assignmentCount = rows.size();
@@ -80,12 +80,12 @@ public class TripSummaryService {
             out.add("place_count", em.createQuery("SELECT COUNT(p) FROM Place p WHERE p.tripId = :t", Long.class)
                     .setParameter("t", tripId).getSingleResult());
         }
-        JsonArrayBuilder dayArray = Json.createArrayBuilder();
+        JsonArrayBuilder dayArray = JsonFactory.createArrayBuilder();
         for (TripDay d : days) {
             JsonObjectBuilder day = d.toJsonBuilder();
-            day.add("notes_list", notesByDay.getOrDefault(d.getId(), Json.createArrayBuilder()));
+            day.add("notes_list", notesByDay.getOrDefault(d.getId(), JsonFactory.createArrayBuilder()));
             if (sections.places()) {
-                day.add("assignments", assignmentsByDay.getOrDefault(d.getId(), Json.createArrayBuilder()));
+                day.add("assignments", assignmentsByDay.getOrDefault(d.getId(), JsonFactory.createArrayBuilder()));
             }
             dayArray.add(day);
         }
@@ -105,7 +105,7 @@ public class TripSummaryService {
             List<BudgetItem> items = em.createQuery("SELECT b FROM BudgetItem b WHERE b.tripId = :t ORDER BY b.sortOrder, b.id", BudgetItem.class)
                     .setParameter("t", tripId).getResultList();
             BigDecimal total = items.stream().map(BudgetItem::getTotalPrice).reduce(BigDecimal.ZERO, BigDecimal::add);
-            out.add("budget", Json.createObjectBuilder()
+            out.add("budget", JsonFactory.createObjectBuilder()
                     .add("items", Jsons.array(items.subList(0, Math.min(items.size(), LIST_CAP)), BudgetItem::toJson))
                     .add("item_count", items.size()).add("more", items.size() > LIST_CAP)
                     .add("total", total).add("currency", trip.getCurrency()));
@@ -114,7 +114,7 @@ public class TripSummaryService {
             List<PackingItem> items = em.createQuery("SELECT p FROM PackingItem p WHERE p.tripId = :t ORDER BY p.sortOrder, p.id", PackingItem.class)
                     .setParameter("t", tripId).getResultList();
             long checked = items.stream().filter(PackingItem::isChecked).count();
-            out.add("packing", Json.createObjectBuilder()
+            out.add("packing", JsonFactory.createObjectBuilder()
                     .add("items", Jsons.array(items.subList(0, Math.min(items.size(), LIST_CAP)), PackingItem::toJson))
                     .add("total", items.size()).add("checked", checked).add("more", items.size() > LIST_CAP));
         }

@@ -4,7 +4,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -70,14 +70,14 @@ public class ConformanceFixtures implements ToolProvider, ResourceProvider, Prom
     // ---------------------------------------------------------------- tools
 
     private static JsonObject emptySchema() {
-        return Json.createObjectBuilder().add("type", "object").add("properties", JsonValue.EMPTY_JSON_OBJECT).build();
+        return JsonFactory.createObjectBuilder().add("type", "object").add("properties", JsonValue.EMPTY_JSON_OBJECT).build();
     }
 
     private static JsonObject stringArgSchema(String name, String description) {
-        return Json.createObjectBuilder().add("type", "object")
-                .add("properties", Json.createObjectBuilder().add(name, Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder().add("type", "object")
+                .add("properties", JsonFactory.createObjectBuilder().add(name, JsonFactory.createObjectBuilder()
                         .add("type", "string").add("description", description)))
-                .add("required", Json.createArrayBuilder().add(name)).build();
+                .add("required", JsonFactory.createArrayBuilder().add(name)).build();
     }
 
     private static ToolDefinition tool(String name, String description, JsonObject schema,
@@ -86,7 +86,7 @@ public class ConformanceFixtures implements ToolProvider, ResourceProvider, Prom
     }
 
     private static ToolResult content(JsonObjectBuilder... items) {
-        var a = Json.createArrayBuilder();
+        var a = JsonFactory.createArrayBuilder();
         for (JsonObjectBuilder i : items) {
             a.add(i);
         }
@@ -94,15 +94,15 @@ public class ConformanceFixtures implements ToolProvider, ResourceProvider, Prom
     }
 
     private static JsonObjectBuilder text(String text) {
-        return Json.createObjectBuilder().add("type", "text").add("text", text);
+        return JsonFactory.createObjectBuilder().add("type", "text").add("text", text);
     }
 
     private static JsonObjectBuilder image() {
-        return Json.createObjectBuilder().add("type", "image").add("data", PNG).add("mimeType", "image/png");
+        return JsonFactory.createObjectBuilder().add("type", "image").add("data", PNG).add("mimeType", "image/png");
     }
 
     private static JsonObjectBuilder embedded(String uri, String mimeType, String text) {
-        return Json.createObjectBuilder().add("type", "resource").add("resource", Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder().add("type", "resource").add("resource", JsonFactory.createObjectBuilder()
                 .add("uri", uri).add("mimeType", mimeType).add("text", text));
     }
 
@@ -128,7 +128,7 @@ public class ConformanceFixtures implements ToolProvider, ResourceProvider, Prom
                 c -> content(text("This is a simple text response for testing."))));
         t.add(tool("test_image_content", "Returns image content", emptySchema(), c -> content(image())));
         t.add(tool("test_audio_content", "Returns audio content", emptySchema(), c -> content(
-                Json.createObjectBuilder().add("type", "audio").add("data", WAV).add("mimeType", "audio/wav"))));
+                JsonFactory.createObjectBuilder().add("type", "audio").add("data", WAV).add("mimeType", "audio/wav"))));
         t.add(tool("test_embedded_resource", "Returns an embedded resource", emptySchema(), c -> content(
                 embedded("test://embedded-resource", "text/plain", "This is an embedded resource content."))));
         t.add(tool("test_multiple_content_types", "Returns text, image and resource", emptySchema(), c -> content(
@@ -158,8 +158,8 @@ public class ConformanceFixtures implements ToolProvider, ResourceProvider, Prom
         }));
         t.add(tool("test_sampling", "Asks the client's model (legacy wire)",
                 stringArgSchema("prompt", "The prompt to send to the LLM"), c -> {
-                    JsonObject r = mcp(c).request("sampling/createMessage", Json.createObjectBuilder()
-                            .add("messages", Json.createArrayBuilder().add(Json.createObjectBuilder().add("role", "user")
+                    JsonObject r = mcp(c).request("sampling/createMessage", JsonFactory.createObjectBuilder()
+                            .add("messages", JsonFactory.createArrayBuilder().add(JsonFactory.createObjectBuilder().add("role", "user")
                                     .add("content", text(c.arguments().getString("prompt")))))
                             .add("maxTokens", 100).build());
                     String answer = r.get("content") instanceof JsonObject o ? o.getString("text", "") : "";
@@ -167,19 +167,19 @@ public class ConformanceFixtures implements ToolProvider, ResourceProvider, Prom
                 }));
         t.add(tool("test_elicitation", "Asks the user for information (legacy wire)",
                 stringArgSchema("message", "The message to show the user"), c -> elicit(c,
-                        c.arguments().getString("message"), Json.createObjectBuilder()
+                        c.arguments().getString("message"), JsonFactory.createObjectBuilder()
                                 .add("username", prop("string", "User's response"))
                                 .add("email", prop("string", "User's email address")).build(),
-                        Json.createArrayBuilder().add("username").add("email").build())));
+                        JsonFactory.createArrayBuilder().add("username").add("email").build())));
         t.add(tool("test_elicitation_sep1034_defaults", "Elicitation with default values (SEP-1034)", emptySchema(),
-                c -> elicit(c, "Please review and update the form fields with defaults", Json.createObjectBuilder()
-                        .add("name", Json.createObjectBuilder(prop("string", "User name")).add("default", "John Doe"))
-                        .add("age", Json.createObjectBuilder(prop("integer", "User age")).add("default", 30))
-                        .add("score", Json.createObjectBuilder(prop("number", "User score")).add("default", 95.5))
-                        .add("status", Json.createObjectBuilder(prop("string", "User status"))
-                                .add("enum", Json.createArrayBuilder().add("active").add("inactive").add("pending"))
+                c -> elicit(c, "Please review and update the form fields with defaults", JsonFactory.createObjectBuilder()
+                        .add("name", JsonFactory.createObjectBuilder(prop("string", "User name")).add("default", "John Doe"))
+                        .add("age", JsonFactory.createObjectBuilder(prop("integer", "User age")).add("default", 30))
+                        .add("score", JsonFactory.createObjectBuilder(prop("number", "User score")).add("default", 95.5))
+                        .add("status", JsonFactory.createObjectBuilder(prop("string", "User status"))
+                                .add("enum", JsonFactory.createArrayBuilder().add("active").add("inactive").add("pending"))
                                 .add("default", "active"))
-                        .add("verified", Json.createObjectBuilder(prop("boolean", "Verification status"))
+                        .add("verified", JsonFactory.createObjectBuilder(prop("boolean", "Verification status"))
                                 .add("default", true))
                         .build(), JsonValue.EMPTY_JSON_ARRAY)));
         t.add(tool("test_elicitation_sep1330_enums", "Elicitation with enum variants (SEP-1330)", emptySchema(),
@@ -188,7 +188,7 @@ public class ConformanceFixtures implements ToolProvider, ResourceProvider, Prom
         t.add(tool("test_missing_capability", "Requires the sampling client capability", emptySchema(), c -> {
             if (!(mcp(c).clientCapabilities().get("sampling") instanceof JsonObject)) {
                 throw new McpError(JsonRpc.MISSING_CLIENT_CAPABILITY, "Missing required client capability: sampling",
-                        Json.createObjectBuilder().add("requiredCapabilities", Json.createObjectBuilder()
+                        JsonFactory.createObjectBuilder().add("requiredCapabilities", JsonFactory.createObjectBuilder()
                                 .add("sampling", JsonValue.EMPTY_JSON_OBJECT)).build(), 400);
             }
             return content(text("sampling capability present"));
@@ -198,7 +198,7 @@ public class ConformanceFixtures implements ToolProvider, ResourceProvider, Prom
             if (ir != null && ir.containsKey("confirm")) {
                 return content(text("confirmed"));
             }
-            throw new InputRequiredException(Json.createObjectBuilder().add("confirm", confirmRequest()).build(), null);
+            throw new InputRequiredException(JsonFactory.createObjectBuilder().add("confirm", confirmRequest()).build(), null);
         }));
         t.add(tool("test_trigger_tool_change", "Announces a tools list change", emptySchema(), c -> {
             mcp(c).listChanged("tools");
@@ -209,7 +209,7 @@ public class ConformanceFixtures implements ToolProvider, ResourceProvider, Prom
             return content(text("prompts list change announced"));
         }));
         t.add(tool("json_schema_2020_12_tool", "Tool whose input schema uses JSON Schema 2020-12 features",
-                Json.createReader(new java.io.StringReader("""
+                JsonFactory.createReader(new java.io.StringReader("""
                         {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object",
                          "$defs":{"address":{"$anchor":"addressDef","type":"object",
                            "properties":{"street":{"type":"string"},"city":{"type":"string"}}}},
@@ -228,49 +228,49 @@ public class ConformanceFixtures implements ToolProvider, ResourceProvider, Prom
     }
 
     private static JsonObject prop(String type, String description) {
-        return Json.createObjectBuilder().add("type", type).add("description", description).build();
+        return JsonFactory.createObjectBuilder().add("type", type).add("description", description).build();
     }
 
     private static ToolResult elicit(ToolCall c, String message, JsonObject properties, JsonArray required) {
-        JsonObject r = mcp(c).request("elicitation/create", Json.createObjectBuilder().add("message", message)
-                .add("requestedSchema", Json.createObjectBuilder().add("type", "object").add("properties", properties)
+        JsonObject r = mcp(c).request("elicitation/create", JsonFactory.createObjectBuilder().add("message", message)
+                .add("requestedSchema", JsonFactory.createObjectBuilder().add("type", "object").add("properties", properties)
                         .add("required", required)).build());
         return content(text("Elicitation completed: action=" + r.getString("action", "")
                 + ", content=" + (r.get("content") == null ? "{}" : r.get("content").toString())));
     }
 
     private static JsonObject enumProperties() {
-        var titled = Json.createArrayBuilder();
-        var titledMulti = Json.createArrayBuilder();
+        var titled = JsonFactory.createArrayBuilder();
+        var titledMulti = JsonFactory.createArrayBuilder();
         String[] titles = {"First", "Second", "Third"};
         for (int i = 0; i < 3; i++) {
-            titled.add(Json.createObjectBuilder().add("const", "value" + (i + 1)).add("title", titles[i] + " Option"));
-            titledMulti.add(Json.createObjectBuilder().add("const", "value" + (i + 1)).add("title", titles[i] + " Choice"));
+            titled.add(JsonFactory.createObjectBuilder().add("const", "value" + (i + 1)).add("title", titles[i] + " Option"));
+            titledMulti.add(JsonFactory.createObjectBuilder().add("const", "value" + (i + 1)).add("title", titles[i] + " Choice"));
         }
-        JsonArray options = Json.createArrayBuilder().add("option1").add("option2").add("option3").build();
-        return Json.createObjectBuilder()
-                .add("untitledSingle", Json.createObjectBuilder(prop("string", "Select one option")).add("enum", options))
-                .add("titledSingle", Json.createObjectBuilder(prop("string", "Select one option with titles"))
+        JsonArray options = JsonFactory.createArrayBuilder().add("option1").add("option2").add("option3").build();
+        return JsonFactory.createObjectBuilder()
+                .add("untitledSingle", JsonFactory.createObjectBuilder(prop("string", "Select one option")).add("enum", options))
+                .add("titledSingle", JsonFactory.createObjectBuilder(prop("string", "Select one option with titles"))
                         .add("oneOf", titled))
-                .add("legacyEnum", Json.createObjectBuilder(prop("string", "Select one option (legacy)"))
-                        .add("enum", Json.createArrayBuilder().add("opt1").add("opt2").add("opt3"))
-                        .add("enumNames", Json.createArrayBuilder().add("Option One").add("Option Two").add("Option Three")))
-                .add("untitledMulti", Json.createObjectBuilder(prop("array", "Select multiple options"))
+                .add("legacyEnum", JsonFactory.createObjectBuilder(prop("string", "Select one option (legacy)"))
+                        .add("enum", JsonFactory.createArrayBuilder().add("opt1").add("opt2").add("opt3"))
+                        .add("enumNames", JsonFactory.createArrayBuilder().add("Option One").add("Option Two").add("Option Three")))
+                .add("untitledMulti", JsonFactory.createObjectBuilder(prop("array", "Select multiple options"))
                         .add("minItems", 1).add("maxItems", 3)
-                        .add("items", Json.createObjectBuilder().add("type", "string").add("enum", options)))
-                .add("titledMulti", Json.createObjectBuilder(prop("array", "Select multiple options with titles"))
+                        .add("items", JsonFactory.createObjectBuilder().add("type", "string").add("enum", options)))
+                .add("titledMulti", JsonFactory.createObjectBuilder(prop("array", "Select multiple options with titles"))
                         .add("minItems", 1).add("maxItems", 3)
-                        .add("items", Json.createObjectBuilder().add("anyOf", titledMulti)))
+                        .add("items", JsonFactory.createObjectBuilder().add("anyOf", titledMulti)))
                 .build();
     }
 
     // ---------------------------------------------------------------- 2026-07-28 multi round-trip tools (SEP-2322)
 
     private static JsonObject elicitRequest(String message, String field, String type) {
-        return Json.createObjectBuilder().add("method", "elicitation/create").add("params", Json.createObjectBuilder()
-                .add("message", message).add("requestedSchema", Json.createObjectBuilder().add("type", "object")
-                        .add("properties", Json.createObjectBuilder().add(field, Json.createObjectBuilder().add("type", type)))
-                        .add("required", Json.createArrayBuilder().add(field)))).build();
+        return JsonFactory.createObjectBuilder().add("method", "elicitation/create").add("params", JsonFactory.createObjectBuilder()
+                .add("message", message).add("requestedSchema", JsonFactory.createObjectBuilder().add("type", "object")
+                        .add("properties", JsonFactory.createObjectBuilder().add(field, JsonFactory.createObjectBuilder().add("type", type)))
+                        .add("required", JsonFactory.createArrayBuilder().add(field)))).build();
     }
 
     private static JsonObject confirmRequest() {
@@ -278,14 +278,14 @@ public class ConformanceFixtures implements ToolProvider, ResourceProvider, Prom
     }
 
     private static JsonObject sampleRequest(String text, int maxTokens) {
-        return Json.createObjectBuilder().add("method", "sampling/createMessage").add("params", Json.createObjectBuilder()
-                .add("messages", Json.createArrayBuilder().add(Json.createObjectBuilder().add("role", "user")
+        return JsonFactory.createObjectBuilder().add("method", "sampling/createMessage").add("params", JsonFactory.createObjectBuilder()
+                .add("messages", JsonFactory.createArrayBuilder().add(JsonFactory.createObjectBuilder().add("role", "user")
                         .add("content", text(text))))
                 .add("maxTokens", maxTokens)).build();
     }
 
     private static JsonObject rootsRequest() {
-        return Json.createObjectBuilder().add("method", "roots/list").add("params", JsonValue.EMPTY_JSON_OBJECT).build();
+        return JsonFactory.createObjectBuilder().add("method", "roots/list").add("params", JsonValue.EMPTY_JSON_OBJECT).build();
     }
 
     private static boolean accepted(JsonValue v, String field) {
@@ -326,7 +326,7 @@ public class ConformanceFixtures implements ToolProvider, ResourceProvider, Prom
         t.add(tool("test_input_required_result_elicitation", "MRTR: asks for a name", emptySchema(), c -> {
             JsonObject ir = mcp(c).inputResponses();
             if (ir == null || !ir.containsKey("user_name")) {
-                throw new InputRequiredException(Json.createObjectBuilder()
+                throw new InputRequiredException(JsonFactory.createObjectBuilder()
                         .add("user_name", elicitRequest("What is your name?", "name", "string")).build(), null);
             }
             if (!accepted(ir.get("user_name"), "name")) {
@@ -338,7 +338,7 @@ public class ConformanceFixtures implements ToolProvider, ResourceProvider, Prom
         t.add(tool("test_input_required_result_sampling", "MRTR: asks the client's model", emptySchema(), c -> {
             JsonObject ir = mcp(c).inputResponses();
             if (ir == null || !ir.containsKey("capital_question")) {
-                throw new InputRequiredException(Json.createObjectBuilder()
+                throw new InputRequiredException(JsonFactory.createObjectBuilder()
                         .add("capital_question", sampleRequest("What is the capital of France?", 100)).build(), null);
             }
             return content(text("Sampling answered: " + ir.get("capital_question")));
@@ -346,7 +346,7 @@ public class ConformanceFixtures implements ToolProvider, ResourceProvider, Prom
         t.add(tool("test_input_required_result_list_roots", "MRTR: asks for the client's roots", emptySchema(), c -> {
             JsonObject ir = mcp(c).inputResponses();
             if (ir == null || !ir.containsKey("client_roots")) {
-                throw new InputRequiredException(Json.createObjectBuilder().add("client_roots", rootsRequest()).build(),
+                throw new InputRequiredException(JsonFactory.createObjectBuilder().add("client_roots", rootsRequest()).build(),
                         null);
             }
             return content(text("Roots: " + ir.get("client_roots")));
@@ -355,7 +355,7 @@ public class ConformanceFixtures implements ToolProvider, ResourceProvider, Prom
             t.add(tool(name, "MRTR: round trip with an integrity-protected requestState", emptySchema(), c -> {
                 JsonObject ir = mcp(c).inputResponses();
                 if (ir == null || !ir.containsKey("confirm")) {
-                    throw new InputRequiredException(Json.createObjectBuilder().add("confirm", confirmRequest()).build(),
+                    throw new InputRequiredException(JsonFactory.createObjectBuilder().add("confirm", confirmRequest()).build(),
                             sign(name + ":1"));
                 }
                 if (!verify(mcp(c).requestState()).equals(name + ":1")) {
@@ -371,7 +371,7 @@ public class ConformanceFixtures implements ToolProvider, ResourceProvider, Prom
                     need.put("greeting", sampleRequest("Generate a greeting", 50));
                     need.put("client_roots", rootsRequest());
                     JsonObject ir = mcp(c).inputResponses();
-                    var missing = Json.createObjectBuilder();
+                    var missing = JsonFactory.createObjectBuilder();
                     boolean any = false;
                     for (var e : need.entrySet()) {
                         if (ir == null || !ir.containsKey(e.getKey())) {
@@ -388,9 +388,9 @@ public class ConformanceFixtures implements ToolProvider, ResourceProvider, Prom
         t.add(tool("test_input_required_result_multi_round", "MRTR: two rounds of questions", emptySchema(), c -> {
             JsonObject ir = mcp(c).inputResponses();
             String state = mcp(c).requestState();
-            JsonObject step1 = Json.createObjectBuilder()
+            JsonObject step1 = JsonFactory.createObjectBuilder()
                     .add("step1", elicitRequest("Step 1: What is your name?", "name", "string")).build();
-            JsonObject step2 = Json.createObjectBuilder()
+            JsonObject step2 = JsonFactory.createObjectBuilder()
                     .add("step2", elicitRequest("Step 2: What is your favorite color?", "color", "string")).build();
             if (state == null) {
                 throw new InputRequiredException(step1, sign("round:1"));
@@ -414,7 +414,7 @@ public class ConformanceFixtures implements ToolProvider, ResourceProvider, Prom
                         return content(text("capability-aware inputs received"));
                     }
                     JsonObject caps = mcp(c).clientCapabilities();
-                    var requests = Json.createObjectBuilder();
+                    var requests = JsonFactory.createObjectBuilder();
                     boolean any = false;
                     if (caps.get("sampling") instanceof JsonObject) {
                         requests.add("question", sampleRequest("Say hi", 20));
@@ -454,7 +454,7 @@ public class ConformanceFixtures implements ToolProvider, ResourceProvider, Prom
                         (g, uri, v) -> new ResourceContents(uri, "text/plain", "Watched resource content")),
                 new ResourceDefinition(null, "test://template/{id}/data", "template", null, "Template with {id}",
                         "application/json", null, null, (g, uri, v) -> new ResourceContents(uri, "application/json",
-                        Json.createObjectBuilder().add("id", v.get("id")).add("templateTest", true)
+                        JsonFactory.createObjectBuilder().add("id", v.get("id")).add("templateTest", true)
                                 .add("data", "Data for ID: " + v.get("id")).build().toString())));
     }
 
@@ -484,7 +484,7 @@ public class ConformanceFixtures implements ToolProvider, ResourceProvider, Prom
                         "MRTR prompt: asks for context first (2026-07-28)", List.of(), null, null, (g, a) -> {
                     JsonObject ir = org.trek.mcp.PromptInput.inputResponses();
                     if (ir == null || !accepted(ir.get("user_context"), "context")) {
-                        throw new InputRequiredException(Json.createObjectBuilder().add("user_context",
+                        throw new InputRequiredException(JsonFactory.createObjectBuilder().add("user_context",
                                 elicitRequest("What context should the prompt use?", "context", "string")).build(), null);
                     }
                     return new PromptRenderer.PromptResult(null, List.of(new PromptRenderer.PromptMessage("user",

@@ -2,7 +2,7 @@ package org.trek.oauth.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -240,7 +240,7 @@ public class ClientMetadataDocuments {
             if (response.statusCode() != 200) {
                 throw new DocumentException("document answered HTTP " + response.statusCode());
             }
-            try (JsonReader reader = Json.createReader(new StringReader(new String(response.body(), StandardCharsets.UTF_8)))) {
+            try (JsonReader reader = JsonFactory.createReader(new StringReader(new String(response.body(), StandardCharsets.UTF_8)))) {
                 return new Fetched(reader.readObject(), response.headers().firstValue("Cache-Control").orElse(null));
             } catch (RuntimeException e) {
                 throw new DocumentException("document is not a JSON object");

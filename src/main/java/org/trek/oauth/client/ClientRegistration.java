@@ -2,7 +2,7 @@ package org.trek.oauth.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -125,11 +125,11 @@ public class ClientRegistration {
         audit.record(actor, "oauth.client.create", client.getClientId(),
                 Map.of("client_id", client.getClientId(), "name", name, "is_public", isPublic, "via", "dcr"));
 
-        JsonArrayBuilder uris = Json.createArrayBuilder();
+        JsonArrayBuilder uris = JsonFactory.createArrayBuilder();
         redirectUris.forEach(uris::add);
-        JsonArrayBuilder grants = Json.createArrayBuilder();
+        JsonArrayBuilder grants = JsonFactory.createArrayBuilder();
         grantTypes.forEach(grants::add);
-        JsonObjectBuilder out = Json.createObjectBuilder()
+        JsonObjectBuilder out = JsonFactory.createObjectBuilder()
                 .add("client_id", client.getClientId())
                 .add("client_id_issued_at", now.getEpochSecond());
         if (secret != null) {
@@ -138,7 +138,7 @@ public class ClientRegistration {
         out.add("client_name", name)
                 .add("redirect_uris", uris)
                 .add("grant_types", grants)
-                .add("response_types", Json.createArrayBuilder().add("code"))
+                .add("response_types", JsonFactory.createArrayBuilder().add("code"))
                 .add("token_endpoint_auth_method", authMethod)
                 .add("application_type", applicationType)
                 .add("scope", ScopeCatalog.join(scopes));

@@ -2,7 +2,7 @@ package org.trek.oauth.client;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,7 +54,7 @@ public class RegistrationEndpoint {
                 throw new OAuthException(400, "invalid_client_metadata", "the request body must be application/json");
             }
             JsonObject json;
-            try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+            try (JsonReader reader = JsonFactory.createReader(new StringReader(body == null ? "" : body))) {
                 json = reader.readObject();
             } catch (RuntimeException e) {
                 throw new OAuthException(400, "invalid_client_metadata", "the request body must be a JSON object");

@@ -2,7 +2,7 @@ package org.trek.oauth.introspect;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -105,9 +105,9 @@ public class IntrospectionEndpoint {
         boolean active = t.getRevokedAt() == null && exp.isAfter(now) && !(refresh && t.getRotatedAt() != null);
         Optional<User> user = users.find(t.getUserId());
         if (!active || user.isEmpty() || user.get().isDisabled()) {
-            return Json.createObjectBuilder().add("active", false).build();
+            return JsonFactory.createObjectBuilder().add("active", false).build();
         }
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder()
                 .add("active", true)
                 .add("scope", refresh ? t.getGrantScopes() : t.getScopes())
                 .add("client_id", t.getClientId())
@@ -122,7 +122,7 @@ public class IntrospectionEndpoint {
     }
 
     private static Response inactive() {
-        return OAuthResponses.json(200, Json.createObjectBuilder().add("active", false).build());
+        return OAuthResponses.json(200, JsonFactory.createObjectBuilder().add("active", false).build());
     }
 
     @POST

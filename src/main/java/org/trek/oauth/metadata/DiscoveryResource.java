@@ -2,7 +2,7 @@ package org.trek.oauth.metadata;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -73,7 +73,7 @@ public class DiscoveryResource {
     }
 
     JsonObject authorizationServerMetadata() {
-        return Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder()
                 .add("issuer", settings.issuer())
                 .add("authorization_endpoint", settings.endpoint("/oauth/authorize"))
                 .add("token_endpoint", settings.endpoint("/oauth/token"))
@@ -95,7 +95,7 @@ public class DiscoveryResource {
     }
 
     JsonObject protectedResourceMetadata() {
-        return Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder()
                 .add("resource", settings.resource())
                 .add("authorization_servers", array(List.of(settings.issuer())))
                 .add("bearer_methods_supported", array(List.of("header")))
@@ -105,7 +105,7 @@ public class DiscoveryResource {
     }
 
     private static JsonArrayBuilder array(List<String> values) {
-        JsonArrayBuilder b = Json.createArrayBuilder();
+        JsonArrayBuilder b = JsonFactory.createArrayBuilder();
         values.forEach(b::add);
         return b;
     }

@@ -2,7 +2,7 @@ package org.trek.oauth.revoke;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -88,7 +88,7 @@ public class RevocationEndpoint {
                             "oauth.token.revoke", client.getClientId(), Map.of("client_id", client.getClientId(), "method", "token"));
                 }
             }
-            return OAuthResponses.json(200, Json.createObjectBuilder().build());
+            return OAuthResponses.json(200, JsonFactory.createObjectBuilder().build());
         } catch (OAuthException e) {
             return OAuthResponses.error(e);
         }

@@ -1,13 +1,13 @@
 package org.trek.oauth.token;
 
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 
 /** A token response (RFC 6749 §5.1): the raw tokens exist only here, on their way to the client. */
 public record IssuedTokens(String accessToken, String refreshToken, long expiresIn, String scope, String familyId) {
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder()
                 .add("access_token", accessToken)
                 .add("token_type", "Bearer")
                 .add("expires_in", expiresIn)

@@ -1,6 +1,6 @@
 package org.trek.platform.web;
 
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -43,10 +43,10 @@ public class UnexpectedErrorMapper implements ExceptionMapper<RuntimeException> 
         JsonObject body;
         if (isMcp(path)) {
             // JSON-RPC 2.0 §5.1: -32603 internal error; the request id is unknown here, so null.
-            body = Json.createObjectBuilder().add("jsonrpc", "2.0").addNull("id")
-                    .add("error", Json.createObjectBuilder().add("code", -32603).add("message", message)).build();
+            body = JsonFactory.createObjectBuilder().add("jsonrpc", "2.0").addNull("id")
+                    .add("error", JsonFactory.createObjectBuilder().add("code", -32603).add("message", message)).build();
         } else {
-            body = Json.createObjectBuilder().add("error", "server_error").add("error_description", message).build();
+            body = JsonFactory.createObjectBuilder().add("error", "server_error").add("error_description", message).build();
         }
         return Response.status(500).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString())
                 .header("Cache-Control", "no-store").header("Pragma", "no-cache").build();

@@ -3,7 +3,7 @@ package org.trek.trips.resources;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonStructure;
 import java.util.List;
@@ -131,7 +131,7 @@ public class TripResources implements ResourceProvider, ResourceAccess {
     }
 
     private static <T> JsonObjectBuilder capped(String key, List<T> rows, java.util.function.Function<T, ?> map) {
-        return Json.createObjectBuilder().add(key, Jsons.array(rows.subList(0, Math.min(rows.size(), CAP)), map))
+        return JsonFactory.createObjectBuilder().add(key, Jsons.array(rows.subList(0, Math.min(rows.size(), CAP)), map))
                 .add("more", rows.size() > CAP);
     }
 
@@ -141,31 +141,31 @@ public class TripResources implements ResourceProvider, ResourceAccess {
         resources = List.of(
                 fixed("trek://trips", "trips", "Your trips", "Trips you own or are a member of (not archived).", tr, null, (g, v) -> {
                     TripService.Page<Trip> page = trips.list(g.userId(), false, CAP, 0);
-                    return Json.createObjectBuilder().add("trips", Jsons.array(page.items(), Trip::toJson)).add("more", page.nextCursor() != null).build();
+                    return JsonFactory.createObjectBuilder().add("trips", Jsons.array(page.items(), Trip::toJson)).add("more", page.nextCursor() != null).build();
                 }),
                 fixed("trek://categories", "categories", "Place categories", "Every place category of this server.", null, null,
-                        (g, v) -> Json.createObjectBuilder().add("categories", Jsons.array(places.categories(), Category::toJson)).build()),
+                        (g, v) -> JsonFactory.createObjectBuilder().add("categories", Jsons.array(places.categories(), Category::toJson)).build()),
                 template("trek://trips/{tripId}", "trip", "Trip", "A trip with its member count.", tr, null, (g, v) -> {
                     long t = id(v, "tripId");
                     Trip trip = access.access(g.userId(), t).trip();
-                    return Json.createObjectBuilder().add("trip", trip.toJson()).add("member_count", trips.members(trip).size()).build();
+                    return JsonFactory.createObjectBuilder().add("trip", trip.toJson()).add("member_count", trips.members(trip).size()).build();
                 }),
                 template("trek://trips/{tripId}/days", "trip-days", "Trip days",
                         "The days of a trip, with their assignments when you may read places.", tr, null, (g, v) -> {
                     var s = summaries.summary(g.userId(), id(v, "tripId"), new TripSummaryService.Sections(g.allows(Scopes.PLACES_READ), false, false, false, false));
-                    return Json.createObjectBuilder().add("days", s.getJsonArray("days")).build();
+                    return JsonFactory.createObjectBuilder().add("days", s.getJsonArray("days")).build();
                 }),
                 template("trek://trips/{tripId}/days/{dayId}/notes", "day-notes", "Day notes", "The notes of one day.", tr, null,
-                        (g, v) -> Json.createObjectBuilder().add("notes",
+                        (g, v) -> JsonFactory.createObjectBuilder().add("notes",
                                 Jsons.array(days.notes(g.userId(), id(v, "tripId"), id(v, "dayId")), DayNote::toJson)).build()),
                 template("trek://trips/{tripId}/accommodations", "trip-accommodations", "Accommodations", "Where the travellers sleep.", tr, null, (g, v) -> {
                     var s = summaries.summary(g.userId(), id(v, "tripId"), new TripSummaryService.Sections(g.allows(Scopes.PLACES_READ),
                             false, false, g.allows(Scopes.RESERVATIONS_READ), false));
-                    return Json.createObjectBuilder().add("accommodations", s.getJsonArray("accommodations")).build();
+                    return JsonFactory.createObjectBuilder().add("accommodations", s.getJsonArray("accommodations")).build();
                 }),
                 template("trek://trips/{tripId}/members", "trip-members", "Trip members", "The owner and the members of a trip.", tr, null, (g, v) -> {
                     List<TripService.MemberView> m = trips.members(g.userId(), id(v, "tripId"));
-                    return Json.createObjectBuilder().add("owner", m.get(0).toJson())
+                    return JsonFactory.createObjectBuilder().add("owner", m.get(0).toJson())
                             .add("members", Jsons.array(m.subList(1, m.size()), TripService.MemberView::toJson)).build();
                 }),
                 template("trek://trips/{tripId}/places", "trip-places", "Trip places",
@@ -175,12 +175,12 @@ public class TripResources implements ResourceProvider, ResourceAccess {
                         throw new IllegalArgumentException("assignment");
                     }
                     TripService.Page<Place> page = places.list(g.userId(), id(v, "tripId"), null, null, null, filter, CAP, 0);
-                    return Json.createObjectBuilder().add("places", Jsons.array(page.items(), Place::toJson)).add("more", page.nextCursor() != null).build();
+                    return JsonFactory.createObjectBuilder().add("places", Jsons.array(page.items(), Place::toJson)).add("more", page.nextCursor() != null).build();
                 }),
                 template("trek://trips/{tripId}/reservations", "trip-reservations", "Reservations", "Bookings and transports.",
                         Scopes.RESERVATIONS_READ, null, (g, v) -> {
                     TripService.Page<Reservation> page = reservations.list(g.userId(), id(v, "tripId"), CAP, 0);
-                    return Json.createObjectBuilder().add("reservations", Jsons.array(page.items(), Reservation::toJson)).add("more", page.nextCursor() != null).build();
+                    return JsonFactory.createObjectBuilder().add("reservations", Jsons.array(page.items(), Reservation::toJson)).add("more", page.nextCursor() != null).build();
                 }),
                 template("trek://trips/{tripId}/budget", "trip-budget", "Budget", "The budget items of a trip.", Scopes.BUDGET_READ, "budget",
                         (g, v) -> capped("items", budget.items(g.userId(), id(v, "tripId")), BudgetItem::toJson).build()),
@@ -188,7 +188,7 @@ public class TripResources implements ResourceProvider, ResourceAccess {
                         "Each member's share of the shared items, what they have paid and what is outstanding.", Scopes.BUDGET_READ, "budget", (g, v) -> {
                     long t = id(v, "tripId");
                     access.access(g.userId(), t);
-                    return Jsons.array(budgetReport.report(t).people(), p -> Json.createObjectBuilder().add("user_id", p.userId())
+                    return Jsons.array(budgetReport.report(t).people(), p -> JsonFactory.createObjectBuilder().add("user_id", p.userId())
                             .add("username", p.username()).add("share", p.share()).add("paid", p.paid()).add("outstanding", p.outstanding())).build();
                 }),
                 template("trek://trips/{tripId}/budget/settlement", "trip-budget-settlement", "Budget settlement",
@@ -196,26 +196,26 @@ public class TripResources implements ResourceProvider, ResourceAccess {
                     long t = id(v, "tripId");
                     access.access(g.userId(), t);
                     BudgetReport.Report r = budgetReport.report(t);
-                    return Json.createObjectBuilder()
-                            .add("balances", Jsons.array(r.people(), p -> Json.createObjectBuilder().add("user_id", p.userId()).add("outstanding", p.outstanding())))
-                            .add("transfers", Jsons.array(r.transfers(), x -> Json.createObjectBuilder().add("from_user_id", x.fromUserId())
+                    return JsonFactory.createObjectBuilder()
+                            .add("balances", Jsons.array(r.people(), p -> JsonFactory.createObjectBuilder().add("user_id", p.userId()).add("outstanding", p.outstanding())))
+                            .add("transfers", Jsons.array(r.transfers(), x -> JsonFactory.createObjectBuilder().add("from_user_id", x.fromUserId())
                                     .add("to_user_id", x.toUserId()).add("amount", x.amount())))
                             .add("unsplit_total", r.unsplit()).build();
                 }),
                 template("trek://trips/{tripId}/packing", "trip-packing", "Packing list", "The packing items of a trip.", Scopes.PACKING_READ, "packing", (g, v) -> {
                     TripService.Page<PackingItem> page = packing.items(g.userId(), id(v, "tripId"), CAP, 0);
-                    return Json.createObjectBuilder().add("items", Jsons.array(page.items(), PackingItem::toJson)).add("more", page.nextCursor() != null).build();
+                    return JsonFactory.createObjectBuilder().add("items", Jsons.array(page.items(), PackingItem::toJson)).add("more", page.nextCursor() != null).build();
                 }),
                 template("trek://trips/{tripId}/packing/bags", "trip-packing-bags", "Bags", "The bags with their members.", Scopes.PACKING_READ, "packing", (g, v) -> {
                     long t = id(v, "tripId");
                     List<PackingBag> bags = packing.bags(g.userId(), t);
                     Map<Long, List<Long>> members = packing.bagMembers(t);
-                    return Json.createObjectBuilder().add("bags", Jsons.array(bags, b -> b.toJsonBuilder()
+                    return JsonFactory.createObjectBuilder().add("bags", Jsons.array(bags, b -> b.toJsonBuilder()
                             .add("member_ids", Jsons.array(members.getOrDefault(b.getId(), List.of()), x -> x)))).build();
                 }),
                 template("trek://trips/{tripId}/todos", "trip-todos", "To-dos", "The to-dos of a trip in order.", Scopes.TODOS_READ, "packing", (g, v) -> {
                     TripService.Page<TodoItem> page = packing.todos(g.userId(), id(v, "tripId"), CAP, 0);
-                    return Json.createObjectBuilder().add("items", Jsons.array(page.items(), TodoItem::toJson)).add("more", page.nextCursor() != null).build();
+                    return JsonFactory.createObjectBuilder().add("items", Jsons.array(page.items(), TodoItem::toJson)).add("more", page.nextCursor() != null).build();
                 }));
     }
 

@@ -8,7 +8,7 @@ import static org.trek.mcp.registry.ToolAnnotations.UPDATE;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import java.util.List;
 import org.trek.mcp.registry.ToolCall;
@@ -72,27 +72,27 @@ public class AssignmentTools implements ToolProvider {
                         "Sets the order of a day's assignments: list every assignment id of the day once, in the new order. "
                                 + "Read the current order first.",
                         Schema.input().tripId().id("dayId", "Day id", true).ids("assignmentIds", "Assignment ids in order", 1, 200, true).build(),
-                        Schema.nested().bool("success", "true", true).raw("order", Json.createObjectBuilder().add("type", "array").build(), true).buildOutput(),
+                        Schema.nested().bool("success", "true", true).raw("order", JsonFactory.createObjectBuilder().add("type", "array").build(), true).buildOutput(),
                         UPDATE, Scopes.PLACES_WRITE, null, this::reorder));
     }
 
     private JsonObject assign(ToolCall call) {
         Args a = new Args(call.arguments());
         DayAssignment d = places.assign(call.userId(), a.id("tripId"), a.id("dayId"), a.id("placeId"), a.optString("notes"));
-        return Json.createObjectBuilder().add("assignment", d.toJson()).build();
+        return JsonFactory.createObjectBuilder().add("assignment", d.toJson()).build();
     }
 
     private JsonObject unassign(ToolCall call) {
         Args a = new Args(call.arguments());
         places.unassign(call.userId(), a.id("tripId"), a.id("dayId"), a.id("assignmentId"));
-        return Json.createObjectBuilder().add("success", true).build();
+        return JsonFactory.createObjectBuilder().add("success", true).build();
     }
 
     private JsonObject updateTime(ToolCall call) {
         Args a = new Args(call.arguments());
         DayAssignment d = places.updateTime(call.userId(), a.id("tripId"), a.id("assignmentId"), a.optString("place_time"),
                 a.isNull("place_time"), a.optString("end_time"), a.isNull("end_time"));
-        return Json.createObjectBuilder().add("assignment", d.toJson()).build();
+        return JsonFactory.createObjectBuilder().add("assignment", d.toJson()).build();
     }
 
     private JsonObject move(ToolCall call) {
@@ -100,12 +100,12 @@ public class AssignmentTools implements ToolProvider {
         Integer order = a.optInt("orderIndex");
         DayAssignment d = places.move(call.userId(), a.id("tripId"), a.id("assignmentId"), a.id("oldDayId"), a.id("newDayId"),
                 order == null ? 0 : order);
-        return Json.createObjectBuilder().add("assignment", d.toJson()).build();
+        return JsonFactory.createObjectBuilder().add("assignment", d.toJson()).build();
     }
 
     private static JsonObject participants(List<PlaceService.Participant> list) {
-        return Json.createObjectBuilder().add("participants", Jsons.array(list,
-                p -> Json.createObjectBuilder().add("user_id", p.userId()).add("username", p.username()))).build();
+        return JsonFactory.createObjectBuilder().add("participants", Jsons.array(list,
+                p -> JsonFactory.createObjectBuilder().add("user_id", p.userId()).add("username", p.username()))).build();
     }
 
     private JsonObject participants(ToolCall call) {
@@ -122,6 +122,6 @@ public class AssignmentTools implements ToolProvider {
         Args a = new Args(call.arguments());
         long dayId = a.id("dayId");
         List<Long> order = places.reorder(call.userId(), a.id("tripId"), dayId, a.ids("assignmentIds"));
-        return Json.createObjectBuilder().add("success", true).add("dayId", dayId).add("order", Jsons.array(order, id -> id)).build();
+        return JsonFactory.createObjectBuilder().add("success", true).add("dayId", dayId).add("order", Jsons.array(order, id -> id)).build();
     }
 }

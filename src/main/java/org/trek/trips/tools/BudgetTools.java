@@ -7,7 +7,7 @@ import static org.trek.mcp.registry.ToolAnnotations.UPDATE;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import java.util.List;
 import org.trek.mcp.registry.ToolCall;
@@ -78,7 +78,7 @@ public class BudgetTools implements ToolProvider {
     }
 
     private JsonObject item(BudgetItem b) {
-        return Json.createObjectBuilder().add("item", b.toJsonBuilder()
+        return JsonFactory.createObjectBuilder().add("item", b.toJsonBuilder()
                 .add("members", Jsons.array(budget.members(b.getId()), BudgetItemMember::toJson))).build();
     }
 
@@ -95,7 +95,7 @@ public class BudgetTools implements ToolProvider {
     private JsonObject delete(ToolCall call) {
         Args a = new Args(call.arguments());
         budget.delete(call.userId(), a.id("tripId"), a.id("itemId"));
-        return Json.createObjectBuilder().add("success", true).build();
+        return JsonFactory.createObjectBuilder().add("success", true).build();
     }
 
     private JsonObject createWithMembers(ToolCall call) {
@@ -112,6 +112,6 @@ public class BudgetTools implements ToolProvider {
     private JsonObject togglePaid(ToolCall call) {
         Args a = new Args(call.arguments());
         BudgetItemMember m = budget.setPaid(call.userId(), a.id("tripId"), a.id("itemId"), a.id("memberId"), a.requiredBool("paid"));
-        return Json.createObjectBuilder().add("member", m.toJson()).build();
+        return JsonFactory.createObjectBuilder().add("member", m.toJson()).build();
     }
 }

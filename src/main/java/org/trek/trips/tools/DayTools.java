@@ -7,7 +7,7 @@ import static org.trek.mcp.registry.ToolAnnotations.UPDATE;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
@@ -98,19 +98,19 @@ public class DayTools implements ToolProvider {
             throw new org.trek.mcp.registry.InvalidParamsException("Invalid params: title is required (null clears it).");
         }
         TripDay d = days.updateTitle(call.userId(), a.id("tripId"), a.id("dayId"), a.optString("title"));
-        return Json.createObjectBuilder().add("day", d.toJson()).build();
+        return JsonFactory.createObjectBuilder().add("day", d.toJson()).build();
     }
 
     private JsonObject createDay(ToolCall call) {
         Args a = new Args(call.arguments());
         TripDay d = days.create(call.userId(), a.id("tripId"), a.optString("date"), a.optString("notes"));
-        return Json.createObjectBuilder().add("day", d.toJson()).build();
+        return JsonFactory.createObjectBuilder().add("day", d.toJson()).build();
     }
 
     private JsonObject deleteDay(ToolCall call) {
         Args a = new Args(call.arguments());
         days.delete(call.userId(), a.id("tripId"), a.id("dayId"));
-        return Json.createObjectBuilder().add("success", true).build();
+        return JsonFactory.createObjectBuilder().add("success", true).build();
     }
 
     private static DayService.StayFields stay(Args a, String notesField) {
@@ -121,7 +121,7 @@ public class DayTools implements ToolProvider {
     private JsonObject createAccommodation(ToolCall call) {
         Args a = new Args(call.arguments());
         Accommodation acc = days.createAccommodation(call.userId(), a.id("tripId"), stay(a, "notes"));
-        return Json.createObjectBuilder().add("accommodation", acc.toJson()).build();
+        return JsonFactory.createObjectBuilder().add("accommodation", acc.toJson()).build();
     }
 
     private JsonObject createPlaceAccommodation(ToolCall call) {
@@ -129,38 +129,38 @@ public class DayTools implements ToolProvider {
         Place[] place = new Place[1];
         Accommodation acc = days.createPlaceAccommodation(call.userId(), a.id("tripId"), PlaceTools.placeFields(a, "place_notes"),
                 stay(a, "accommodation_notes"), place);
-        return Json.createObjectBuilder().add("place", place[0].toJson()).add("accommodation", acc.toJson()).build();
+        return JsonFactory.createObjectBuilder().add("place", place[0].toJson()).add("accommodation", acc.toJson()).build();
     }
 
     private JsonObject updateAccommodation(ToolCall call) {
         Args a = new Args(call.arguments());
         Accommodation acc = days.updateAccommodation(call.userId(), a.id("tripId"), a.id("accommodationId"), stay(a, "notes"));
-        return Json.createObjectBuilder().add("accommodation", acc.toJson()).build();
+        return JsonFactory.createObjectBuilder().add("accommodation", acc.toJson()).build();
     }
 
     private JsonObject deleteAccommodation(ToolCall call) {
         Args a = new Args(call.arguments());
         Long linked = days.deleteAccommodation(call.userId(), a.id("tripId"), a.id("accommodationId"));
-        JsonObjectBuilder out = Json.createObjectBuilder().add("success", true);
+        JsonObjectBuilder out = JsonFactory.createObjectBuilder().add("success", true);
         return Jsons.put(out, "linkedReservationId", linked).build();
     }
 
     private JsonObject createNote(ToolCall call) {
         Args a = new Args(call.arguments());
         DayNote n = days.createNote(call.userId(), a.id("tripId"), a.id("dayId"), a.string("text"), a.optString("time"), a.optString("icon"));
-        return Json.createObjectBuilder().add("note", n.toJson()).build();
+        return JsonFactory.createObjectBuilder().add("note", n.toJson()).build();
     }
 
     private JsonObject updateNote(ToolCall call) {
         Args a = new Args(call.arguments());
         DayNote n = days.updateNote(call.userId(), a.id("tripId"), a.id("dayId"), a.id("noteId"), a.optString("text"),
                 a.optString("time"), a.isNull("time"), a.optString("icon"));
-        return Json.createObjectBuilder().add("note", n.toJson()).build();
+        return JsonFactory.createObjectBuilder().add("note", n.toJson()).build();
     }
 
     private JsonObject deleteNote(ToolCall call) {
         Args a = new Args(call.arguments());
         days.deleteNote(call.userId(), a.id("tripId"), a.id("dayId"), a.id("noteId"));
-        return Json.createObjectBuilder().add("success", true).build();
+        return JsonFactory.createObjectBuilder().add("success", true).build();
     }
 }

@@ -8,7 +8,7 @@ import static org.trek.mcp.registry.ToolAnnotations.UPDATE;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -102,11 +102,11 @@ public class PackingTools implements ToolProvider {
     }
 
     private static JsonObject item(PackingItem p) {
-        return Json.createObjectBuilder().add("item", p.toJson()).build();
+        return JsonFactory.createObjectBuilder().add("item", p.toJson()).build();
     }
 
     private static JsonObject success() {
-        return Json.createObjectBuilder().add("success", true).build();
+        return JsonFactory.createObjectBuilder().add("success", true).build();
     }
 
     private JsonObject createItem(ToolCall call) {
@@ -140,18 +140,18 @@ public class PackingTools implements ToolProvider {
         long tripId = new Args(call.arguments()).id("tripId");
         List<PackingBag> bags = packing.bags(call.userId(), tripId);
         Map<Long, List<Long>> members = packing.bagMembers(tripId);
-        return Json.createObjectBuilder().add("bags", Jsons.array(bags, b -> b.toJsonBuilder()
+        return JsonFactory.createObjectBuilder().add("bags", Jsons.array(bags, b -> b.toJsonBuilder()
                 .add("member_ids", Jsons.array(members.getOrDefault(b.getId(), List.of()), id -> id)))).build();
     }
 
     private JsonObject createBag(ToolCall call) {
         Args a = new Args(call.arguments());
-        return Json.createObjectBuilder().add("bag", packing.createBag(call.userId(), a.id("tripId"), a.string("name"), a.optString("color")).toJson()).build();
+        return JsonFactory.createObjectBuilder().add("bag", packing.createBag(call.userId(), a.id("tripId"), a.string("name"), a.optString("color")).toJson()).build();
     }
 
     private JsonObject updateBag(ToolCall call) {
         Args a = new Args(call.arguments());
-        return Json.createObjectBuilder().add("bag", packing.updateBag(call.userId(), a.id("tripId"), a.id("bagId"), a.optString("name"),
+        return JsonFactory.createObjectBuilder().add("bag", packing.updateBag(call.userId(), a.id("tripId"), a.id("bagId"), a.optString("name"),
                 a.optString("color")).toJson()).build();
     }
 
@@ -168,9 +168,9 @@ public class PackingTools implements ToolProvider {
     }
 
     static JsonObject assignees(Map<String, List<Long>> map) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder();
         map.forEach((k, v) -> b.add(k, Jsons.array(v, id -> id)));
-        return Json.createObjectBuilder().add("assignees", b).build();
+        return JsonFactory.createObjectBuilder().add("assignees", b).build();
     }
 
     private JsonObject getAssignees(ToolCall call) {
@@ -186,13 +186,13 @@ public class PackingTools implements ToolProvider {
     private JsonObject applyTemplate(ToolCall call) {
         Args a = new Args(call.arguments());
         int n = packing.applyTemplate(call.userId(), a.id("tripId"), a.id("templateId"));
-        return Json.createObjectBuilder().add("success", true).add("count", n).build();
+        return JsonFactory.createObjectBuilder().add("success", true).add("count", n).build();
     }
 
     private JsonObject saveTemplate(ToolCall call) {
         Args a = new Args(call.arguments());
         long id = packing.saveTemplate(call.userId(), a.id("tripId"), a.string("templateName")).getId();
-        return Json.createObjectBuilder().add("success", true).add("templateId", id).build();
+        return JsonFactory.createObjectBuilder().add("success", true).add("templateId", id).build();
     }
 
     private JsonObject bulkImport(ToolCall call) {
@@ -216,6 +216,6 @@ public class PackingTools implements ToolProvider {
             quantities.add(q);
         }
         int n = packing.bulkImport(call.userId(), a.id("tripId"), items, quantities);
-        return Json.createObjectBuilder().add("success", true).add("count", n).build();
+        return JsonFactory.createObjectBuilder().add("success", true).add("count", n).build();
     }
 }

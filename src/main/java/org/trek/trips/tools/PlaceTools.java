@@ -8,7 +8,7 @@ import static org.trek.mcp.registry.ToolAnnotations.UPDATE;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.HashSet;
@@ -154,7 +154,7 @@ public class PlaceTools implements ToolProvider {
                 kit.tool("bulk_delete_places", "Delete several places",
                         "Deletes up to 200 places of a trip in one transaction: if any id is not in the trip, nothing is deleted.",
                         Schema.input().tripId().ids("placeIds", "Place ids", 1, 200, true).build(),
-                        Schema.nested().raw("deleted", Json.createObjectBuilder().add("type", "array").build(), true)
+                        Schema.nested().raw("deleted", JsonFactory.createObjectBuilder().add("type", "array").build(), true)
                                 .integer("count", "How many", 0, null, true).buildOutput(),
                         DELETE, Scopes.PLACES_WRITE, null, this::bulkDelete));
     }
@@ -162,7 +162,7 @@ public class PlaceTools implements ToolProvider {
     private JsonObject create(ToolCall call) {
         Args a = new Args(call.arguments());
         Place p = places.create(call.userId(), a.id("tripId"), placeFields(a, "notes"));
-        return Json.createObjectBuilder().add("place", p.toJson()).build();
+        return JsonFactory.createObjectBuilder().add("place", p.toJson()).build();
     }
 
     private JsonObject createAndAssign(ToolCall call) {
@@ -170,7 +170,7 @@ public class PlaceTools implements ToolProvider {
         DayAssignment[] out = new DayAssignment[1];
         Place p = places.createAndAssign(call.userId(), a.id("tripId"), a.id("dayId"), placeFields(a, "place_notes"),
                 a.optString("assignment_notes"), out);
-        return Json.createObjectBuilder().add("place", p.toJson()).add("assignment", out[0].toJson()).build();
+        return JsonFactory.createObjectBuilder().add("place", p.toJson()).add("assignment", out[0].toJson()).build();
     }
 
     private JsonObject update(ToolCall call) {
@@ -188,13 +188,13 @@ public class PlaceTools implements ToolProvider {
                 a.optString("notes"), a.optString("website"), a.optString("phone"), a.optString("transport_mode"),
                 a.optString("osm_id"), a.optString("google_place_id"), clear);
         Place p = places.update(call.userId(), a.id("tripId"), a.id("placeId"), f);
-        return Json.createObjectBuilder().add("place", p.toJson()).build();
+        return JsonFactory.createObjectBuilder().add("place", p.toJson()).build();
     }
 
     private JsonObject delete(ToolCall call) {
         Args a = new Args(call.arguments());
         places.delete(call.userId(), a.id("tripId"), a.id("placeId"));
-        return Json.createObjectBuilder().add("success", true).build();
+        return JsonFactory.createObjectBuilder().add("success", true).build();
     }
 
     private JsonObject list(ToolCall call) {
@@ -203,19 +203,19 @@ public class PlaceTools implements ToolProvider {
         String assignment = a.optString("assignment");
         TripService.Page<Place> page = places.list(call.userId(), a.id("tripId"), a.optString("search"), a.optString("category"),
                 a.optString("tag"), assignment == null ? "all" : assignment, p.limit(), p.offset());
-        JsonObjectBuilder out = Json.createObjectBuilder().add("places", Jsons.array(page.items(), Place::toJson));
+        JsonObjectBuilder out = JsonFactory.createObjectBuilder().add("places", Jsons.array(page.items(), Place::toJson));
         Jsons.put(out, "next_cursor", page.nextCursor());
         return out.build();
     }
 
     private JsonObject categories(ToolCall call) {
-        return Json.createObjectBuilder().add("categories", Jsons.array(places.categories(), Category::toJson)).build();
+        return JsonFactory.createObjectBuilder().add("categories", Jsons.array(places.categories(), Category::toJson)).build();
     }
 
     private JsonObject search(ToolCall call) {
         List<org.trek.trips.PlaceSearch.Hit> hits = search.search(new Args(call.arguments()).string("query"));
-        return Json.createObjectBuilder().add("places", Jsons.array(hits, h -> {
-            JsonObjectBuilder b = Json.createObjectBuilder().add("name", h.name()).add("address", h.address())
+        return JsonFactory.createObjectBuilder().add("places", Jsons.array(hits, h -> {
+            JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("name", h.name()).add("address", h.address())
                     .add("lat", h.lat()).add("lng", h.lng()).add("osm_id", h.osmId());
             return Jsons.put(b, "type", h.type());
         })).add("source", "openstreetmap").build();
@@ -237,13 +237,13 @@ public class PlaceTools implements ToolProvider {
         PlaceListImport.ListRef ref = PlaceListImport.parse(source, a.string("url"));
         PlaceListImport.ListContent list = lists.fetch(ref);
         PlaceService.ImportResult r = places.importPlaces(call.userId(), tripId, list.places(), list.unusable());
-        return Json.createObjectBuilder().add("places", Jsons.array(r.created(), Place::toJson)).add("count", r.created().size())
+        return JsonFactory.createObjectBuilder().add("places", Jsons.array(r.created(), Place::toJson)).add("count", r.created().size())
                 .add("listName", list.name()).add("skipped", r.skipped()).build();
     }
 
     private JsonObject bulkDelete(ToolCall call) {
         Args a = new Args(call.arguments());
         List<Long> deleted = places.bulkDelete(call.userId(), a.id("tripId"), a.ids("placeIds"));
-        return Json.createObjectBuilder().add("deleted", Jsons.array(deleted, id -> id)).add("count", deleted.size()).build();
+        return JsonFactory.createObjectBuilder().add("deleted", Jsons.array(deleted, id -> id)).add("count", deleted.size()).build();
     }
 }

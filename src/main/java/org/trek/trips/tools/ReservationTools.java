@@ -7,7 +7,7 @@ import static org.trek.mcp.registry.ToolAnnotations.UPDATE;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -61,9 +61,9 @@ public class ReservationTools implements ToolProvider {
                 .string("reservation_time", "Departure date-time", 0, 50, false)
                 .string("reservation_end_time", "Arrival date-time", 0, 50, false)
                 .string("confirmation_number", "Booking reference", 0, 100, false).string("notes", "Notes", 0, 1000, false)
-                .raw("metadata", Json.createObjectBuilder().add("type", "object").add("maxProperties", 20)
-                        .add("propertyNames", Json.createObjectBuilder().add("maxLength", 50))
-                        .add("additionalProperties", Json.createObjectBuilder().add("type", "string").add("maxLength", 100))
+                .raw("metadata", JsonFactory.createObjectBuilder().add("type", "object").add("maxProperties", 20)
+                        .add("propertyNames", JsonFactory.createObjectBuilder().add("maxLength", 50))
+                        .add("additionalProperties", JsonFactory.createObjectBuilder().add("type", "string").add("maxLength", 100))
                         .build(), false)
                 .array("endpoints", "Stops; on update this replaces the whole list", endpoint, 0, 20, false)
                 .bool("needs_review", "Flag for review", false);
@@ -138,7 +138,7 @@ public class ReservationTools implements ToolProvider {
         if (ReservationService.TRANSPORT_TYPES.contains(r.getType())) {
             b.add("endpoints", Jsons.array(reservations.endpoints(r.getId()), ReservationEndpoint::toJson));
         }
-        return Json.createObjectBuilder().add("reservation", b).build();
+        return JsonFactory.createObjectBuilder().add("reservation", b).build();
     }
 
     private JsonObject create(ToolCall call) {
@@ -161,7 +161,7 @@ public class ReservationTools implements ToolProvider {
     private JsonObject delete(ToolCall call) {
         Args a = new Args(call.arguments());
         reservations.delete(call.userId(), a.id("tripId"), a.id("reservationId"));
-        return Json.createObjectBuilder().add("success", true).build();
+        return JsonFactory.createObjectBuilder().add("success", true).build();
     }
 
     private JsonObject reorder(ToolCall call) {
@@ -183,7 +183,7 @@ public class ReservationTools implements ToolProvider {
             positions.put(item.id("id"), pos);
         }
         reservations.reorder(call.userId(), a.id("tripId"), positions, a.optLong("dayId"));
-        return Json.createObjectBuilder().add("success", true).build();
+        return JsonFactory.createObjectBuilder().add("success", true).build();
     }
 
     private JsonObject linkHotel(ToolCall call) {
@@ -191,7 +191,7 @@ public class ReservationTools implements ToolProvider {
         Reservation r = reservations.linkHotel(call.userId(), a.id("tripId"), a.id("reservationId"),
                 new ReservationService.HotelStay(a.id("place_id"), a.id("start_day_id"), a.id("end_day_id"),
                         a.optString("check_in"), a.optString("check_out")));
-        return Json.createObjectBuilder().add("reservation", r.toJson()).add("accommodation_id", r.getAccommodationId()).build();
+        return JsonFactory.createObjectBuilder().add("reservation", r.toJson()).add("accommodation_id", r.getAccommodationId()).build();
     }
 
     private static List<ReservationService.EndpointInput> endpoints(Args a) {
@@ -230,6 +230,6 @@ public class ReservationTools implements ToolProvider {
     private JsonObject deleteTransport(ToolCall call) {
         Args a = new Args(call.arguments());
         reservations.deleteTransport(call.userId(), a.id("tripId"), a.id("reservationId"));
-        return Json.createObjectBuilder().add("success", true).build();
+        return JsonFactory.createObjectBuilder().add("success", true).build();
     }
 }

@@ -1,6 +1,6 @@
 package org.trek.trips.tools;
 
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -15,7 +15,7 @@ public final class Schema {
     public static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
     public static final String DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$";
 
-    private final JsonObjectBuilder properties = Json.createObjectBuilder();
+    private final JsonObjectBuilder properties = JsonFactory.createObjectBuilder();
     private final List<String> required = new ArrayList<>();
     private final boolean withDialect;
 
@@ -47,17 +47,17 @@ public final class Schema {
     }
 
     public Schema id(String name, String description, boolean req) {
-        return prop(name, Json.createObjectBuilder().add("type", "integer").add("minimum", 1)
+        return prop(name, JsonFactory.createObjectBuilder().add("type", "integer").add("minimum", 1)
                 .add("description", description), req);
     }
 
     public Schema nullableId(String name, String description) {
-        return prop(name, Json.createObjectBuilder().add("type", Json.createArrayBuilder().add("integer").add("null"))
+        return prop(name, JsonFactory.createObjectBuilder().add("type", JsonFactory.createArrayBuilder().add("integer").add("null"))
                 .add("minimum", 1).add("description", description), false);
     }
 
     public Schema integer(String name, String description, Integer min, Integer max, boolean req) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", "integer").add("description", description);
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("type", "integer").add("description", description);
         if (min != null) {
             b.add("minimum", min);
         }
@@ -68,7 +68,7 @@ public final class Schema {
     }
 
     public Schema nullableInteger(String name, String description, Integer min, Integer max) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", Json.createArrayBuilder().add("integer").add("null"))
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("type", JsonFactory.createArrayBuilder().add("integer").add("null"))
                 .add("description", description);
         if (min != null) {
             b.add("minimum", min);
@@ -80,7 +80,7 @@ public final class Schema {
     }
 
     public Schema number(String name, String description, Double min, boolean req) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", "number").add("description", description);
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("type", "number").add("description", description);
         if (min != null) {
             b.add("minimum", min);
         }
@@ -89,7 +89,7 @@ public final class Schema {
 
     /** An optional number that null clears (update tools: "omitted stays, null clears"). */
     public Schema nullableNumber(String name, String description, Double min) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", Json.createArrayBuilder().add("number").add("null"))
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("type", JsonFactory.createArrayBuilder().add("number").add("null"))
                 .add("description", description);
         if (min != null) {
             b.add("minimum", min);
@@ -98,11 +98,11 @@ public final class Schema {
     }
 
     public Schema bool(String name, String description, boolean req) {
-        return prop(name, Json.createObjectBuilder().add("type", "boolean").add("description", description), req);
+        return prop(name, JsonFactory.createObjectBuilder().add("type", "boolean").add("description", description), req);
     }
 
     public Schema string(String name, String description, int minLength, int maxLength, boolean req) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", "string").add("description", description);
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("type", "string").add("description", description);
         if (minLength > 0) {
             b.add("minLength", minLength);
         }
@@ -114,7 +114,7 @@ public final class Schema {
 
     /** A string that may also be null (null clears the value). */
     public Schema nullableString(String name, String description, int maxLength, boolean req) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", Json.createArrayBuilder().add("string").add("null"))
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("type", JsonFactory.createArrayBuilder().add("string").add("null"))
                 .add("description", description);
         if (maxLength > 0) {
             b.add("maxLength", maxLength);
@@ -123,23 +123,23 @@ public final class Schema {
     }
 
     public Schema date(String name, String description, boolean nullable, boolean req) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
-                .add("type", nullable ? Json.createArrayBuilder().add("string").add("null").build() : Json.createValue("string"))
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder()
+                .add("type", nullable ? JsonFactory.createArrayBuilder().add("string").add("null").build() : JsonFactory.createValue("string"))
                 .add("pattern", DATE_PATTERN).add("description", description + " (YYYY-MM-DD)");
         return prop(name, b, req);
     }
 
     public Schema enumeration(String name, String description, boolean req, String... values) {
-        JsonArrayBuilder e = Json.createArrayBuilder();
+        JsonArrayBuilder e = JsonFactory.createArrayBuilder();
         for (String v : values) {
             e.add(v);
         }
-        return prop(name, Json.createObjectBuilder().add("type", "string").add("enum", e).add("description", description), req);
+        return prop(name, JsonFactory.createObjectBuilder().add("type", "string").add("enum", e).add("description", description), req);
     }
 
     public Schema ids(String name, String description, int minItems, int maxItems, boolean req) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", "array")
-                .add("items", Json.createObjectBuilder().add("type", "integer").add("minimum", 1))
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("type", "array")
+                .add("items", JsonFactory.createObjectBuilder().add("type", "integer").add("minimum", 1))
                 .add("uniqueItems", true).add("description", description);
         if (minItems > 0) {
             b.add("minItems", minItems);
@@ -151,7 +151,7 @@ public final class Schema {
     }
 
     public Schema array(String name, String description, JsonObject items, int minItems, int maxItems, boolean req) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", "array").add("items", items).add("description", description);
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("type", "array").add("items", items).add("description", description);
         if (minItems > 0) {
             b.add("minItems", minItems);
         }
@@ -169,30 +169,30 @@ public final class Schema {
 
     /** Output property: any object. */
     public Schema object(String name, boolean req) {
-        return prop(name, Json.createObjectBuilder().add("type", "object"), req);
+        return prop(name, JsonFactory.createObjectBuilder().add("type", "object"), req);
     }
 
     public Schema nullableObject(String name, boolean req) {
-        return prop(name, Json.createObjectBuilder().add("type", Json.createArrayBuilder().add("object").add("null")), req);
+        return prop(name, JsonFactory.createObjectBuilder().add("type", JsonFactory.createArrayBuilder().add("object").add("null")), req);
     }
 
     /** Output property: an array of objects. */
     public Schema objects(String name, boolean req) {
-        return prop(name, Json.createObjectBuilder().add("type", "array").add("items", Json.createObjectBuilder().add("type", "object")), req);
+        return prop(name, JsonFactory.createObjectBuilder().add("type", "array").add("items", JsonFactory.createObjectBuilder().add("type", "object")), req);
     }
 
     public Schema raw(String name, JsonObject schema, boolean req) {
-        return prop(name, Json.createObjectBuilder(schema), req);
+        return prop(name, JsonFactory.createObjectBuilder(schema), req);
     }
 
     public JsonObject build() {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder();
         if (withDialect) {
             b.add("$schema", DIALECT);
         }
         b.add("type", "object").add("properties", properties);
         if (!required.isEmpty()) {
-            JsonArrayBuilder r = Json.createArrayBuilder();
+            JsonArrayBuilder r = JsonFactory.createArrayBuilder();
             required.forEach(r::add);
             b.add("required", r);
         }
@@ -201,9 +201,9 @@ public final class Schema {
 
     /** An output schema: open (results may gain fields), with the listed properties required. */
     public JsonObject buildOutput() {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", "object").add("properties", properties);
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("type", "object").add("properties", properties);
         if (!required.isEmpty()) {
-            JsonArrayBuilder r = Json.createArrayBuilder();
+            JsonArrayBuilder r = JsonFactory.createArrayBuilder();
             required.forEach(r::add);
             b.add("required", r);
         }

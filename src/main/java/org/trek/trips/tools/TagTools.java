@@ -8,7 +8,7 @@ import static org.trek.mcp.registry.ToolAnnotations.UPDATE;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import java.util.List;
 import org.trek.mcp.registry.ToolCall;
@@ -41,7 +41,7 @@ public class TagTools implements ToolProvider {
         tools = List.of(
                 kit.tool("list_tags", "List tags", "Lists your own tags.", Schema.input().build(),
                         Schema.nested().objects("tags", true).buildOutput(), READ, Scopes.PLACES_READ, null,
-                        call -> Json.createObjectBuilder().add("tags", Jsons.array(places.tags(call.userId()), Tag::toJson)).build()),
+                        call -> JsonFactory.createObjectBuilder().add("tags", Jsons.array(places.tags(call.userId()), Tag::toJson)).build()),
                 kit.tool("create_tag", "Create tag", "Creates one of your tags.",
                         Schema.input().string("name", "Tag name", 1, 100, true).string("color", "Hex colour like #10b981", 4, 7, false).build(),
                         tagOut, CREATE, Scopes.PLACES_WRITE, null, this::create),
@@ -55,17 +55,17 @@ public class TagTools implements ToolProvider {
 
     private JsonObject create(ToolCall call) {
         Args a = new Args(call.arguments());
-        return Json.createObjectBuilder().add("tag", places.createTag(call.userId(), a.string("name"), a.optString("color")).toJson()).build();
+        return JsonFactory.createObjectBuilder().add("tag", places.createTag(call.userId(), a.string("name"), a.optString("color")).toJson()).build();
     }
 
     private JsonObject update(ToolCall call) {
         Args a = new Args(call.arguments());
-        return Json.createObjectBuilder().add("tag",
+        return JsonFactory.createObjectBuilder().add("tag",
                 places.updateTag(call.userId(), a.id("tagId"), a.optString("name"), a.optString("color")).toJson()).build();
     }
 
     private JsonObject delete(ToolCall call) {
         places.deleteTag(call.userId(), new Args(call.arguments()).id("tagId"));
-        return Json.createObjectBuilder().add("success", true).build();
+        return JsonFactory.createObjectBuilder().add("success", true).build();
     }
 }

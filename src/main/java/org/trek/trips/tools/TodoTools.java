@@ -8,7 +8,7 @@ import static org.trek.mcp.registry.ToolAnnotations.UPDATE;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.HashSet;
@@ -75,19 +75,19 @@ public class TodoTools implements ToolProvider {
                 kit.tool("set_todo_category_assignees", "Set to-do category assignees",
                         "Replaces the members responsible for a to-do category; every user id must be a trip member.",
                         Schema.input().tripId().string("categoryName", "Category", 1, 100, true).ids("userIds", "Member user ids", 0, 200, true).build(),
-                        Schema.nested().raw("assignees", Json.createObjectBuilder().add("type", "array").build(), true).buildOutput(),
+                        Schema.nested().raw("assignees", JsonFactory.createObjectBuilder().add("type", "array").build(), true).buildOutput(),
                         UPDATE, w, ADDON, this::setAssignees));
     }
 
     private static JsonObject item(TodoItem t) {
-        return Json.createObjectBuilder().add("item", t.toJson()).build();
+        return JsonFactory.createObjectBuilder().add("item", t.toJson()).build();
     }
 
     private JsonObject list(ToolCall call) {
         Args a = new Args(call.arguments());
         Paging p = Paging.from(a);
         TripService.Page<TodoItem> page = packing.todos(call.userId(), a.id("tripId"), p.limit(), p.offset());
-        JsonObjectBuilder out = Json.createObjectBuilder().add("items", Jsons.array(page.items(), TodoItem::toJson));
+        JsonObjectBuilder out = JsonFactory.createObjectBuilder().add("items", Jsons.array(page.items(), TodoItem::toJson));
         return Jsons.put(out, "next_cursor", page.nextCursor()).build();
     }
 
@@ -120,13 +120,13 @@ public class TodoTools implements ToolProvider {
     private JsonObject delete(ToolCall call) {
         Args a = new Args(call.arguments());
         packing.deleteTodo(call.userId(), a.id("tripId"), a.id("itemId"));
-        return Json.createObjectBuilder().add("success", true).build();
+        return JsonFactory.createObjectBuilder().add("success", true).build();
     }
 
     private JsonObject reorder(ToolCall call) {
         Args a = new Args(call.arguments());
         packing.reorderTodos(call.userId(), a.id("tripId"), a.ids("orderedIds"));
-        return Json.createObjectBuilder().add("success", true).build();
+        return JsonFactory.createObjectBuilder().add("success", true).build();
     }
 
     private JsonObject getAssignees(ToolCall call) {
@@ -136,6 +136,6 @@ public class TodoTools implements ToolProvider {
     private JsonObject setAssignees(ToolCall call) {
         Args a = new Args(call.arguments());
         List<Long> ids = packing.setAssignees(call.userId(), a.id("tripId"), true, a.string("categoryName"), a.ids("userIds"));
-        return Json.createObjectBuilder().add("assignees", Jsons.array(ids, id -> id)).build();
+        return JsonFactory.createObjectBuilder().add("assignees", Jsons.array(ids, id -> id)).build();
     }
 }

@@ -8,7 +8,7 @@ import static org.trek.mcp.registry.ToolAnnotations.UPDATE;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
@@ -153,7 +153,7 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
         Args a = new Args(call.arguments());
         Paging p = Paging.from(a);
         TripService.Page<Trip> page = trips.list(call.userId(), a.bool("include_archived", false), p.limit(), p.offset());
-        JsonObjectBuilder out = Json.createObjectBuilder().add("trips", Jsons.array(page.items(), Trip::toJson));
+        JsonObjectBuilder out = JsonFactory.createObjectBuilder().add("trips", Jsons.array(page.items(), Trip::toJson));
         Jsons.put(out, "next_cursor", page.nextCursor());
         return out.build();
     }
@@ -179,43 +179,43 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
 
     private JsonObject createTrip(ToolCall call) {
         Trip t = trips.create(call.userId(), fields(new Args(call.arguments())));
-        return Json.createObjectBuilder().add("trip", t.toJsonBuilder().add("day_count", trips.days(t.getId()).size())).build();
+        return JsonFactory.createObjectBuilder().add("trip", t.toJsonBuilder().add("day_count", trips.days(t.getId()).size())).build();
     }
 
     private JsonObject updateTrip(ToolCall call) {
         Args a = new Args(call.arguments());
         Trip t = trips.update(call.userId(), a.id("tripId"), fields(a));
-        return Json.createObjectBuilder().add("trip", t.toJson()).build();
+        return JsonFactory.createObjectBuilder().add("trip", t.toJson()).build();
     }
 
     private JsonObject deleteTrip(ToolCall call) {
         long tripId = new Args(call.arguments()).id("tripId");
         trips.delete(call.userId(), tripId);
-        return Json.createObjectBuilder().add("success", true).add("tripId", tripId).build();
+        return JsonFactory.createObjectBuilder().add("success", true).add("tripId", tripId).build();
     }
 
     private JsonObject listMembers(ToolCall call) {
         List<TripService.MemberView> members = trips.members(call.userId(), new Args(call.arguments()).id("tripId"));
-        return Json.createObjectBuilder().add("owner", members.get(0).toJson())
+        return JsonFactory.createObjectBuilder().add("owner", members.get(0).toJson())
                 .add("members", Jsons.array(members.subList(1, members.size()), TripService.MemberView::toJson)).build();
     }
 
     private JsonObject addMember(ToolCall call) {
         Args a = new Args(call.arguments());
         TripService.MemberView m = trips.addMember(call.userId(), a.id("tripId"), a.string("identifier"));
-        return Json.createObjectBuilder().add("member", m.toJson()).build();
+        return JsonFactory.createObjectBuilder().add("member", m.toJson()).build();
     }
 
     private JsonObject removeMember(ToolCall call) {
         Args a = new Args(call.arguments());
         trips.removeMember(call.userId(), a.id("tripId"), a.id("memberId"));
-        return Json.createObjectBuilder().add("success", true).build();
+        return JsonFactory.createObjectBuilder().add("success", true).build();
     }
 
     private JsonObject copyTrip(ToolCall call) {
         Args a = new Args(call.arguments());
         Trip t = trips.copy(call.userId(), a.id("tripId"), a.optString("title"));
-        return Json.createObjectBuilder().add("trip", Json.createObjectBuilder().add("id", t.getId()).add("user_id", t.getUserId())
+        return JsonFactory.createObjectBuilder().add("trip", JsonFactory.createObjectBuilder().add("id", t.getId()).add("user_id", t.getUserId())
                 .add("title", t.getTitle())).build();
     }
 
@@ -233,12 +233,12 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
         String host = URI.create(config.appUrl()).getHost();
         String ics = IcsExporter.export(trip, res, dates, host == null ? "trek" : host, clock.now());
         String name = trip.getTitle().replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
-        return Json.createObjectBuilder().add("ics", ics).add("filename", (name.isEmpty() ? "trip-" + tripId : name) + ".ics").build();
+        return JsonFactory.createObjectBuilder().add("ics", ics).add("filename", (name.isEmpty() ? "trip-" + tripId : name) + ".ics").build();
     }
 
     private JsonObject getShare(ToolCall call) {
         ShareToken s = trips.shareLink(call.userId(), new Args(call.arguments()).id("tripId"));
-        return Json.createObjectBuilder().add("link", s == null ? jakarta.json.JsonValue.NULL : s.toJson()).build();
+        return JsonFactory.createObjectBuilder().add("link", s == null ? jakarta.json.JsonValue.NULL : s.toJson()).build();
     }
 
     private JsonObject createShare(ToolCall call) {
@@ -246,7 +246,7 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
         TripService.ShareResult r = trips.createOrUpdateShare(call.userId(), a.id("tripId"), new TripService.ShareFlags(
                 a.bool("share_map", true), a.bool("share_bookings", true), a.bool("share_packing", false),
                 a.bool("share_budget", false), a.bool("share_collab", false)));
-        JsonObjectBuilder out = Json.createObjectBuilder().add("created", r.created()).add("link", r.link().toJson());
+        JsonObjectBuilder out = JsonFactory.createObjectBuilder().add("created", r.created()).add("link", r.link().toJson());
         if (r.token() != null) {
             out.add("token", r.token()).add("url", config.appUrl() + "/shared/" + r.token());
         }
@@ -255,6 +255,6 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
 
     private JsonObject deleteShare(ToolCall call) {
         trips.deleteShare(call.userId(), new Args(call.arguments()).id("tripId"));
-        return Json.createObjectBuilder().add("success", true).build();
+        return JsonFactory.createObjectBuilder().add("success", true).build();
     }
 }
