@@ -19,8 +19,11 @@ import org.trek.platform.Clock;
 import org.trek.platform.Startup;
 
 /**
- * Addon state lives in the shared database (one row per addon), so every node sees a toggle at once.
- * A toggle fires {@link AddonToggled}; the MCP layer turns it into list_changed notifications.
+ * Addon state lives in the shared database (one row per addon). Every request asks whether addons are on (the MCP
+ * addon on each /mcp request, a tool's addon on each call), so the states are read all at once and kept for
+ * {@value #STATES_TTL_MS} ms: a toggle is seen at once on its own node and within that time on every other node (nodes
+ * serving MCP also drop them at the next change-feed poll). A toggle fires {@link AddonToggled}; the MCP layer turns it
+ * into list_changed notifications.
  */
 @ApplicationScoped
 @Transactional
@@ -52,10 +55,41 @@ public class AddonService {
         return em.createQuery("SELECT a FROM Addon a ORDER BY a.sortOrder", Addon.class).getResultList();
     }
 
+    static final long STATES_TTL_MS = 2_000;
+
+    /** Every addon's state as read at {@code loadedAt} (System.nanoTime). */
+    private record States(Map<String, Boolean> enabled, long loadedAt) {
+    }
+
+    private volatile States states;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean isEnabled(String addonId) {
-        Addon addon = em.find(Addon.class, addonId);
-        return addon != null && addon.isEnabled();
+        return states().enabled().getOrDefault(addonId, false);
+    }
+
+    private States states() {
+        States s = states;
+        long now = System.nanoTime();
+        if (s == null || now - s.loadedAt() > STATES_TTL_MS * 1_000_000) {
+            Map<String, Boolean> enabled = new java.util.HashMap<>();
+            for (Object[] row : em.createQuery("SELECT a.id, a.enabled FROM Addon a", Object[].class).getResultList()) {
+                enabled.put((String) row[0], (Boolean) row[1]);
+            }
+            s = new States(Map.copyOf(enabled), now);
+            states = s;
+        }
+        return s;
+    }
+
+    /** Reads the states afresh on the next question (after a toggle here, or on another node as the change feed tells). */
+    public void forgetStates() {
+        states = null;
+    }
+
+    /** After the toggle committed: a reader between the toggle and its commit may have cached the old state. */
+    void forgetAfterCommit(@Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_COMPLETION) AddonToggled toggled) {
+        forgetStates();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -73,6 +107,7 @@ public class AddonService {
             return true;
         }
         addon.setEnabled(enabled, clock.now());
+        forgetStates();
         audit.record(actor, "admin.addon_update", addonId, Map.of("enabled", enabled));
         toggled.fire(new AddonToggled(addonId, enabled));
         return true;

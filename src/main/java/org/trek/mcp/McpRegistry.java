@@ -69,8 +69,6 @@ public class McpRegistry {
     /** The tools one (scope set, addon state) sees, and their tools/list array, built once and shared. */
     public record VisibleTools(List<ToolEntry> entries, JsonArray descriptors) {
     }
-    private volatile Map<String, Boolean> addonStates = Map.of();
-    private volatile long addonStatesAt;
 
     /** A tool with its descriptor JSON built once. */
     public record ToolEntry(ToolDefinition definition, JsonObject descriptor) {
@@ -143,19 +141,9 @@ public class McpRegistry {
 
     // ---------------------------------------------------------------- visibility
 
-    /** Whether an addon is on; states are cached briefly (and dropped on a toggle) so lists cost no query each time. */
+    /** Whether an addon is on (AddonService keeps the states briefly, so lists cost no query each time). */
     public boolean addonEnabled(String addon) {
-        if (addon == null) {
-            return true;
-        }
-        long now = System.currentTimeMillis();
-        Map<String, Boolean> states = addonStates;
-        if (now - addonStatesAt > 5_000) {
-            states = new ConcurrentHashMap<>();
-            addonStates = states;
-            addonStatesAt = now;
-        }
-        return states.computeIfAbsent(addon, addons::isEnabled);
+        return addon == null || addons.isEnabled(addon);
     }
 
     void onAddonToggled(@Observes AddonService.AddonToggled toggled) {
@@ -164,8 +152,7 @@ public class McpRegistry {
 
     /** After an addon toggle (here, or on another node as the change feed tells): read the states afresh. */
     public void forgetAddonStates() {
-        addonStates = Map.of();
-        addonStatesAt = 0;
+        addons.forgetStates();
         toolListCache.clear();
     }
 
