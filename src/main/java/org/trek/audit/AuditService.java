@@ -13,15 +13,32 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
+import jakarta.annotation.Resource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.trek.platform.db.DataSourceConfig;
+import org.trek.platform.db.DeferredWrites;
 import org.trek.platform.Clock;
 
 /**
  * The one audit API every feature calls. Each record is written in its own transaction, so the record of a
  * refused or failed operation survives the rollback of that operation.
+ *
+ * <p>{@link #recordLater} is for records made on the hot path of every MCP tool call: they queue in memory and are
+ * written in one batch at least once a second ({@link org.trek.platform.db.DeferredWritesTimer}) and at shutdown; a process that dies
+ * without stopping loses at most the last second of them. Security events use {@link #record}.
  */
 @ApplicationScoped
-public class AuditService {
+public class AuditService implements DeferredWrites {
+    /** Above this many queued records the caller writes them itself (the timer cannot keep up). */
+    static final int MAX_QUEUED = 20_000;
+    private static final String INSERT = "INSERT INTO audit_log (created_at, user_id, username, action, target, details, ip) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final Logger LOG = Logger.getLogger("org.trek.audit");
     public static final int MAX_PAGE_SIZE = 200;
 
@@ -31,15 +48,80 @@ public class AuditService {
     @Inject
     Clock clock;
 
+    @Resource(lookup = DataSourceConfig.JNDI_NAME)
+    DataSource dataSource;
+
+    private final ConcurrentLinkedQueue<AuditRecord> queued = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queuedCount = new AtomicInteger();
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(Actor actor, String action, String target, Map<String, ?> details) {
+        em.persist(row(actor, action, target, details));
+        LOG.fine(() -> "audit " + action + " by " + actor.username() + " on " + target);
+    }
+
+    /** As {@link #record}, written within a second in a batch (see the class comment). */
+    public void recordLater(Actor actor, String action, String target, Map<String, ?> details) {
+        queued.add(row(actor, action, target, details));
+        if (queuedCount.incrementAndGet() > MAX_QUEUED) {
+            flush();
+        }
+    }
+
+    private AuditRecord row(Actor actor, String action, String target, Map<String, ?> details) {
         String json = details == null || details.isEmpty() ? null : toJson(details);
         if (json != null && json.length() > 4000) {
             json = JsonFactory.createObjectBuilder().add("truncated", true).build().toString();
         }
-        em.persist(new AuditRecord(clock.now(), actor.userId(), truncate(actor.username(), 100), action,
-                truncate(target, 255), json, truncate(actor.ip(), 64)));
-        LOG.fine(() -> "audit " + action + " by " + actor.username() + " on " + target);
+        return new AuditRecord(clock.now(), actor.userId(), truncate(actor.username(), 100), action,
+                truncate(target, 255), json, truncate(actor.ip(), 64));
+    }
+
+    /** Writes the queued records in one batch (in order); on failure they are put back for the next beat. */
+    @Override
+    public synchronized void flush() {
+        List<AuditRecord> batch = new ArrayList<>();
+        AuditRecord r;
+        while ((r = queued.poll()) != null) {
+            queuedCount.decrementAndGet();
+            batch.add(r);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                for (AuditRecord row : batch) {
+                    ps.setLong(1, row.getCreatedAt().toEpochMilli());
+                    if (row.getUserId() == null) {
+                        ps.setNull(2, java.sql.Types.BIGINT);
+                    } else {
+                        ps.setLong(2, row.getUserId());
+                    }
+                    ps.setString(3, row.getUsername());
+                    ps.setString(4, row.getAction());
+                    ps.setString(5, row.getTarget());
+                    ps.setString(6, row.getDetails());
+                    ps.setString(7, row.getIp());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            if (queuedCount.get() < MAX_QUEUED) {
+                batch.forEach(queued::add); // kept for the next beat (the order within a second may change)
+                queuedCount.addAndGet(batch.size());
+            }
+            LOG.warning(() -> "could not write " + batch.size() + " audit records: " + e);
+        }
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -4,7 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.util.Optional;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.util.List;
+import org.trek.platform.SecureRandoms;
+import org.trek.platform.auth.CredentialRevoked;
+import org.trek.platform.cache.LocalCache;
 import org.trek.oauth.scope.ScopeCatalog;
 import org.trek.platform.AppConfig;
 import org.trek.platform.Clock;
@@ -15,6 +20,11 @@ import org.trek.platform.auth.BearerTokenVerifier;
  * Bearer authentication at /mcp (MCP 2025-11-25 basic/authorization; RFC 6750): only "Authorization: Bearer",
  * checked by the verifier bean of the token's kind. OAuth access tokens must carry this endpoint as audience
  * (RFC 8707; MCP authorization "Token Audience Binding and Validation").
+ *
+ * <p>A verified grant is kept in a node-local cache keyed by the token's SHA-256 for at most {@value #CACHE_MS} ms,
+ * so a busy client costs one verification a second instead of one per request. Revocation, a deleted token, a
+ * disabled user and withdrawn consent therefore take effect on every node within that time (a revocation on this
+ * node at once: it empties the cache). Expiry is checked on every request. Failed verifications are not cached.
  */
 @ApplicationScoped
 public class McpAuthenticator {
@@ -29,6 +39,32 @@ public class McpAuthenticator {
 
     @Inject
     Clock clock;
+
+    static final long CACHE_MS = 1_000;
+
+    private record Verified(AccessGrant grant, BearerTokenVerifier verifier) {
+    }
+
+    private final LocalCache<String, Verified> cache = new LocalCache<>(20_000, CACHE_MS);
+    private volatile List<BearerTokenVerifier> verifierList;
+
+    private List<BearerTokenVerifier> verifierList() {
+        List<BearerTokenVerifier> l = verifierList;
+        if (l == null) {
+            l = verifiers.stream().toList();
+            verifierList = l;
+        }
+        return l;
+    }
+
+    /** A revocation here ends cached grants at once (again after its commit: a reader in between saw the old rows). */
+    void revoked(@Observes CredentialRevoked revoked) {
+        cache.invalidateAll();
+    }
+
+    void revokedCommitted(@Observes(during = TransactionPhase.AFTER_COMPLETION) CredentialRevoked revoked) {
+        cache.invalidateAll();
+    }
 
     public String resourceUrl() {
         return config.appUrl() + "/mcp";
@@ -45,18 +81,25 @@ public class McpAuthenticator {
             // RFC 6750 §3.1: no error code when the request carried no credentials.
             throw unauthorized(null, "Authentication required: send Authorization: Bearer <token>");
         }
-        Optional<AccessGrant> grant = Optional.empty();
-        for (BearerTokenVerifier v : verifiers) {
-            if (v.supports(token)) {
-                grant = v.verify(token);
-                break;
+        String key = SecureRandoms.sha256Hex(token);
+        Verified v = cache.get(key);
+        if (v == null) {
+            long generation = cache.generation();
+            for (BearerTokenVerifier verifier : verifierList()) {
+                if (verifier.supports(token)) {
+                    v = verifier.verify(token).map(g -> new Verified(g, verifier)).orElse(null);
+                    break;
+                }
+            }
+            if (v != null) {
+                cache.putIfUnchanged(key, v, generation);
             }
         }
-        AccessGrant g = grant.filter(this::usableHere).orElse(null);
-        if (g == null) {
+        if (v == null || !usableHere(v.grant())) {
             throw unauthorized("invalid_token", "The access token is invalid, expired or revoked");
         }
-        return g;
+        v.verifier().recordUse(v.grant());
+        return v.grant();
     }
 
     private boolean usableHere(AccessGrant g) {

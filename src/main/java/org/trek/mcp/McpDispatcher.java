@@ -441,7 +441,7 @@ public class McpDispatcher {
             return toolResult(ex, ToolResult.error("The tool failed unexpectedly. Try again later."));
         } finally {
             try {
-                audit.record(new Actor(ex.grant().userId(), null, ex.ip()), "mcp.tool_call", tool.definition().name(),
+                audit.recordLater(new Actor(ex.grant().userId(), null, ex.ip()), "mcp.tool_call", tool.definition().name(),
                         Map.of("clientId", ex.grant().clientId() == null ? "native" : ex.grant().clientId(),
                                 "outcome", outcome));
             } catch (RuntimeException e) {

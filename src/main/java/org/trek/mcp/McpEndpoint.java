@@ -34,6 +34,7 @@ import org.trek.audit.Actor;
 import org.trek.audit.AuditService;
 import org.trek.platform.AppConfig;
 import org.trek.platform.RateLimiter;
+import org.trek.platform.limits.RequestRateLimiter;
 import org.trek.platform.auth.AccessGrant;
 import org.trek.platform.web.ClientIp;
 
@@ -66,7 +67,7 @@ public class McpEndpoint {
     AddonService addons;
 
     @Inject
-    RateLimiter rateLimiter;
+    RequestRateLimiter requestLimiter;
 
     @Inject
     McpSessionStore sessions;
@@ -162,8 +163,8 @@ public class McpEndpoint {
             if (notLegacy != null) {
                 return notLegacy; // 2026-07-28 has no standalone stream; subscriptions/listen replaces it
             }
-            McpSessionRecord session = session(grant, null);
-            LiveChannels.Channel channel = channels.openGetStream(session.getSessionHash());
+            McpSession session = session(grant, null);
+            LiveChannels.Channel channel = channels.openGetStream(session.key());
             if (channel == null) {
                 throw new McpError(JsonRpc.INVALID_REQUEST, "This session already has an open stream", null, 409);
             }
@@ -186,9 +187,9 @@ public class McpEndpoint {
             if (notLegacy != null) {
                 return notLegacy; // 2026-07-28 has no sessions to end
             }
-            McpSessionRecord session = session(grant, null);
-            sessions.close(session.getSessionHash());
-            channels.closeSession(session.getSessionHash());
+            McpSession session = session(grant, null);
+            sessions.close(session.key());
+            channels.closeSession(session.key());
             return Response.noContent().build();
         } catch (McpError e) {
             return error(null, e);
@@ -232,16 +233,17 @@ public class McpEndpoint {
         AccessGrant grant = authenticator.authenticate(request.getHeader("Authorization"));
         // A node that serves MCP follows (and purges) the change feed; before its first request it has no streams.
         events.ensurePolling();
-        int limit = config.getInt("MCP_RATE_LIMIT", 300);
-        if (limit <= 0) {
-            limit = 300;
-        }
         String bucket = "mcp:" + grant.userId() + ":" + (grant.clientId() == null ? "native" : grant.clientId());
-        RateLimiter.Decision d = rateLimiter.hit(bucket, limit, Duration.ofMinutes(1));
+        RateLimiter.Decision d = requestLimiter.hit(bucket, rateLimit(), Duration.ofMinutes(1));
         if (!d.allowed()) {
             throw new RateLimited(d.retryAfterSeconds());
         }
         return grant;
+    }
+
+    private int rateLimit() {
+        int limit = config.getInt("MCP_RATE_LIMIT", 300);
+        return limit > 0 ? limit : 300;
     }
 
     /** 429 with Retry-After (RFC 6585 §4) and a JSON-RPC body. */
@@ -277,15 +279,15 @@ public class McpEndpoint {
         }
     }
 
-    private McpSessionRecord session(AccessGrant grant, JsonValue id) {
+    private McpSession session(AccessGrant grant, JsonValue id) {
         String sessionId = trimmedHeader(SESSION_HEADER);
         if (sessionId == null) {
             throw new McpError(JsonRpc.INVALID_REQUEST, "Bad Request: Mcp-Session-Id header is required", null, 400);
         }
-        McpSessionRecord s = sessions.find(sessionId).orElseThrow(() ->
+        McpSession s = sessions.find(sessionId).orElseThrow(() ->
                 // 2025-11-25 transports: an unknown or terminated session answers 404; the client re-initializes.
                 new McpError(JsonRpc.SESSION_NOT_FOUND, "Session not found", null, 404));
-        if (!s.getGrantId().equals(grant.grantId())) {
+        if (!s.grantId().equals(grant.grantId())) {
             // A session is bound to the grant that opened it (reference §9.3 #21), not only to the user.
             throw new McpError(JsonRpc.SERVER_ERROR, "This session belongs to another grant", null, 403);
         }
@@ -304,23 +306,23 @@ public class McpEndpoint {
             // 2025-06-18 transports "Protocol Version Header": an unsupported version gets 400.
             throw new JsonRpc.IdentifiedError(msg.id(), unsupportedVersion(header));
         }
-        McpSessionRecord s;
+        McpSession s;
         try {
             s = session(grant, msg.id());
         } catch (McpError e) {
             throw new JsonRpc.IdentifiedError(msg.id(), e);
         }
-        Exchange ex = new Exchange(grant, false, s.getProtocolVersion(), s.getSessionHash(), capabilities(s),
-                s.getLogLevel(), canStream, ip());
+        Exchange ex = new Exchange(grant, false, s.protocolVersion(), s.key(), s.clientCapabilities(),
+                s.logLevel(), canStream, ip());
         if (msg.isResponse()) {
             // Delivered here, or handed over to the node running the call (no sticky routing needed).
-            handover.answer(s.getSessionHash(), idString(msg.id()), msg.raw());
+            handover.answer(s.key(), idString(msg.id()), msg.raw());
             return Response.accepted().build();
         }
         if (msg.isNotification()) {
             if ("notifications/cancelled".equals(msg.method())
                     && msg.params().get("requestId") != null) {
-                handover.cancel(s.getSessionHash(), idString(msg.params().get("requestId")));
+                handover.cancel(s.key(), idString(msg.params().get("requestId")));
             }
             return Response.accepted().build();
         }
@@ -333,7 +335,7 @@ public class McpEndpoint {
                 if (!ToolInvocation.LEVELS.contains(level)) {
                     throw McpError.invalidParams("Invalid params: level must be one of " + ToolInvocation.LEVELS);
                 }
-                sessions.setLogLevel(s.getSessionHash(), level);
+                sessions.setLogLevel(s.key(), level);
             }
             return json(200, JsonRpc.result(msg.id(), dispatcher.handle(ex, msg))).build();
         } catch (McpError e) {
@@ -382,12 +384,12 @@ public class McpEndpoint {
         if (batch.isEmpty()) {
             throw McpError.invalidRequest("Invalid Request: empty batch");
         }
-        McpSessionRecord s = session(grant, null);
-        if (!ProtocolVersions.V2025_03_26.equals(s.getProtocolVersion())) {
-            throw McpError.invalidRequest("Invalid Request: batches are not supported in " + s.getProtocolVersion());
+        McpSession s = session(grant, null);
+        if (!ProtocolVersions.V2025_03_26.equals(s.protocolVersion())) {
+            throw McpError.invalidRequest("Invalid Request: batches are not supported in " + s.protocolVersion());
         }
-        Exchange ex = new Exchange(grant, false, s.getProtocolVersion(), s.getSessionHash(), capabilities(s),
-                s.getLogLevel(), false, ip());
+        Exchange ex = new Exchange(grant, false, s.protocolVersion(), s.key(), s.clientCapabilities(),
+                s.logLevel(), false, ip());
         // Each item parsed once: a message, or the envelope error that is its answer.
         List<Object> items = new ArrayList<>();
         for (JsonValue item : batch) {
@@ -410,7 +412,7 @@ public class McpEndpoint {
             JsonRpc.Message msg = (JsonRpc.Message) item;
             if (!msg.isRequest()) {
                 if (msg.isResponse()) {
-                    handover.answer(s.getSessionHash(), idString(msg.id()), msg.raw());
+                    handover.answer(s.key(), idString(msg.id()), msg.raw());
                 }
                 continue;
             }
@@ -435,15 +437,6 @@ public class McpEndpoint {
         }
         return count == 0 ? Response.accepted().build()
                 : Response.ok(answers.build().toString(), "application/json").build();
-    }
-
-    private static JsonObject capabilities(McpSessionRecord s) {
-        try {
-            return JsonRpc.parse(s.getClientCapabilities() == null ? "{}" : s.getClientCapabilities())
-                    instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
-        } catch (McpError e) {
-            return JsonValue.EMPTY_JSON_OBJECT;
-        }
     }
 
     // ---------------------------------------------------------------- 2026-07-28 wire
@@ -650,10 +643,10 @@ public class McpEndpoint {
     private void auditRejection(McpError e) {
         try {
             String ip = ip();
-            RateLimiter.Decision sample = rateLimiter.hit("mcp-audit:" + e.httpStatus() + ":" + ip, 10,
+            RateLimiter.Decision sample = requestLimiter.hit("mcp-audit:" + e.httpStatus() + ":" + ip, 10,
                     Duration.ofMinutes(1));
             if (sample.allowed()) {
-                audit.record(Actor.anonymous(ip), "mcp.rejected", "/mcp",
+                audit.recordLater(Actor.anonymous(ip), "mcp.rejected", "/mcp",
                         Map.of("status", e.httpStatus(), "reason", e.getMessage(), "sampled", true));
             }
         } catch (RuntimeException ex) {

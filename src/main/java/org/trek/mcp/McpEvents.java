@@ -177,6 +177,7 @@ public class McpEvents {
             if (now - lastPurge > PURGE_EVERY_MS) {
                 lastPurge = now;
                 feed.purge(now - KEEP_MS);
+                sessions.purgeIdle();
             }
         } catch (RuntimeException e) {
             // a failing poll must not keep the handover and the stream upkeep of this beat from running

@@ -13,17 +13,30 @@ import org.trek.platform.AppConfig;
 import org.trek.platform.Clock;
 import org.trek.platform.SecureRandoms;
 import org.trek.platform.auth.AccessGrant;
+import org.trek.platform.cache.LocalCache;
+import org.trek.platform.db.UseStamps;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 /**
  * Legacy sessions in the shared database, so any node can serve any request of a session. The id handed to the
  * client is 256 random bits; only its hash is stored. Sessions expire after an hour without use.
+ *
+ * <p>A request reads its session from a node-local cache that keeps each session for at most {@value #CACHE_MS} ms
+ * (then reads the row again): a session closed or changed on another node is seen here within that time, at once on
+ * this node. Each use is stamped in memory and written behind ({@link UseStamps}), so a request writes nothing.
  */
 @ApplicationScoped
 @Transactional
 public class McpSessionStore {
     public static final Duration IDLE_TIMEOUT = Duration.ofHours(1);
-    /** last_seen_at is refreshed at most this often, so a busy session is not a write per request. */
-    private static final Duration TOUCH_RESOLUTION = Duration.ofSeconds(30);
+    static final long CACHE_MS = 1_000;
+    static final UseStamps.Kind LAST_SEEN = new UseStamps.Kind("mcp_sessions", "last_seen_at", "session_hash", null);
+
+    @Inject
+    UseStamps stamps;
+
+    private final LocalCache<String, McpSession> cache = new LocalCache<>(20_000, CACHE_MS);
 
     @PersistenceContext(unitName = "trek")
     EntityManager em;
@@ -57,10 +70,10 @@ public class McpSessionStore {
     public Opened open(AccessGrant grant, String protocolVersion, String clientCapabilities) {
         Instant now = clock.now();
         Instant cutoff = now.minus(IDLE_TIMEOUT);
-        em.createQuery("DELETE FROM McpSessionRecord s WHERE s.lastSeenAt < :cutoff")
-                .setParameter("cutoff", cutoff).executeUpdate();
-        long live = em.createQuery("SELECT COUNT(s) FROM McpSessionRecord s WHERE s.userId = :u", Long.class)
-                .setParameter("u", grant.userId()).getSingleResult();
+        // Idle sessions do not count (they are purged every minute, see purgeIdle).
+        long live = em.createQuery("SELECT COUNT(s) FROM McpSessionRecord s WHERE s.userId = :u AND s.lastSeenAt >= :cutoff",
+                        Long.class)
+                .setParameter("u", grant.userId()).setParameter("cutoff", cutoff).getSingleResult();
         if (live >= maxPerUser()) {
             throw new SessionLimitException();
         }
@@ -72,23 +85,37 @@ public class McpSessionStore {
         return new Opened(sessionId, key);
     }
 
-    /** The live session for this id, refreshing its last use; empty when unknown or idle for over an hour. */
-    public Optional<McpSessionRecord> find(String sessionId) {
+    /** The live session for this id, noting its use; empty when unknown or idle for over an hour. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<McpSession> find(String sessionId) {
         String key = key(sessionId);
-        McpSessionRecord s = em.find(McpSessionRecord.class, key);
+        McpSession s = cache.get(key);
         if (s == null) {
-            return Optional.empty();
+            long generation = cache.generation();
+            McpSessionRecord row = em.find(McpSessionRecord.class, key);
+            if (row == null || row.getLastSeenAt().isBefore(clock.now().minus(IDLE_TIMEOUT))) {
+                return Optional.empty(); // the purge removes an idle row
+            }
+            s = new McpSession(key, row.getUserId(), row.getClientId(), row.getGrantId(), row.getProtocolVersion(),
+                    row.getLogLevel(), capabilities(row.getClientCapabilities()));
+            cache.putIfUnchanged(key, s, generation);
         }
-        Instant now = clock.now();
-        if (s.getLastSeenAt().isBefore(now.minus(IDLE_TIMEOUT))) {
-            em.remove(s);
-            return Optional.empty();
-        }
-        if (s.getLastSeenAt().isBefore(now.minus(TOUCH_RESOLUTION))) {
-            em.createQuery("UPDATE McpSessionRecord s SET s.lastSeenAt = :now WHERE s.sessionHash = :k")
-                    .setParameter("now", now).setParameter("k", key).executeUpdate();
-        }
+        stamps.stamp(LAST_SEEN, key, clock.now());
         return Optional.of(s);
+    }
+
+    private static JsonObject capabilities(String json) {
+        try {
+            return json != null && JsonRpc.parse(json) instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+        } catch (McpError | JsonRpc.IdentifiedError e) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+    }
+
+    /** Removes sessions idle for longer than the timeout; run every minute by the MCP upkeep. */
+    public int purgeIdle() {
+        return em.createQuery("DELETE FROM McpSessionRecord s WHERE s.lastSeenAt < :cutoff")
+                .setParameter("cutoff", clock.now().minus(IDLE_TIMEOUT)).executeUpdate();
     }
 
     /**
@@ -105,13 +132,18 @@ public class McpSessionStore {
     }
 
     public void setLogLevel(String key, String level) {
+        cache.remove(key);
         em.createQuery("UPDATE McpSessionRecord s SET s.logLevel = :l WHERE s.sessionHash = :k")
                 .setParameter("l", level).setParameter("k", key).executeUpdate();
+        cache.remove(key); // a reader between the two lines cached the old level
     }
 
     public boolean close(String key) {
-        return em.createQuery("DELETE FROM McpSessionRecord s WHERE s.sessionHash = :k")
+        cache.remove(key);
+        boolean closed = em.createQuery("DELETE FROM McpSessionRecord s WHERE s.sessionHash = :k")
                 .setParameter("k", key).executeUpdate() > 0;
+        cache.remove(key);
+        return closed;
     }
 
     /** Closes every session bound to a grant; returns their keys so live streams can be ended too. */
@@ -122,6 +154,7 @@ public class McpSessionStore {
             em.createQuery("DELETE FROM McpSessionRecord s WHERE s.grantId = :g").setParameter("g", grantId)
                     .executeUpdate();
         }
+        cache.removeIf((k, s) -> s.grantId().equals(grantId));
         return keys;
     }
 }

@@ -16,6 +16,7 @@ import org.trek.audit.AuditService;
 import org.trek.platform.Clock;
 import org.trek.platform.SecureRandoms;
 import org.trek.platform.auth.CredentialRevoked;
+import org.trek.platform.db.UseStamps;
 
 /**
  * Create, list, verify and delete static API tokens. A token is "trek_" + 256 random bits (URL-safe base64); only
@@ -27,8 +28,7 @@ public class StaticTokenService {
     public static final String PREFIX = "trek_";
     public static final int MAX_PER_USER = 10;
     public static final int MAX_NAME_LENGTH = 100;
-    /** last_used_at is written at most this often per token, so a busy client does not turn every call into a write. */
-    static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    static final UseStamps.Kind LAST_USED = new UseStamps.Kind("mcp_tokens", "last_used_at", "id", null);
 
     /** The plain token (shown once) and the stored row. */
     public record Created(String token, StaticToken row) {
@@ -117,7 +117,18 @@ public class StaticTokenService {
         return u == null ? "" : u.getUsername();
     }
 
-    /** Looks a presented token up by its hash (indexed) and notes its use. */
+    @Inject
+    UseStamps stamps;
+
+    /** Notes a use of the token behind this grant id ("static:&lt;id&gt;"); written behind. */
+    public void recordUse(String grantId) {
+        if (grantId.startsWith("static:")) {
+            stamps.stamp(LAST_USED, Long.parseLong(grantId.substring(7)), clock.now());
+        }
+    }
+
+    /** Looks a presented token up by its hash (indexed). */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<StaticToken> verify(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 200) {
             return Optional.empty();
@@ -128,14 +139,7 @@ public class StaticTokenService {
         if (rows.isEmpty() || !SecureRandoms.constantTimeEquals(rows.get(0).getTokenHash(), hash)) {
             return Optional.empty();
         }
-        StaticToken row = rows.get(0);
-        Instant now = clock.now();
-        if (row.getLastUsedAt() == null || row.getLastUsedAt().isBefore(now.minus(LAST_USED_RESOLUTION))) {
-            // A bulk update touches one indexed row and skips the write when another node just did it.
-            em.createQuery("UPDATE StaticToken t SET t.lastUsedAt = :now WHERE t.id = :id")
-                    .setParameter("now", now).setParameter("id", row.getId()).executeUpdate();
-        }
-        return Optional.of(row);
+        return Optional.of(rows.get(0));
     }
 
     public static String grantId(long tokenId) {

@@ -18,6 +18,11 @@ public class StaticTokenVerifier implements BearerTokenVerifier {
     UserService users;
 
     @Override
+    public void recordUse(AccessGrant grant) {
+        tokens.recordUse(grant.grantId());
+    }
+
+    @Override
     public boolean supports(String token) {
         return token != null && token.startsWith(StaticTokenService.PREFIX);
     }

@@ -11,6 +11,7 @@ import org.trek.oauth.OAuthSettings;
 import org.trek.platform.Clock;
 import org.trek.platform.auth.AccessGrant;
 import org.trek.platform.auth.BearerTokenVerifier;
+import org.trek.platform.db.UseStamps;
 
 /**
  * Verifies {@code trekoa_} access tokens for /mcp: found by SHA-256 (unique index), not revoked, not expired, issued
@@ -30,6 +31,18 @@ public class OAuthAccessTokenVerifier implements BearerTokenVerifier {
 
     @Inject
     Clock clock;
+
+    /** A family's last use: on its current pair (the screens show the newest stamp of the family). */
+    static final UseStamps.Kind LAST_USED = new UseStamps.Kind("oauth_tokens", "last_used_at", "family_id",
+            "rotated_at IS NULL");
+
+    @Inject
+    UseStamps stamps;
+
+    @Override
+    public void recordUse(AccessGrant grant) {
+        stamps.stamp(LAST_USED, grant.grantId(), clock.now());
+    }
 
     @Override
     public boolean supports(String token) {
@@ -56,7 +69,6 @@ public class OAuthAccessTokenVerifier implements BearerTokenVerifier {
         if (user.isEmpty() || user.get().isDisabled()) {
             return Optional.empty();
         }
-        families.touch(row.getId());
         return Optional.of(new AccessGrant(row.getUserId(), row.getClientId(), row.getFamilyId(), row.scopeSet(),
                 row.getAudience(), row.getAccessExpiresAt(), false));
     }

@@ -12,6 +12,13 @@ public interface BearerTokenVerifier {
     /** Whether this verifier handles tokens of this form (by prefix). */
     boolean supports(String token);
 
-    /** The grant behind a valid, unexpired, unrevoked token; empty otherwise. May record last use. */
+    /**
+     * The grant behind a valid, unexpired, unrevoked token of an enabled user; empty otherwise. The caller may keep
+     * the answer for a second (see McpAuthenticator), so it must not record use itself.
+     */
     Optional<AccessGrant> verify(String token);
+
+    /** Notes that a grant this verifier gave was used now (on every authenticated request); writes behind. */
+    default void recordUse(AccessGrant grant) {
+    }
 }

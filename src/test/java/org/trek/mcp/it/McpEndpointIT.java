@@ -90,7 +90,7 @@ class McpEndpointIT {
         assertFalse(challenge.contains("error="), challenge);
         assertTrue(a.last().containsKey("id"), "the error answers the request: its id is echoed (the schemas require it)");
         // Rejections are audited (sampled).
-        assertTrue(admin().get("/admin/audit?action=mcp.rejected").body().contains("mcp.rejected"));
+        assertTrue(eventually(() -> admin().get("/admin/audit?action=mcp.rejected").body().contains("mcp.rejected")));
     }
 
     @Test
@@ -219,9 +219,9 @@ class McpEndpointIT {
         assertEquals(-32602, c.legacy("tools/call", obj("{\"name\":\"no_such_tool\"}")).error().getInt("code"));
         McpTestClient.Answer err = c.legacy("tools/call", obj("{\"name\":\"test_error_handling\"}"));
         assertTrue(err.result().getBoolean("isError"));
-        // Tool calls are audited with their outcome.
-        String audit = admin().get("/admin/audit?action=mcp.tool_call").body();
-        assertTrue(audit.contains("test_error_handling"), "tool call not audited");
+        // Tool calls are audited with their outcome, written behind within a second.
+        assertTrue(eventually(() -> admin().get("/admin/audit?action=mcp.tool_call").body().contains("test_error_handling")),
+                "tool call not audited");
         assertEquals(-32002, c.legacy("resources/read", obj("{\"uri\":\"test://missing\"}")).error().getInt("code"));
     }
 
@@ -601,5 +601,24 @@ class McpEndpointIT {
         assertEquals("sub-1", change.getJsonObject("params").getJsonObject("_meta")
                 .getString("io.modelcontextprotocol/subscriptionId"));
         McpTestClient.validateMessage("2026-07-28", change, null);
+    }
+
+    /** True once the condition holds, polled for up to 5 s (what is written behind lands within a second). */
+    static boolean eventually(java.util.function.BooleanSupplier condition) {
+        long end = System.currentTimeMillis() + 5_000;
+        while (true) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            if (System.currentTimeMillis() > end) {
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
     }
 }
