@@ -18,6 +18,7 @@ import org.trek.oauth.OAuthSettings;
 import org.trek.oauth.scope.ScopeCatalog;
 import org.trek.oauth.token.TokenFamilies;
 import org.trek.platform.Clock;
+import org.trek.platform.db.UseStamps;
 import org.trek.platform.SecureRandoms;
 import org.trek.platform.db.InChunks;
 
@@ -176,10 +177,17 @@ public class ClientService {
         audit.record(actor, action, clientId, Map.of("client_id", clientId));
     }
 
-    /** Records use of a client (token issued or refreshed), which keeps a self-registration from being purged. */
+    static final UseStamps.Kind LAST_USED = new UseStamps.Kind("oauth_clients", "last_used_at", "client_id", null);
+
+    @Inject
+    UseStamps stamps;
+
+    /**
+     * Records use of a client (token issued or refreshed), which keeps a self-registration from being purged; written
+     * behind within a second.
+     */
     public void touch(String clientId) {
-        em.createQuery("UPDATE OAuthClient c SET c.lastUsedAt = :now WHERE c.clientId = :id")
-                .setParameter("now", clock.now()).setParameter("id", clientId).executeUpdate();
+        stamps.stamp(LAST_USED, clientId, clock.now());
     }
 
     private OAuthClient owned(long ownerId, long id) {

@@ -198,11 +198,4 @@ public class TokenFamilies {
         }
         return out;
     }
-
-    /** Records use of an access token, at most once a minute per row, in one cheap UPDATE. */
-    public void touch(Long rowId) {
-        Instant now = clock.now();
-        em.createQuery("UPDATE OAuthToken t SET t.lastUsedAt = :now WHERE t.id = :id AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :since)")
-                .setParameter("now", now).setParameter("id", rowId).setParameter("since", now.minusSeconds(60)).executeUpdate();
-    }
 }

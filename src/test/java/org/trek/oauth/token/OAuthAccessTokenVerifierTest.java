@@ -17,12 +17,13 @@ import org.trek.oauth.OAuthSettings;
 import org.trek.platform.Clock;
 import org.trek.platform.SecureRandoms;
 import org.trek.platform.auth.AccessGrant;
+import org.trek.platform.db.UseStamps;
 
 class OAuthAccessTokenVerifierTest {
     static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     static final String RESOURCE = "https://trek.example/mcp";
 
-    final List<Long> touched = new ArrayList<>();
+    final List<Object> touched = new ArrayList<>();
     OAuthToken row;
     boolean userPresent = true;
 
@@ -33,10 +34,11 @@ class OAuthAccessTokenVerifierTest {
             public Optional<OAuthToken> findByAccessToken(String token) {
                 return row != null && SecureRandoms.sha256Hex(token).equals(accessHash) ? Optional.of(row) : Optional.empty();
             }
-
+        };
+        v.stamps = new UseStamps() {
             @Override
-            public void touch(Long rowId) {
-                touched.add(rowId);
+            public void stamp(Kind kind, Object key, Instant when) {
+                touched.add(key);
             }
         };
         v.users = new UserService() {
@@ -82,7 +84,9 @@ class OAuthAccessTokenVerifierTest {
         assertFalse(g.staticToken());
         assertTrue(g.allows("places:read"));
         assertFalse(g.allows("trips:write"));
-        assertEquals(1, touched.size(), "last use recorded");
+        assertTrue(touched.isEmpty(), "verifying is not a use (the answer may be cached)");
+        verifier().recordUse(g);
+        assertEquals(List.of("fam-1"), touched, "a use is stamped on the family, written behind");
     }
 
     @Test
