@@ -1,5 +1,6 @@
 package org.trek.mcp;
 
+import org.trek.mcp.protocol.McpError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;

@@ -1,5 +1,6 @@
 package org.trek.mcp;
 
+import org.trek.mcp.protocol.JsonRpc;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import org.trek.mcp.protocol.EventStream;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -27,12 +29,9 @@ public class LiveChannels {
         listenStreams.forEach(Channel::end);
     }
 
-    /** Marker that ends a stream. */
-    static final JsonObject END = JsonFactory.createObjectBuilder().add("end", true).build();
-
     /** A long-lived stream to a client (legacy GET stream or a 2026 subscriptions/listen stream). */
     public static class Channel {
-        final SseSink sink = new SseSink();
+        final EventStream sink;
         final String sessionKey;
         final boolean tools;
         final boolean prompts;
@@ -45,8 +44,9 @@ public class LiveChannels {
         /** Sent when the stream ends on the server's side (the listen result), or null. */
         volatile JsonObject closing;
 
-        Channel(String sessionKey, boolean tools, boolean prompts, boolean resources, JsonValue subscriptionId,
-                AccessGrant grant, Set<String> resourceUris, long lifetimeMs) {
+        Channel(EventStream sink, String sessionKey, boolean tools, boolean prompts, boolean resources,
+                JsonValue subscriptionId, AccessGrant grant, Set<String> resourceUris, long lifetimeMs) {
+            this.sink = sink;
             this.sessionKey = sessionKey;
             this.grant = grant;
             this.resourceUris = resourceUris == null ? Set.of() : Set.copyOf(resourceUris);
@@ -57,7 +57,7 @@ public class LiveChannels {
             this.deadline = System.currentTimeMillis() + lifetimeMs;
         }
 
-        public SseSink sink() {
+        public EventStream sink() {
             return sink;
         }
 
@@ -138,23 +138,28 @@ public class LiveChannels {
     private final Map<String, CompletableFuture<JsonObject>> pendingRequests = new ConcurrentHashMap<>();
     private final Map<String, ToolInvocation> running = new ConcurrentHashMap<>();
 
-    /** Opens the one standalone GET stream a session may have; null when it already has one. */
-    public Channel openGetStream(String sessionKey) {
+    /**
+     * Opens the one standalone GET stream a session may have, with the stream {@code opener} starts; null (and nothing
+     * is opened) when the session has an open one already.
+     */
+    public Channel openGetStream(String sessionKey, java.util.function.Supplier<EventStream> opener) {
         ensureTicker();
-        Channel c = new Channel(sessionKey, true, true, true, null, null, null, lifetimeMs());
-        Channel existing = getStreams.putIfAbsent(sessionKey, c);
-        if (existing != null && !existing.sink.isOpen()) {
-            getStreams.replace(sessionKey, existing, c);
+        synchronized (getStreams) {
+            Channel existing = getStreams.get(sessionKey);
+            if (existing != null && existing.sink.isOpen()) {
+                return null;
+            }
+            Channel c = new Channel(opener.get(), sessionKey, true, true, true, null, null, null, lifetimeMs());
+            getStreams.put(sessionKey, c);
             return c;
         }
-        return existing == null ? c : null;
     }
 
-    public Channel openListenStream(boolean tools, boolean prompts, boolean resources, JsonValue subscriptionId,
-                                    AccessGrant grant, Set<String> resourceUris, JsonObject acknowledgement,
-                                    JsonObject closing) {
+    public Channel openListenStream(EventStream sink, boolean tools, boolean prompts, boolean resources,
+                                    JsonValue subscriptionId, AccessGrant grant, Set<String> resourceUris,
+                                    JsonObject acknowledgement, JsonObject closing) {
         ensureTicker();
-        Channel c = new Channel(null, tools, prompts, resources, subscriptionId, grant, resourceUris, lifetimeMs());
+        Channel c = new Channel(sink, null, tools, prompts, resources, subscriptionId, grant, resourceUris, lifetimeMs());
         c.closing = closing;
         // The acknowledgement goes out before the stream is visible to anything that could notify it (2026-07-28:
         // no notification on a subscription before its acknowledgement).

@@ -1,5 +1,7 @@
 package org.trek.mcp;
 
+import org.trek.mcp.protocol.McpError;
+import org.trek.mcp.protocol.JsonRpc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;

@@ -1,5 +1,8 @@
 package org.trek.mcp;
 
+import org.trek.mcp.protocol.ProtocolVersions;
+import org.trek.mcp.protocol.McpError;
+import org.trek.mcp.protocol.JsonRpc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.trek.platform.JsonFactory;
@@ -13,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.trek.audit.Actor;
@@ -57,15 +62,13 @@ public class McpDispatcher {
      * Capabilities: the same handlers on both wires. Resource subscriptions are resources/subscribe on the legacy
      * wire and subscriptions/listen's resourceSubscriptions on 2026-07-28; either way the server supports them.
      */
-    JsonObject capabilities() {
-        JsonObjectBuilder b = JsonFactory.createObjectBuilder()
-                .add("tools", JsonFactory.createObjectBuilder().add("listChanged", true))
-                .add("resources", JsonFactory.createObjectBuilder().add("subscribe", true).add("listChanged", true))
-                .add("prompts", JsonFactory.createObjectBuilder().add("listChanged", true))
-                .add("completions", JsonValue.EMPTY_JSON_OBJECT)
-                .add("logging", JsonValue.EMPTY_JSON_OBJECT);
-        return b.build();
-    }
+    static final JsonObject CAPABILITIES = JsonFactory.createObjectBuilder()
+            .add("tools", JsonFactory.createObjectBuilder().add("listChanged", true))
+            .add("resources", JsonFactory.createObjectBuilder().add("subscribe", true).add("listChanged", true))
+            .add("prompts", JsonFactory.createObjectBuilder().add("listChanged", true))
+            .add("completions", JsonValue.EMPTY_JSON_OBJECT)
+            .add("logging", JsonValue.EMPTY_JSON_OBJECT)
+            .build();
 
     String instructions(Exchange ex) {
         return instructionsText + (ex.grant().staticToken() ? "\n\n" + StaticTokenNotice.TEXT : "");
@@ -82,42 +85,41 @@ public class McpDispatcher {
 
     private String instructionsText = ServerInstructions.TEXT;
 
-    /** Every method except initialize, tools/call and subscriptions/listen (the endpoint streams those). */
+    private static final Set<MethodTable.Wire> LEGACY = EnumSet.of(MethodTable.Wire.LEGACY);
+    private static final Set<MethodTable.Wire> MODERN = EnumSet.of(MethodTable.Wire.MODERN);
+    private static final Set<MethodTable.Wire> BOTH = EnumSet.allOf(MethodTable.Wire.class);
+
+    /** The methods of both wires (2026-07-28 removed ping, logging/setLevel and resources/(un)subscribe). */
+    final MethodTable table = new MethodTable()
+            .add("initialize", LEGACY, null)
+            .add("ping", LEGACY, (ex, p) -> JsonValue.EMPTY_JSON_OBJECT)
+            .add("logging/setLevel", LEGACY, null)
+            .add("server/discover", MODERN, (ex, p) -> discover(ex))
+            .add("tools/list", BOTH, this::listTools)
+            .add("tools/call", BOTH, null)
+            .add("resources/list", BOTH, (ex, p) -> page(ex, p, "resources", registry.resources(ex.grant()), PAGE, false))
+            .add("resources/templates/list", BOTH,
+                    (ex, p) -> page(ex, p, "resourceTemplates", registry.templates(ex.grant()), PAGE, true))
+            .add("resources/read", BOTH, this::readResource)
+            .add("resources/subscribe", LEGACY, (ex, p) -> subscribe(ex, p, true))
+            .add("resources/unsubscribe", LEGACY, (ex, p) -> subscribe(ex, p, false))
+            .add("prompts/list", BOTH, this::listPrompts)
+            .add("prompts/get", BOTH, this::getPrompt)
+            .add("completion/complete", BOTH, this::complete)
+            .add("subscriptions/listen", MODERN, null);
+
+    /** A plain request: its method's result. */
     public JsonObject handle(Exchange ex, JsonRpc.Message msg) {
-        JsonObject p = msg.params();
-        return switch (msg.method()) {
-            case "ping" -> legacyOnly(ex, msg, JsonValue.EMPTY_JSON_OBJECT);
-            case "server/discover" -> modernOnly(ex, msg, discover(ex));
-            case "tools/list" -> listTools(ex, p);
-            case "resources/list" -> page(ex, p, "resources", registry.resources(ex.grant()), PAGE, false);
-            case "resources/templates/list" -> page(ex, p, "resourceTemplates", registry.templates(ex.grant()), PAGE, true);
-            case "prompts/list" -> listPrompts(ex, p);
-            case "resources/read" -> readResource(ex, p);
-            case "resources/subscribe", "resources/unsubscribe" -> {
-                // 2026-07-28 replaced both with subscriptions/listen's resourceSubscriptions.
-                legacyOnly(ex, msg, JsonValue.EMPTY_JSON_OBJECT);
-                yield subscribe(ex, p, "resources/subscribe".equals(msg.method()));
-            }
-            case "prompts/get" -> getPrompt(ex, p);
-            case "completion/complete" -> complete(ex, p);
-            case "logging/setLevel" -> legacyOnly(ex, msg, JsonValue.EMPTY_JSON_OBJECT);
-            default -> throw McpError.methodNotFound(msg.method());
-        };
+        MethodTable.Method m = table.lookup(msg.method(), ex.modern());
+        if (m.handler() == null) {
+            throw McpError.methodNotFound(msg.method()); // shaped by the transport; never routed here
+        }
+        return m.handler().apply(ex, msg.params());
     }
 
-    private static JsonObject legacyOnly(Exchange ex, JsonRpc.Message msg, JsonObject result) {
-        if (ex.modern()) {
-            // Removed in 2026-07-28 (ping, logging/setLevel, resources/subscribe...): 404 + -32601.
-            throw McpError.methodNotFound(msg.method());
-        }
-        return result;
-    }
-
-    private static JsonObject modernOnly(Exchange ex, JsonRpc.Message msg, JsonObject result) {
-        if (!ex.modern()) {
-            throw McpError.methodNotFound(msg.method());
-        }
-        return result;
+    /** -32601 unless this wire has the method. */
+    void requireMethod(Exchange ex, String method) {
+        table.lookup(method, ex.modern());
     }
 
     private JsonObject discover(Exchange ex) {
@@ -125,7 +127,7 @@ public class McpDispatcher {
         ProtocolVersions.MODERN.forEach(versions::add);
         return withCache(JsonFactory.createObjectBuilder()
                 .add("supportedVersions", versions)
-                .add("capabilities", capabilities())
+                .add("capabilities", CAPABILITIES)
                 .add("instructions", instructions(ex))
                 .add("_meta", JsonFactory.createObjectBuilder().add(SERVER_INFO_META, SERVER_INFO)),
                 ex, LIST_TTL_MS)

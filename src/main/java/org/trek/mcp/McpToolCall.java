@@ -1,5 +1,6 @@
 package org.trek.mcp;
 
+import org.trek.mcp.protocol.McpError;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.trek.mcp.registry.ToolCall;

@@ -1,5 +1,6 @@
 package org.trek.mcp;
 
+import org.trek.mcp.protocol.JsonRpc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;

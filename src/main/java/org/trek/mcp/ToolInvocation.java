@@ -1,48 +1,52 @@
 package org.trek.mcp;
 
+import org.trek.mcp.protocol.McpError;
+import org.trek.mcp.protocol.JsonRpc;
 import org.trek.platform.JsonFactory;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.trek.mcp.protocol.EventStream;
+import org.trek.mcp.protocol.Outbound;
+import org.trek.mcp.protocol.Wire;
 import org.trek.platform.auth.AccessGrant;
 
 /**
- * One running tools/call. The handler runs on a worker; what it emits (progress, log messages, server-to-client
- * requests) and finally the response go into {@link #out}, which the HTTP side drains: a JSON answer when nothing but
- * the response came, otherwise an SSE stream.
+ * One running tools/call. The handler runs on the request's own thread; the answer is plain JSON unless the handler
+ * has something to say before its result (progress, log messages, a request to the client): the first such message
+ * turns the answer into an SSE stream on this request ({@link Outbound#events()}), and the result is its last message.
  */
 public class ToolInvocation implements McpToolCall {
-    /** RFC 5424 severities as MCP names them, lowest first (2025-11-25 server/utilities/logging). */
-    static final List<String> LEVELS = List.of("debug", "info", "notice", "warning", "error", "critical", "alert",
-            "emergency");
     private static final long CLIENT_ANSWER_TIMEOUT_SECONDS = 120;
     private static final AtomicInteger SERVER_REQUEST_IDS = new AtomicInteger();
     /** Server request ids are unique across nodes: a response handed over to another node cannot match its requests. */
     private static final String NODE_PREFIX = "trek-" + org.trek.platform.SecureRandoms.token(48) + "-";
 
-    final BlockingQueue<JsonObject> out = new LinkedBlockingQueue<>();
     private final Exchange exchange;
     private final JsonObject params;
     private final LiveChannels channels;
+    private final Outbound outbound;
     private volatile JsonObject arguments = JsonValue.EMPTY_JSON_OBJECT;
     private volatile boolean cancelled;
-    private volatile Thread worker;
+    private Thread worker;
+    private final Object lock = new Object();
+    /** The SSE answer, once something was said before the result. */
+    private EventStream stream;
+    private boolean answered;
 
-    ToolInvocation(Exchange exchange, JsonObject params, LiveChannels channels) {
+    ToolInvocation(Exchange exchange, JsonObject params, LiveChannels channels, Outbound outbound) {
         this.exchange = exchange;
         this.params = params;
         this.channels = channels;
+        this.outbound = outbound;
     }
 
     void arguments(JsonObject arguments) {
@@ -53,73 +57,70 @@ public class ToolInvocation implements McpToolCall {
         this.worker = thread;
     }
 
-    private final Object lock = new Object();
-    private SseSink sink;
+    /** The worker is done: no interrupt can reach it after this returns, and one that came is cleared. */
+    void finished() {
+        synchronized (lock) {
+            worker = null;
+        }
+        Thread.interrupted();
+    }
 
     /**
-     * A notification or server request: queued until the answer turns into a stream, then written directly. On
-     * 2026-07-28 a stream the client closed cancels the call (streamable-http, "Cancellation": closing the SSE
-     * response stream MUST be treated as cancellation of that request); on the legacy revisions a disconnect is not
-     * a cancellation (2025-11-25 transports: it SHOULD NOT be read as one), so the work finishes.
+     * A notification or server request, on the answer's stream (opened by the first one). On 2026-07-28 a stream the
+     * client closed cancels the call (streamable-http, "Cancellation": closing the SSE response stream MUST be treated
+     * as cancellation of that request); on the legacy revisions a disconnect is not a cancellation (2025-11-25
+     * transports: it SHOULD NOT be read as one), so the work finishes.
      */
     void emit(JsonObject message) {
         boolean gone;
         synchronized (lock) {
-            if (sink != null) {
-                gone = !sink.send(message);
-            } else {
-                out.offer(message);
-                gone = false;
+            if (cancelled || answered || outbound == null) {
+                return;
             }
+            if (stream == null) {
+                stream = outbound.events();
+            }
+            gone = !stream.send(message);
         }
         if (gone && exchange.modern() && !cancelled) {
             cancel();
         }
     }
 
-    /** The final response: ends the stream, or is queued for a plain JSON answer. */
+    /**
+     * The final response: the last message of the stream, or the plain JSON answer. A cancelled call answers
+     * nothing (2025-11-25 utilities/cancellation: no response for a cancelled request): 202 when nothing was sent.
+     */
     void complete(int status, JsonObject response) {
         synchronized (lock) {
-            if (sink != null) {
-                sink.send(response);
-                sink.close();
-            } else {
-                out.offer(JsonFactory.createObjectBuilder().add("final", response).add("status", status).build());
+            if (answered) {
+                return;
             }
-        }
-    }
-
-    /** Switches to an SSE answer: writes what was said so far and everything from now on to the stream. */
-    SseSink stream(JsonObject first) {
-        synchronized (lock) {
-            sink = new SseSink();
-            sink.send(first);
-            JsonObject m;
-            while ((m = out.poll()) != null) {
-                if (m == LiveChannels.END) {
-                    sink.close();
-                } else if (m.containsKey("final")) {
-                    sink.send(m.getJsonObject("final"));
-                    sink.close();
-                } else {
-                    sink.send(m);
+            answered = true;
+            if (stream != null) {
+                if (!cancelled) {
+                    stream.send(response);
                 }
+                stream.close();
+            } else if (outbound == null) {
+                return; // a batch item: its caller collects the result
+            } else if (cancelled) {
+                outbound.status(202, java.util.Map.of());
+            } else {
+                outbound.json(status, response, java.util.Map.of());
             }
-            return sink;
         }
     }
 
     void cancel() {
         cancelled = true;
         synchronized (lock) {
-            if (sink != null) {
-                sink.close();
+            if (stream != null) {
+                stream.close();
             }
-        }
-        out.offer(LiveChannels.END);
-        Thread t = worker;
-        if (t != null) {
-            t.interrupt();
+            if (worker != null) {
+                worker.interrupt();
+            }
         }
     }
 
@@ -191,7 +192,7 @@ public class ToolInvocation implements McpToolCall {
     @Override
     public void log(String level, String message) {
         String min = exchange.logLevel();
-        if (min == null || !exchange.canStream() || LEVELS.indexOf(level) < LEVELS.indexOf(min)) {
+        if (min == null || !exchange.canStream() || Wire.LOG_LEVELS.indexOf(level) < Wire.LOG_LEVELS.indexOf(min)) {
             return;
         }
         emit(JsonRpc.notification("notifications/message",

@@ -19,23 +19,39 @@ public class TransportGuard {
     @Inject
     AppConfig config;
 
+    /** What the checks compare with, read once from the configuration (it does not change while running). */
+    private record Settings(String appOrigin, String appHost, boolean appIsLoopback, List<String> allowedOrigins,
+                            List<String> allowedHosts) {
+    }
+
+    private volatile Settings settings;
+
+    private Settings settings() {
+        Settings s = settings;
+        if (s == null) {
+            String host = URI.create(config.appUrl()).getHost().toLowerCase(Locale.ROOT);
+            s = new Settings(config.appOrigin().toLowerCase(Locale.ROOT), host, isLoopback(host),
+                    config.getList("MCP_ALLOWED_ORIGINS").stream()
+                            .map(a -> a.toLowerCase(Locale.ROOT).replaceAll("/+$", "")).toList(),
+                    config.getList("MCP_ALLOWED_HOSTS"));
+            settings = s;
+        }
+        return s;
+    }
+
     public boolean originAllowed(String origin) {
         if (origin == null) {
             return true;
         }
+        Settings s = settings();
         String o = origin.strip().toLowerCase(Locale.ROOT);
         while (o.endsWith("/")) {
             o = o.substring(0, o.length() - 1);
         }
-        if (o.equals(config.appOrigin().toLowerCase(Locale.ROOT))) {
+        if (o.equals(s.appOrigin()) || s.allowedOrigins().contains(o)) {
             return true;
         }
-        for (String allowed : config.getList("MCP_ALLOWED_ORIGINS")) {
-            if (o.equals(allowed.toLowerCase(Locale.ROOT).replaceAll("/+$", ""))) {
-                return true;
-            }
-        }
-        if (isLoopback(URI.create(config.appUrl()).getHost())) {
+        if (s.appIsLoopback()) {
             try {
                 URI u = URI.create(o);
                 return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && isLoopback(u.getHost());
@@ -50,12 +66,12 @@ public class TransportGuard {
         if (host == null || host.isBlank()) {
             return true; // HTTP/1.0 without Host: nothing a browser would send
         }
+        Settings s = settings();
         String h = hostName(host.strip().toLowerCase(Locale.ROOT));
-        if (isLoopback(h) || h.equals(URI.create(config.appUrl()).getHost().toLowerCase(Locale.ROOT))) {
+        if (isLoopback(h) || h.equals(s.appHost())) {
             return true;
         }
-        List<String> allowed = config.getList("MCP_ALLOWED_HOSTS");
-        return allowed.stream().anyMatch(a -> a.equalsIgnoreCase(h));
+        return s.allowedHosts().stream().anyMatch(a -> a.equalsIgnoreCase(h));
     }
 
     private static String hostName(String hostHeader) {

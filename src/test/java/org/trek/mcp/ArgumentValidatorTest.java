@@ -1,5 +1,7 @@
 package org.trek.mcp;
 
+import org.trek.mcp.protocol.McpError;
+import org.trek.mcp.protocol.JsonRpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

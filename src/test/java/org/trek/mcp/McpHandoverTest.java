@@ -106,7 +106,7 @@ class McpHandoverTest {
     void aCancellationReachesTheRunningCallOnTheHoldingNode() {
         LiveChannels there = new LiveChannels();
         FakeStore db = new FakeStore();
-        ToolInvocation call = new ToolInvocation(null, JsonObject.EMPTY_JSON_OBJECT, there);
+        ToolInvocation call = new ToolInvocation(null, JsonObject.EMPTY_JSON_OBJECT, there, null);
         there.started("sess", "n:42", call);
         handover(new LiveChannels(), db).cancel("sess", "n:42");
         assertFalse(call.cancelled());

@@ -1,5 +1,7 @@
 package org.trek.mcp.conformance;
 
+import org.trek.mcp.protocol.McpError;
+import org.trek.mcp.protocol.JsonRpc;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,8 +24,6 @@ import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.trek.mcp.InputRequiredException;
-import org.trek.mcp.JsonRpc;
-import org.trek.mcp.McpError;
 import org.trek.mcp.McpToolCall;
 import org.trek.mcp.registry.PromptDefinition;
 import org.trek.mcp.registry.PromptProvider;

@@ -14,9 +14,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The last line for the machine endpoints: a failure no resource expected (a database outage, a bug) is answered in
- * the protocol's own format — a JSON-RPC -32603 error on /mcp, an RFC 6749 §5.2 {@code server_error} elsewhere — and
- * not with the container's HTML error page. Nothing of the exception reaches the caller; the log has it under an
+ * The last line for the JAX-RS endpoints (OAuth, discovery, /health): a failure no resource expected (a database
+ * outage, a bug) is answered as an RFC 6749 §5.2 {@code server_error}, not with the container's HTML error page
+ * (/mcp is a servlet with its own JSON-RPC -32603 answer). Nothing of the exception reaches the caller; the log has it under an
  * incident id the answer repeats, so an admin can find it. Errors JAX-RS itself raises (404, 405, 415...) keep their
  * own answers.
  */
@@ -40,21 +40,10 @@ public class UnexpectedErrorMapper implements ExceptionMapper<RuntimeException> 
 
     static Response answer(String path, String incident) {
         String message = "The request could not be completed (incident " + incident + ").";
-        JsonObject body;
-        if (isMcp(path)) {
-            // JSON-RPC 2.0 §5.1: -32603 internal error; the request id is unknown here, so null.
-            body = JsonFactory.createObjectBuilder().add("jsonrpc", "2.0").addNull("id")
-                    .add("error", JsonFactory.createObjectBuilder().add("code", -32603).add("message", message)).build();
-        } else {
-            body = JsonFactory.createObjectBuilder().add("error", "server_error").add("error_description", message).build();
-        }
+        JsonObject body = JsonFactory.createObjectBuilder().add("error", "server_error").add("error_description", message)
+                .build();
         return Response.status(500).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString())
                 .header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
-    }
-
-    static boolean isMcp(String path) {
-        String p = stripSlash(path);
-        return p.equals("mcp") || p.startsWith("mcp/");
     }
 
     private static String stripSlash(String path) {

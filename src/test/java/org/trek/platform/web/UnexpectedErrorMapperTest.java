@@ -29,17 +29,6 @@ class UnexpectedErrorMapperTest {
     }
 
     @Test
-    void mcpGetsAJsonRpcInternalError() {
-        Response r = at("mcp").toResponse(new IllegalStateException("secret detail trek_abc"));
-        assertEquals(500, r.getStatus());
-        JsonObject b = body(r);
-        assertEquals("2.0", b.getString("jsonrpc"));
-        assertTrue(b.isNull("id"));
-        assertEquals(-32603, b.getJsonObject("error").getInt("code"));
-        assertFalse(r.getEntity().toString().contains("secret"), "exception text leaked");
-    }
-
-    @Test
     void oauthEndpointsGetAnRfc6749ServerError() {
         Response r = at("oauth/revoke").toResponse(new IllegalStateException("secret detail"));
         assertEquals(500, r.getStatus());
@@ -53,13 +42,5 @@ class UnexpectedErrorMapperTest {
     void errorsJaxRsRaisesKeepTheirAnswer() {
         NotAllowedException e = new NotAllowedException("POST");
         assertSame(e.getResponse(), at("oauth/token").toResponse(e));
-    }
-
-    @Test
-    void onlyTheMcpPathIsJsonRpc() {
-        assertTrue(UnexpectedErrorMapper.isMcp("/mcp"));
-        assertTrue(UnexpectedErrorMapper.isMcp("mcp"));
-        assertFalse(UnexpectedErrorMapper.isMcp("mcpx"));
-        assertFalse(UnexpectedErrorMapper.isMcp(".well-known/oauth-protected-resource/mcp"));
     }
 }

@@ -1,4 +1,4 @@
-package org.trek.mcp;
+package org.trek.mcp.protocol;
 
 import org.trek.platform.JsonFactory;
 import jakarta.json.JsonException;
@@ -102,6 +102,10 @@ public final class JsonRpc {
         if (!(method instanceof JsonString m) || m.getString().isEmpty()) {
             throw invalid(id, "Invalid Request: method must be a non-empty string");
         }
+        if (o.containsKey("result") || o.containsKey("error")) {
+            // A request or notification is never also a response (JSON-RPC 2.0 §4, §5).
+            throw invalid(id, "Invalid Request: a message cannot have both method and result or error");
+        }
         JsonValue params = o.get("params");
         if (params != null && params.getValueType() != JsonValue.ValueType.NULL && !(params instanceof JsonObject)) {
             throw invalid(id, "Invalid Request: params must be an object");
@@ -118,7 +122,7 @@ public final class JsonRpc {
         private final transient JsonValue id;
         private final McpError error;
 
-        IdentifiedError(JsonValue id, McpError error) {
+        public IdentifiedError(JsonValue id, McpError error) {
             super(error.getMessage(), null, false, false);
             this.id = id;
             this.error = error;
@@ -165,7 +169,7 @@ public final class JsonRpc {
     }
 
     /** The id of a single request in {@code raw}, or null when there is none or the text is not a JSON object. */
-    static JsonValue peekId(String raw) {
+    public static JsonValue peekId(String raw) {
         try (jakarta.json.JsonReader reader = JsonFactory.createReader(new java.io.StringReader(raw))) {
             JsonValue v = reader.readValue();
             if (v instanceof JsonObject o && o.containsKey("id")) {

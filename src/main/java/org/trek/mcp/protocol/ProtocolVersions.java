@@ -1,4 +1,4 @@
-package org.trek.mcp;
+package org.trek.mcp.protocol;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.trek.mcp;
+package org.trek.mcp.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -71,14 +71,5 @@ class JsonRpcTest {
         assertTrue(ProtocolVersions.isLegacyHeader(null));
         assertTrue(ProtocolVersions.isLegacyHeader("2025-03-26"));
         assertFalse(ProtocolVersions.isLegacyHeader("2026-07-28"));
-    }
-
-    @Test
-    void bearerParsing() {
-        assertEquals("abc", McpAuthenticator.bearer("Bearer abc"));
-        assertEquals("abc", McpAuthenticator.bearer("bearer   abc "));
-        assertNull(McpAuthenticator.bearer("Basic abc"));
-        assertNull(McpAuthenticator.bearer("Bearer "));
-        assertNull(McpAuthenticator.bearer(null));
     }
 }
