@@ -2,26 +2,30 @@ package org.trek.mcp;
 
 import org.trek.mcp.protocol.McpError;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks tool arguments against the tool's inputSchema (JSON Schema 2020-12 unless the schema names another draft)
- * before the handler runs; the first problem becomes a -32602 error that names the field. Compiled schemas are
- * cached, so each tool's schema is parsed once.
+ * before the handler runs; the first problem becomes a -32602 error that names the field. Each schema is compiled
+ * once (keyed by the schema object itself: tool definitions are built once), and the arguments are handed to the
+ * validator as a tree copied from the parsed request, never printed and parsed again.
  */
 public final class ArgumentValidator {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    private static final Map<String, Schema> COMPILED = new ConcurrentHashMap<>();
+    private static final Map<JsonObject, Schema> COMPILED = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private ArgumentValidator() {
     }
@@ -38,14 +42,12 @@ public final class ArgumentValidator {
         if (schema == null) {
             return null;
         }
-        Schema compiled = COMPILED.computeIfAbsent(schema.toString(), REGISTRY::getSchema);
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(value.toString());
-        } catch (Exception e) {
-            return "arguments are not valid JSON";
+        Schema compiled = COMPILED.get(schema);
+        if (compiled == null) {
+            compiled = REGISTRY.getSchema(schema.toString());
+            COMPILED.put(schema, compiled);
         }
-        List<Error> errors = compiled.validate(node);
+        List<Error> errors = compiled.validate(node(value));
         if (errors.isEmpty()) {
             return null;
         }
@@ -53,5 +55,47 @@ public final class ArgumentValidator {
         String where = first.getInstanceLocation() == null ? "" : first.getInstanceLocation().toString();
         String message = first.getMessage();
         return message.startsWith(where) ? message : (where.isEmpty() ? message : where + ": " + message);
+    }
+
+    /**
+     * The same value as a Jackson tree, numbers as Jackson reads JSON text: integers as long (or BigInteger), others
+     * as double (a huge exponent is infinity, never a BigDecimal the validator would have to rescale).
+     */
+    static JsonNode node(JsonValue value) {
+        switch (value.getValueType()) {
+            case OBJECT: {
+                ObjectNode o = NODES.objectNode();
+                for (Map.Entry<String, JsonValue> e : value.asJsonObject().entrySet()) {
+                    o.set(e.getKey(), node(e.getValue()));
+                }
+                return o;
+            }
+            case ARRAY: {
+                ArrayNode a = NODES.arrayNode();
+                for (JsonValue v : value.asJsonArray()) {
+                    a.add(node(v));
+                }
+                return a;
+            }
+            case STRING:
+                return NODES.textNode(((JsonString) value).getString());
+            case NUMBER: {
+                JsonNumber n = (JsonNumber) value;
+                if (!n.isIntegral()) {
+                    return NODES.numberNode(n.doubleValue());
+                }
+                try {
+                    return NODES.numberNode(n.longValueExact());
+                } catch (ArithmeticException tooLong) {
+                    return NODES.numberNode(n.bigIntegerValue());
+                }
+            }
+            case TRUE:
+                return NODES.booleanNode(true);
+            case FALSE:
+                return NODES.booleanNode(false);
+            default:
+                return NODES.nullNode();
+        }
     }
 }

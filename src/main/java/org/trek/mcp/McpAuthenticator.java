@@ -68,8 +68,16 @@ public class McpAuthenticator {
         cache.invalidateAll();
     }
 
+    private volatile String resourceUrl;
+
+    /** APP_URL/mcp: the audience every OAuth access token used here must carry (read once). */
     public String resourceUrl() {
-        return config.appUrl() + "/mcp";
+        String url = resourceUrl;
+        if (url == null) {
+            url = config.appUrl() + "/mcp";
+            resourceUrl = url;
+        }
+        return url;
     }
 
     public String resourceMetadataUrl() {

@@ -135,6 +135,23 @@ public class Trip {
     }
 
     /** The wire form used by tools and resources (snake_case keys, null for unset values). */
+    /** A trip read with plain SQL (the columns of {@link TripService#LIST_COLUMNS}); not managed. */
+    static Trip ofRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Trip t = new Trip();
+        t.id = rs.getLong("id");
+        t.userId = rs.getLong("user_id");
+        t.title = rs.getString("title");
+        t.description = rs.getString("description");
+        t.startDate = rs.getString("start_date");
+        t.endDate = rs.getString("end_date");
+        t.currency = rs.getString("currency");
+        t.archived = rs.getBoolean("is_archived");
+        t.reminderDays = rs.getInt("reminder_days");
+        t.createdAt = java.time.Instant.ofEpochMilli(rs.getLong("created_at"));
+        t.updatedAt = java.time.Instant.ofEpochMilli(rs.getLong("updated_at"));
+        return t;
+    }
+
     public JsonObjectBuilder toJsonBuilder() {
         JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("id", id);
         Jsons.put(b, "user_id", userId);

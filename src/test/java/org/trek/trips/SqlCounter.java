@@ -1,69 +1,24 @@
 package org.trek.trips;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.trek.platform.db.StatementCounter;
 
 /**
- * Test-only bean: counts the SQL statements EclipseLink sends while a piece of code runs, by swapping the
- * server session's log for one that counts entries of the "sql" category (EclipseLink logs every statement
- * it executes there at FINE). Reflection only: EclipseLink is not on the test compile path.
+ * Test-only bean: the number of SQL statements (JPA and plain JDBC) this thread sends while a piece of code runs,
+ * as {@link StatementCounter} sees them on the application's connections — without the read of the addon states,
+ * which AddonService keeps for two seconds, so a counted piece of code may or may not be the one that refreshes them.
  */
 @ApplicationScoped
 public class SqlCounter {
 
-    @PersistenceContext(unitName = "trek")
-    EntityManager em;
-
     public record Counted<T>(T value, int statements) {
     }
 
-    public synchronized <T> Counted<T> count(Supplier<T> work) {
-        try {
-            Class<?> jpaEm = Class.forName("org.eclipse.persistence.jpa.JpaEntityManager", true, em.getClass().getClassLoader());
-            Object unwrapped = em.unwrap(jpaEm);
-            Object server = jpaEm.getMethod("getServerSession").invoke(unwrapped);
-            Class<?> sessionLogType = Class.forName("org.eclipse.persistence.logging.SessionLog", true, server.getClass().getClassLoader());
-            Object original = server.getClass().getMethod("getSessionLog").invoke(server);
-            AtomicInteger counter = new AtomicInteger();
-            Object[] self = new Object[1];
-            Object proxy = Proxy.newProxyInstance(sessionLogType.getClassLoader(), new Class<?>[] {sessionLogType}, (p, m, args) -> {
-                String name = m.getName();
-                if (name.equals("shouldLog") && args != null && args.length == 2 && "sql".equals(args[1])) {
-                    return true;
-                }
-                if (name.equals("log") && args != null && args.length == 1 && args[0] != null
-                        && args[0].getClass().getName().endsWith("SessionLogEntry")) {
-                    Object ns = args[0].getClass().getMethod("getNameSpace").invoke(args[0]);
-                    if ("sql".equals(ns)) {
-                        counter.incrementAndGet();
-                        return null;
-                    }
-                }
-                if (name.equals("clone")) {
-                    return self[0];
-                }
-                try {
-                    return m.invoke(original, args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            });
-            self[0] = proxy;
-            java.lang.reflect.Method setLog = server.getClass().getMethod("setSessionLog", sessionLogType);
-            setLog.invoke(server, proxy);
-            try {
-                T value = work.get();
-                return new Counted<>(value, counter.get());
-            } finally {
-                setLog.invoke(server, original);
-            }
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot hook EclipseLink's session log", e);
-        }
+    public <T> Counted<T> count(Supplier<T> work) {
+        StatementCounter.Counted<T> c = StatementCounter.count(work);
+        long addonRefresh = c.statements().stream().filter(sql -> sql.toLowerCase(java.util.Locale.ROOT)
+                .matches("(?s)select .* from addons\\b.*")).count();
+        return new Counted<>(c.value(), (int) (c.total() - addonRefresh));
     }
 }

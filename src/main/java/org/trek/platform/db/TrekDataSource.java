@@ -35,15 +35,16 @@ public class TrekDataSource implements DataSource {
         }
     }
 
+    /** A physical connection, which reports its statements to {@link StatementCounter}. */
     @Override
     public Connection getConnection() throws SQLException {
-        return delegate.getConnection();
+        return StatementCounter.watch(delegate.getConnection());
     }
 
     /** The pool may pass its own credentials; the environment's always win. */
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return delegate.getConnection();
+        return getConnection();
     }
 
     @Override
