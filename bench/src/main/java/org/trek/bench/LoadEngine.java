@@ -54,6 +54,8 @@ final class LoadEngine {
         ByteBuffer out;
         Call call;
         long sentAt;
+        /** When the connection had to be replaced after the server closed it: the next request's clock starts here. */
+        long waitingSince;
         long cycleStart;
         boolean cycleFailed;
         boolean connected;
@@ -318,6 +320,10 @@ final class LoadEngine {
                 failed(c, "connection closed before the answer was complete");
                 return;
             }
+            if (!complete) {
+                result.closedByServer++; // an idle kept-alive connection
+                c.waitingSince = System.nanoTime();
+            }
             reconnect(c);
             return;
         }
@@ -354,7 +360,7 @@ final class LoadEngine {
         }
         if (inWindow) {
             result.requests++;
-            result.stepLatency.computeIfAbsent(call.step, s -> new Recorder()).record(latency);
+            result.stepLatency.get(call.step).record(latency);
             if (call.endsCycle && !c.cycleFailed) {
                 result.cycles++;
                 result.cycleLatency.record(now - c.cycleStart);
@@ -363,6 +369,8 @@ final class LoadEngine {
         boolean close = c.parser.closeAfter() || !keepAlive;
         c.parser.reset();
         if (close) {
+            result.closedByServer++;
+            c.waitingSince = now; // a closed loop pays for the new connection: it counts in the next request's time
             if (keepAlive) {
                 reconnect(c); // Connection: close; reconnect() issues the next request once connected
             }
@@ -403,7 +411,10 @@ final class LoadEngine {
         c.in.clear();
         c.parser.reset();
         c.inFlight = true;
-        c.sentAt = System.nanoTime();
+        boolean loop = phase == Phase.WARMUP || phase == Phase.WINDOW;
+        c.sentAt = loop && c.waitingSince != 0 ? c.waitingSince : System.nanoTime();
+        c.waitingSince = 0;
+        result.stepLatency.computeIfAbsent(next.step, s -> new Recorder()); // steps listed in the order they are first sent
         if (next.startsCycle) {
             c.cycleStart = c.sentAt;
             c.cycleFailed = false;

@@ -173,6 +173,7 @@ public final class Main {
         List<String> notes = new ArrayList<>();
         double busiestClient = 0;
         String busiestClientRow = "";
+        StringBuilder serverCloses = new StringBuilder();
         double busiestOther = 0;
         String busiestOtherRow = "";
         for (Plan p : plans) {
@@ -203,16 +204,19 @@ public final class Main {
                 busiestClient = r.clientCoreShare();
                 busiestClientRow = title;
             }
-            if (r.stepLatency.size() > 1) {
-                StringBuilder steps = new StringBuilder(title + ": per request ");
-                r.stepLatency.forEach((step, rec) -> steps.append(String.format(Locale.ROOT, "%s n=%d p50 %s ms p99 %s ms; ",
-                        step, rec.count(), Report.ms(rec.percentileMs(50)), Report.ms(rec.percentileMs(99)))));
-                steps.append(String.format(Locale.ROOT, "%s HTTP requests/s; server CPU %s ms per cycle",
+            List<Map.Entry<String, Recorder>> steps = r.stepLatency.entrySet().stream().filter(e -> e.getValue().count() > 0).toList();
+            if (steps.size() > 1) {
+                StringBuilder text = new StringBuilder(title + ": per request ");
+                for (Map.Entry<String, Recorder> e : steps) {
+                    text.append(String.format(Locale.ROOT, "%s n=%d p50 %s ms p99 %s ms; ", e.getKey(), e.getValue().count(),
+                            Report.ms(e.getValue().percentileMs(50)), Report.ms(e.getValue().percentileMs(99))));
+                }
+                text.append(String.format(Locale.ROOT, "%s HTTP requests/s; server CPU %s ms per cycle",
                         Report.thousands(r.requestsPerSecond()), Report.ms(r.cycles > 0 ? r.serverCpuMs / r.cycles : Double.NaN)));
-                notes.add(steps.toString());
+                notes.add(text.toString());
             }
-            if (r.reconnects > r.connections) {
-                notes.add(title + ": " + (r.reconnects - r.connections) + " reconnects (the server closed connections)");
+            if (r.closedByServer > 0) {
+                serverCloses.append(serverCloses.length() == 0 ? "" : ", ").append(title).append(": ").append(r.closedByServer);
             }
             for (String e : r.errorSamples) {
                 notes.add(title + " error: " + e);
@@ -239,6 +243,10 @@ public final class Main {
         notes.add(3, String.format(Locale.ROOT, "Other processes on the machine used at most %.0f %% of one core during a window%s "
                 + "(from /proc/stat; anything above a few %% means the figures are disturbed).", busiestOther * 100,
                 busiestOther > 0 ? " (" + busiestOtherRow + ")" : ""));
+        if (serverCloses.length() > 0) {
+            notes.add("The server closed kept-alive connections (e.g. after its per-connection request limit); the load generator "
+                    + "opened new ones, and the time that took counts in the next request's latency. Closes per row — " + serverCloses + ".");
+        }
         String table = Report.render(rows, header, idleRss, peakRss, 600, startSeconds, notes);
         System.out.println();
         System.out.println(table);

@@ -21,6 +21,8 @@ final class Result {
     long otherErrors;
     final List<String> errorSamples = new ArrayList<>();
     long reconnects;
+    /** Connections the server closed (Connection: close, or an idle kept-alive one), replaced by new ones. */
+    long closedByServer;
     double serverCpuMs;
     double rssBeforeMb;
     double rssAfterMb;
