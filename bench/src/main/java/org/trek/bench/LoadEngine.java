@@ -205,7 +205,7 @@ final class LoadEngine {
         for (Conn c : conns) {
             if (c.inFlight && now - c.sentAt > limits.requestTimeoutNanos()) {
                 result.error(phase == Phase.WINDOW, c.call.step + ": no complete answer within "
-                        + limits.requestTimeoutNanos() / 1_000_000_000 + " s");
+                        + limits.requestTimeoutNanos() / 1_000_000_000 + " s", "");
                 c.cycleFailed = true;
                 failed(c, c.call.step + " timed out");
             }
@@ -235,7 +235,7 @@ final class LoadEngine {
 
     private void connectFailed(Conn c, IOException e) {
         close(c);
-        result.error(phase == Phase.WINDOW, "connect: " + e);
+        result.error(phase == Phase.WINDOW, "connect: " + e, "");
         failed(c, "cannot connect to " + address + ": " + e);
     }
 
@@ -298,7 +298,7 @@ final class LoadEngine {
                 return;
             }
             if (c.inFlight) {
-                result.error(phase == Phase.WINDOW, c.call.step + ": " + e);
+                result.error(phase == Phase.WINDOW, c.call.step + ": " + e, "");
                 c.cycleFailed = true;
                 failed(c, e.toString());
             } else {
@@ -315,7 +315,7 @@ final class LoadEngine {
             if (complete) {
                 complete(c, false);
             } else if (c.inFlight) {
-                result.error(phase == Phase.WINDOW, c.call.step + ": connection closed before the answer was complete");
+                result.error(phase == Phase.WINDOW, c.call.step + ": connection closed before the answer was complete", "");
                 c.cycleFailed = true;
                 failed(c, "connection closed before the answer was complete");
                 return;
@@ -353,7 +353,7 @@ final class LoadEngine {
         }
         if (problem != null) {
             c.cycleFailed = true;
-            result.error(inWindow, call.step + ": HTTP " + r.status + ", " + problem + " — " + r.snippet(160));
+            result.error(inWindow, call.step + ": HTTP " + r.status + ", " + problem, r.snippet(160));
         }
         if (phase == Phase.WARMUP || inWindow) {
             phaseCount++;
@@ -423,7 +423,7 @@ final class LoadEngine {
             c.channel.write(c.out);
             c.key.interestOps(c.out.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
         } catch (IOException e) {
-            result.error(phase == Phase.WINDOW, next.step + ": " + e);
+            result.error(phase == Phase.WINDOW, next.step + ": " + e, "");
             c.cycleFailed = true;
             failed(c, e.toString());
         }

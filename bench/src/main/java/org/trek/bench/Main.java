@@ -193,7 +193,7 @@ public final class Main {
                     Report.ms(r.cycleLatency.percentileMs(50)), Report.ms(r.cycleLatency.percentileMs(99)),
                     r.windowErrors, r.otherErrors, Report.ms(r.serverCpuPerRequestMs()), r.clientCoreShare() * 100, r.otherCoreShare() * 100,
                     r.abortReason == null ? "" : " — ABORTED: " + r.abortReason));
-            for (String e : r.errorSamples) {
+            for (String e : r.errorSummary()) {
                 log("    error: " + e);
             }
             if (r.otherCoreShare() > busiestOther) {
@@ -218,8 +218,8 @@ public final class Main {
             if (r.closedByServer > 0) {
                 serverCloses.append(serverCloses.length() == 0 ? "" : ", ").append(title).append(": ").append(r.closedByServer);
             }
-            for (String e : r.errorSamples) {
-                notes.add(title + " error: " + e);
+            for (String e : r.errorSummary()) {
+                notes.add(title + " — errors: " + e);
             }
         }
         double peakRss = server.peakRssMb();

@@ -19,7 +19,9 @@ final class Result {
     long windowErrors;
     /** Errors during setup, warm-up, drain and teardown. */
     long otherErrors;
-    final List<String> errorSamples = new ArrayList<>();
+    /** Errors by kind ("step: what", with "(outside the window)" for the others): count and the first answer seen. */
+    final Map<String, Long> errorKinds = new LinkedHashMap<>();
+    final Map<String, String> errorExamples = new LinkedHashMap<>();
     long reconnects;
     /** Connections the server closed (Connection: close, or an idle kept-alive one), replaced by new ones. */
     long closedByServer;
@@ -59,14 +61,26 @@ final class Result {
         return windowSeconds > 0 ? Math.max(0, machineCpuMs - serverCpuMs - clientCpuMs) / 1000.0 / windowSeconds : Double.NaN;
     }
 
-    void error(boolean inWindow, String what) {
+    void error(boolean inWindow, String kind, String example) {
         if (inWindow) {
             windowErrors++;
         } else {
             otherErrors++;
         }
-        if (errorSamples.size() < 5) {
-            errorSamples.add((inWindow ? "" : "(outside the window) ") + what);
+        String key = (inWindow ? "" : "(outside the window) ") + kind;
+        if (errorKinds.size() < 20 || errorKinds.containsKey(key)) {
+            errorKinds.merge(key, 1L, Long::sum);
+            errorExamples.putIfAbsent(key, example);
         }
+    }
+
+    /** One line per kind of error: "3× step: what — first answer". */
+    List<String> errorSummary() {
+        List<String> out = new ArrayList<>();
+        errorKinds.forEach((k, n) -> {
+            String example = errorExamples.get(k);
+            out.add(n + "× " + k + (example == null || example.isEmpty() ? "" : " — e.g. " + example));
+        });
+        return out;
     }
 }
