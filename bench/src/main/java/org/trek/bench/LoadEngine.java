@@ -360,6 +360,7 @@ final class LoadEngine {
         }
         if (inWindow) {
             result.requests++;
+            result.bodyBytes += r.bodyLength;
             result.stepLatency.get(call.step).record(latency);
             if (call.endsCycle && !c.cycleFailed) {
                 result.cycles++;

@@ -71,8 +71,17 @@ public final class Main {
         return o;
     }
 
+    /** 127.0.0.1: the only address the benchmark ever talks to. */
+    static InetAddress loopback() {
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, loopback())) {
             return s.getLocalPort();
         }
     }
@@ -102,7 +111,7 @@ public final class Main {
         int largePlaces = Integer.parseInt(o.getOrDefault("large-places", quick ? "200" : "1000"));
         int largeItems = Integer.parseInt(o.getOrDefault("large-items", quick ? "60" : "300"));
         Pattern only = o.containsKey("only") ? Pattern.compile(o.get("only"), Pattern.CASE_INSENSITIVE) : null;
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        InetSocketAddress address = new InetSocketAddress(loopback(), port);
         Proc server = new Proc(pid, clockTicks);
         Proc self = new Proc("self", clockTicks);
 
@@ -174,6 +183,7 @@ public final class Main {
         double busiestClient = 0;
         String busiestClientRow = "";
         StringBuilder serverCloses = new StringBuilder();
+        StringBuilder sizes = new StringBuilder();
         double busiestOther = 0;
         String busiestOtherRow = "";
         for (Plan p : plans) {
@@ -215,6 +225,9 @@ public final class Main {
                         Report.thousands(r.requestsPerSecond()), Report.ms(r.cycles > 0 ? r.serverCpuMs / r.cycles : Double.NaN)));
                 notes.add(text.toString());
             }
+            if (r.requests > 0) {
+                sizes.append(sizes.length() == 0 ? "" : ", ").append(title).append(": ").append(bytes(r.bodyBytes / r.requests));
+            }
             if (r.closedByServer > 0) {
                 serverCloses.append(serverCloses.length() == 0 ? "" : ", ").append(title).append(": ").append(r.closedByServer);
             }
@@ -243,6 +256,9 @@ public final class Main {
         notes.add(3, String.format(Locale.ROOT, "Other processes on the machine used at most %.0f %% of one core during a window%s "
                 + "(from /proc/stat; anything above a few %% means the figures are disturbed).", busiestOther * 100,
                 busiestOther > 0 ? " (" + busiestOtherRow + ")" : ""));
+        if (sizes.length() > 0) {
+            notes.add("Average answer body per request — " + sizes + ".");
+        }
         if (serverCloses.length() > 0) {
             notes.add("The server closed kept-alive connections (e.g. after its per-connection request limit); the load generator "
                     + "opened new ones, and the time that took counts in the next request's latency. Closes per row — " + serverCloses + ".");
@@ -256,6 +272,13 @@ public final class Main {
         Files.writeString(file, table);
         log("table written to " + file);
         return 0;
+    }
+
+    private static String bytes(long n) {
+        if (n >= 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f MB", n / 1048576.0);
+        }
+        return n >= 1024 ? String.format(Locale.ROOT, "%.1f KB", n / 1024.0) : n + " B";
     }
 
     private record Plan(Report.Row row, Scenario scenario, int connections) {

@@ -378,9 +378,43 @@ final class Provisioner {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
+    /** Undoes the HTML escaping of an attribute value: the five named entities and numeric ones. */
     static String unescape(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&#034;", "\"").replace("&quot;", "\"")
-                .replace("&#039;", "'").replace("&#39;", "'").replace("&amp;", "&");
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            int semi = s.charAt(i) == '&' ? s.indexOf(';', i) : -1;
+            String entity = semi > i && semi - i <= 8 ? s.substring(i + 1, semi) : null;
+            String decoded = entity == null ? null : switch (entity) {
+                case "amp" -> "&";
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "quot" -> "\"";
+                case "apos" -> "'";
+                default -> numericEntity(entity);
+            };
+            if (decoded == null) {
+                out.append(s.charAt(i++));
+            } else {
+                out.append(decoded);
+                i = semi + 1;
+            }
+        }
+        return out.toString();
+    }
+
+    private static String numericEntity(String entity) {
+        try {
+            if (entity.startsWith("#x") || entity.startsWith("#X")) {
+                return Character.toString(Integer.parseInt(entity.substring(2), 16));
+            }
+            if (entity.startsWith("#")) {
+                return Character.toString(Integer.parseInt(entity.substring(1)));
+            }
+        } catch (IllegalArgumentException e) {
+            // not an entity after all: keep the text
+        }
+        return null;
     }
 
     private static void sleep(long ms) {

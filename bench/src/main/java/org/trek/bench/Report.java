@@ -11,7 +11,10 @@ import java.util.function.Function;
  */
 final class Report {
 
-    /** A target of a row: a label and a test that needs the row's result (and the run's /health row). */
+    /**
+     * A target of a row: a label and a test of the row's result (and the run's /health row); the test answers null
+     * when it cannot tell (the /health row was not run).
+     */
     record Target(String label, Function<Row, Boolean> met) {
     }
 
@@ -54,8 +57,8 @@ final class Report {
         }
 
         Row healthShare(double share) {
-            return target("≥" + Math.round(share * 100) + " % of /health", r -> r.health != null && r.health.result != null
-                    && r.result.cyclesPerSecond() >= share * r.health.result.cyclesPerSecond());
+            return target("≥" + Math.round(share * 100) + " % of /health", r -> r.health == null || r.health.result == null ? null
+                    : r.result.cyclesPerSecond() >= share * r.health.result.cyclesPerSecond());
         }
     }
 
@@ -80,14 +83,14 @@ final class Report {
             List<String> missed = new ArrayList<>();
             List<String> labels = new ArrayList<>();
             for (Target t : row.targets) {
-                labels.add(t.label());
                 Boolean ok;
                 try {
                     ok = t.met().apply(row);
                 } catch (RuntimeException e) {
                     ok = false;
                 }
-                if (!Boolean.TRUE.equals(ok)) {
+                labels.add(t.label() + (ok == null ? " (not measured)" : ""));
+                if (Boolean.FALSE.equals(ok)) {
                     missed.add(t.label());
                 }
             }

@@ -13,6 +13,8 @@ final class Result {
     long cycles;
     /** Completed HTTP requests in the window. */
     long requests;
+    /** Answer body bytes of the window's requests. */
+    long bodyBytes;
     double windowSeconds;
     final Recorder cycleLatency = new Recorder();
     final Map<String, Recorder> stepLatency = new LinkedHashMap<>();

@@ -21,6 +21,7 @@ final class SelfTest {
         t.parser();
         t.judge();
         t.percentiles();
+        t.check(Provisioner.unescape("a&amp;b&#034;c&#39;d&lt;&#x41;&bogus;&").equals("a&b\"c'd<A&bogus;&"), "HTML entities");
         System.err.println("self-test: " + t.checks + " checks passed");
     }
 
