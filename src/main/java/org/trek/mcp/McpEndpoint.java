@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.Map;
-import org.trek.admin.AddonService;
+import org.trek.platform.addons.AddonService;
 import org.trek.audit.Actor;
 import org.trek.audit.AuditService;
 import org.trek.platform.AppConfig;

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.trek.it.TrekServer;
 import org.trek.it.WebClient;
 import org.trek.oauth.OAuthHarness;
-import org.trek.oauth.scope.ScopeCatalog;
+import org.trek.platform.auth.ScopeCatalog;
 
 /**
  * The /mcp benchmark (issue 6, "cheap by design"): latency of the calls every client makes — a legacy

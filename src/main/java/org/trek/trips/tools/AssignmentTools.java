@@ -15,7 +15,7 @@ import org.trek.mcp.registry.ToolCall;
 import org.trek.mcp.registry.ToolDefinition;
 import org.trek.mcp.registry.ToolProvider;
 import org.trek.trips.DayAssignment;
-import org.trek.trips.Jsons;
+import org.trek.platform.Jsons;
 import org.trek.trips.PlaceService;
 
 /** Day planning: assign places to days, times, moves, order and participants. */

@@ -16,7 +16,7 @@ import org.trek.mcp.registry.ToolProvider;
 import org.trek.trips.BudgetItem;
 import org.trek.trips.BudgetItemMember;
 import org.trek.trips.BudgetService;
-import org.trek.trips.Jsons;
+import org.trek.platform.Jsons;
 
 /** Budget tools (budget addon, budget:write, budget_edit permission). */
 @ApplicationScoped

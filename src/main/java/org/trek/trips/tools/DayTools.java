@@ -17,7 +17,7 @@ import org.trek.mcp.registry.ToolProvider;
 import org.trek.trips.Accommodation;
 import org.trek.trips.DayNote;
 import org.trek.trips.DayService;
-import org.trek.trips.Jsons;
+import org.trek.platform.Jsons;
 import org.trek.trips.Place;
 import org.trek.trips.TripDay;
 

@@ -19,7 +19,7 @@ import org.trek.mcp.registry.InvalidParamsException;
 import org.trek.mcp.registry.ToolCall;
 import org.trek.mcp.registry.ToolDefinition;
 import org.trek.mcp.registry.ToolProvider;
-import org.trek.trips.Jsons;
+import org.trek.platform.Jsons;
 import org.trek.trips.PackingBag;
 import org.trek.trips.PackingItem;
 import org.trek.trips.PackingService;

@@ -14,13 +14,13 @@ import jakarta.json.JsonObjectBuilder;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.trek.admin.AddonService;
+import org.trek.platform.addons.AddonService;
 import org.trek.mcp.registry.ToolCall;
 import org.trek.mcp.registry.ToolDefinition;
 import org.trek.mcp.registry.ToolProvider;
 import org.trek.trips.Category;
 import org.trek.trips.DayAssignment;
-import org.trek.trips.Jsons;
+import org.trek.platform.Jsons;
 import org.trek.trips.Place;
 import org.trek.trips.Permission;
 import org.trek.trips.PlaceListImport;
@@ -230,7 +230,7 @@ public class PlaceTools implements ToolProvider {
         Args a = new Args(call.arguments());
         String source = a.string("source");
         if (PlaceListImport.NAVER.equals(source) && !addons.isEnabled(PlaceListImport.NAVER_ADDON)) {
-            throw new TripException("The " + PlaceListImport.NAVER_ADDON + " addon is disabled on this server.");
+            throw new TripException("The " + PlaceListImport.NAVER_ADDON.id() + " addon is disabled on this server.");
         }
         long tripId = a.id("tripId");
         access.require(call.userId(), tripId, Permission.PLACE_EDIT);

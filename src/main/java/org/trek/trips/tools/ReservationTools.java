@@ -21,7 +21,7 @@ import org.trek.mcp.registry.InvalidParamsException;
 import org.trek.mcp.registry.ToolCall;
 import org.trek.mcp.registry.ToolDefinition;
 import org.trek.mcp.registry.ToolProvider;
-import org.trek.trips.Jsons;
+import org.trek.platform.Jsons;
 import org.trek.trips.Reservation;
 import org.trek.trips.ReservationEndpoint;
 import org.trek.trips.ReservationService;

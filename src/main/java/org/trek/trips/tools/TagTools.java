@@ -14,7 +14,7 @@ import java.util.List;
 import org.trek.mcp.registry.ToolCall;
 import org.trek.mcp.registry.ToolDefinition;
 import org.trek.mcp.registry.ToolProvider;
-import org.trek.trips.Jsons;
+import org.trek.platform.Jsons;
 import org.trek.trips.PlaceService;
 import org.trek.trips.Tag;
 

@@ -17,7 +17,7 @@ import java.util.Set;
 import org.trek.mcp.registry.ToolCall;
 import org.trek.mcp.registry.ToolDefinition;
 import org.trek.mcp.registry.ToolProvider;
-import org.trek.trips.Jsons;
+import org.trek.platform.Jsons;
 import org.trek.trips.PackingService;
 import org.trek.trips.TodoItem;
 import org.trek.trips.TripService;

@@ -6,7 +6,7 @@ import jakarta.json.JsonObject;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.trek.admin.AddonService;
+import org.trek.platform.addons.AddonService;
 import org.trek.mcp.registry.InvalidParamsException;
 import org.trek.mcp.registry.ToolAnnotations;
 import org.trek.mcp.registry.ToolCall;
