@@ -2,8 +2,7 @@ package org.trek.mcp.toolkit;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import org.trek.platform.Patch;
 
 /**
  * Typed reads of a tool's arguments (or of one item of an array argument) through their declarations: only what the
@@ -35,15 +34,9 @@ public class Args {
         return v != null && v.getValueType() == JsonValue.ValueType.NULL;
     }
 
-    /** The names of those of {@code params} given as null, for services that take "clear these" as a set of names. */
-    public Set<String> nulled(Param<?>... params) {
-        Set<String> out = new LinkedHashSet<>();
-        for (Param<?> p : params) {
-            if (isNull(p)) {
-                out.add(p.name());
-            }
-        }
-        return out;
+    /** The argument as an update gives it: omitted keeps the value, null clears it, anything else sets it. */
+    public <T> Patch<T> patch(Param<T> param) {
+        return has(param) ? Patch.to(get(param)) : Patch.keep();
     }
 
     /** The limit/cursor of a paged list (the tool declares {@link Paging#LIMIT} and {@link Paging#CURSOR}). */

@@ -16,7 +16,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Set;
 import org.trek.platform.addons.AddonService;
 import org.trek.mcp.registry.ToolDefinition;
 import org.trek.mcp.toolkit.Call;
@@ -124,9 +123,8 @@ public class PlaceTools implements ToolProvider {
     }
 
     static PlaceService.PlaceFields placeFields(Call c, Param<String> notes) {
-        return new PlaceService.PlaceFields(c.get(NAME), c.get(DESCRIPTION), c.get(LAT), c.get(LNG), c.get(ADDRESS),
-                c.get(CATEGORY_ID), null, null, null, null, null, c.get(notes), c.get(WEBSITE), c.get(PHONE), null,
-                c.get(OSM_ID), c.get(GOOGLE_PLACE_ID), Set.of());
+        return PlaceService.PlaceFields.of(c.get(NAME), c.get(DESCRIPTION), c.get(LAT), c.get(LNG), c.get(ADDRESS),
+                c.get(CATEGORY_ID), c.get(notes), c.get(WEBSITE), c.get(PHONE), c.get(OSM_ID), c.get(GOOGLE_PLACE_ID));
     }
 
     @PostConstruct
@@ -194,13 +192,11 @@ public class PlaceTools implements ToolProvider {
     }
 
     private JsonObject update(Call call) {
-        Set<String> clear = call.nulled(NEW_DESCRIPTION, NEW_ADDRESS, NEW_CATEGORY_ID, NEW_PLACE_TIME, NEW_END_TIME, NEW_NOTES,
-                NEW_WEBSITE, NEW_PHONE, NEW_OSM_ID, NEW_GOOGLE_PLACE_ID, NEW_PRICE, NEW_LAT, NEW_LNG);
-        PlaceService.PlaceFields f = new PlaceService.PlaceFields(call.get(NAME), call.get(NEW_DESCRIPTION),
-                call.get(NEW_LAT), call.get(NEW_LNG), call.get(NEW_ADDRESS), call.get(NEW_CATEGORY_ID), call.get(NEW_PRICE),
-                call.get(NEW_CURRENCY), call.get(NEW_PLACE_TIME), call.get(NEW_END_TIME), call.get(NEW_DURATION),
-                call.get(NEW_NOTES), call.get(NEW_WEBSITE), call.get(NEW_PHONE), call.get(NEW_TRANSPORT_MODE),
-                call.get(NEW_OSM_ID), call.get(NEW_GOOGLE_PLACE_ID), clear);
+        PlaceService.PlaceFields f = new PlaceService.PlaceFields(call.get(NAME), call.patch(NEW_DESCRIPTION),
+                call.patch(NEW_LAT), call.patch(NEW_LNG), call.patch(NEW_ADDRESS), call.patch(NEW_CATEGORY_ID),
+                call.patch(NEW_PRICE), call.get(NEW_CURRENCY), call.patch(NEW_PLACE_TIME), call.patch(NEW_END_TIME),
+                call.get(NEW_DURATION), call.patch(NEW_NOTES), call.patch(NEW_WEBSITE), call.patch(NEW_PHONE),
+                call.get(NEW_TRANSPORT_MODE), call.patch(NEW_OSM_ID), call.patch(NEW_GOOGLE_PLACE_ID));
         return Results.of("place", places.update(call.userId(), call.get(TRIP_ID), call.get(PLACE_ID), f).toJson());
     }
 

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.trek.platform.Patch;
 import org.trek.mcp.registry.ToolDefinition;
 import org.trek.mcp.toolkit.Args;
 import org.trek.mcp.toolkit.Call;
@@ -131,8 +131,8 @@ public class ReservationTools implements ToolProvider {
                                 NEW_ASSIGNMENT),
                         resOut, UPDATE, w, null, c -> out(reservations.update(c.userId(), c.get(TRIP_ID), c.get(RESERVATION_ID),
                                 new ReservationService.Fields(c.get(TITLE), c.get(TYPE), c.get(STATUS), c.get(TIME), null,
-                                        c.get(LOCATION), c.get(CONFIRMATION), c.get(NOTES), null, null, c.get(NEW_PLACE),
-                                        c.get(NEW_ASSIGNMENT), null, null, c.nulled(NEW_PLACE, NEW_ASSIGNMENT))))),
+                                        c.get(LOCATION), c.get(CONFIRMATION), c.get(NOTES), null, null, c.patch(NEW_PLACE),
+                                        c.patch(NEW_ASSIGNMENT), null, null)))),
                 kit.tool("delete_reservation", "Delete reservation", "Deletes a booking and its linked accommodation. Confirm first.",
                         Fields.of(TRIP_ID, RESERVATION_ID), Schema.success(), DELETE, w, null, c -> {
                             reservations.delete(c.userId(), c.get(TRIP_ID), c.get(RESERVATION_ID));
@@ -176,15 +176,15 @@ public class ReservationTools implements ToolProvider {
         Long day = c.get(DAY);
         ReservationService.Fields f = new ReservationService.Fields(c.get(TITLE), c.get(TYPE), null, c.get(TIME_NEW), null,
                 c.get(LOCATION), c.get(CONFIRMATION), c.get(NOTES), day != null ? day : c.get(HOTEL_START_DAY),
-                c.get(HOTEL_END_DAY), c.get(PLACE), c.get(ASSIGNMENT), null, null, Set.of());
+                c.get(HOTEL_END_DAY), Patch.ifPresent(c.get(PLACE)), Patch.ifPresent(c.get(ASSIGNMENT)), null, null);
         return out(reservations.create(c.userId(), c.get(TRIP_ID), f, hotel));
     }
 
     private static ReservationService.Fields transport(Call c) {
         JsonObject meta = c.get(METADATA);
         return new ReservationService.Fields(c.get(TITLE), c.get(TRANSPORT_TYPE), c.get(TRANSPORT_STATUS), c.get(DEPARTURE),
-                c.get(ARRIVAL), null, c.get(CONFIRMATION), c.get(NOTES), c.get(DEPARTURE_DAY), c.get(ARRIVAL_DAY), null, null,
-                c.get(NEEDS_REVIEW), meta == null ? null : meta.toString(), Set.of());
+                c.get(ARRIVAL), null, c.get(CONFIRMATION), c.get(NOTES), c.get(DEPARTURE_DAY), c.get(ARRIVAL_DAY), Patch.keep(),
+                Patch.keep(), c.get(NEEDS_REVIEW), meta == null ? null : meta.toString());
     }
 
     private JsonObject reorder(Call call) {

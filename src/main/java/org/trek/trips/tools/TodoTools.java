@@ -15,7 +15,7 @@ import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
-import java.util.Set;
+import org.trek.platform.Patch;
 import org.trek.mcp.registry.ToolDefinition;
 import org.trek.mcp.toolkit.Call;
 import org.trek.mcp.toolkit.Fields;
@@ -77,14 +77,14 @@ public class TodoTools implements ToolProvider {
                 kit.tool("create_todo", "Add to-do", "Adds a to-do.",
                         Fields.of(TRIP_ID, NAME.required(), CATEGORY, DUE_DATE, DESCRIPTION, ASSIGNEE, PRIORITY),
                         itemOut, CREATE, w, ADDON, c -> item(packing.createTodo(c.userId(), c.get(TRIP_ID),
-                                new PackingService.TodoFields(c.get(NAME), c.get(CATEGORY), c.get(DUE_DATE), c.get(DESCRIPTION),
-                                        c.get(ASSIGNEE), c.get(PRIORITY), Set.of())))),
+                                new PackingService.TodoFields(c.get(NAME), Patch.ifPresent(c.get(CATEGORY)),
+                                        Patch.ifPresent(c.get(DUE_DATE)), Patch.ifPresent(c.get(DESCRIPTION)),
+                                        Patch.ifPresent(c.get(ASSIGNEE)), Patch.ifPresent(c.get(PRIORITY)))))),
                 kit.tool("update_todo", "Update to-do", "Changes a to-do; omitted fields stay, null clears.",
                         Fields.of(TRIP_ID, ITEM_ID, NAME, NEW_CATEGORY, NEW_DUE_DATE, NEW_DESCRIPTION, NEW_ASSIGNEE, NEW_PRIORITY),
                         itemOut, UPDATE, w, ADDON, c -> item(packing.updateTodo(c.userId(), c.get(TRIP_ID), c.get(ITEM_ID),
-                                new PackingService.TodoFields(c.get(NAME), c.get(NEW_CATEGORY), c.get(NEW_DUE_DATE),
-                                        c.get(NEW_DESCRIPTION), c.get(NEW_ASSIGNEE), c.get(NEW_PRIORITY),
-                                        c.nulled(NEW_CATEGORY, NEW_DUE_DATE, NEW_DESCRIPTION, NEW_ASSIGNEE, NEW_PRIORITY))))),
+                                new PackingService.TodoFields(c.get(NAME), c.patch(NEW_CATEGORY), c.patch(NEW_DUE_DATE),
+                                        c.patch(NEW_DESCRIPTION), c.patch(NEW_ASSIGNEE), c.patch(NEW_PRIORITY))))),
                 kit.tool("toggle_todo", "Check to-do", "Marks a to-do done or not.",
                         Fields.of(TRIP_ID, ITEM_ID, CHECKED), itemOut, UPDATE, w, ADDON,
                         c -> item(packing.toggleTodo(c.userId(), c.get(TRIP_ID), c.get(ITEM_ID), c.get(CHECKED)))),

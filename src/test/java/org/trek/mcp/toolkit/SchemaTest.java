@@ -50,7 +50,9 @@ class SchemaTest {
         assertTrue(a.get(FLAG), "the declared default");
         assertNull(a.get(CLEARABLE), "required but nullable: null is a value");
         assertTrue(a.isNull(CLEARABLE));
-        assertEquals(java.util.Set.of("note"), a.nulled(TITLE, CLEARABLE));
+        assertTrue(a.patch(CLEARABLE).given(), "null clears");
+        assertNull(a.patch(CLEARABLE).value());
+        assertFalse(a.patch(TITLE).given(), "omitted keeps");
         InvalidParamsException missing = assertThrows(InvalidParamsException.class,
                 () -> args(f, Json.createObjectBuilder().add("note", "x").build()).get(TRIP_ID));
         assertEquals("Invalid params: tripId is required.", missing.getMessage());
