@@ -12,6 +12,8 @@ import java.io.IOException;
 import org.trek.account.CurrentUser;
 import org.trek.account.Role;
 import org.trek.platform.AppConfig;
+import org.trek.platform.addons.Addon;
+import org.trek.platform.addons.AddonService;
 import org.trek.platform.web.Views;
 
 /** Admin → Addons: switch optional features on and off (each toggle is audited). */
@@ -21,6 +23,9 @@ public class AdminAddonsServlet extends HttpServlet {
 
     @Inject
     AddonService addons;
+
+    @Inject
+    AddonSwitches switches;
 
     @Inject
     AppConfig config;
@@ -36,7 +41,7 @@ public class AdminAddonsServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String id = request.getParameter("addon");
         boolean enabled = "true".equals(request.getParameter("enabled"));
-        if (id == null || !addons.setEnabled(CurrentUser.actor(request, config.trustedProxies()), id, enabled)) {
+        if (id == null || !switches.setEnabled(CurrentUser.actor(request, config.trustedProxies()), id, enabled)) {
             Views.redirectWithMessage(request, response, "/admin/addons", "Unknown addon.", true);
             return;
         }

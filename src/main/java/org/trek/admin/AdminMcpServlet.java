@@ -32,6 +32,8 @@ import org.trek.platform.AppConfig;
 import org.trek.platform.web.Views;
 import org.trek.tokens.StaticToken;
 import org.trek.tokens.StaticTokenService;
+import org.trek.platform.addons.AddonService;
+import org.trek.platform.addons.AddonId;
 
 /**
  * Admin → MCP access: every live OAuth grant, every client (self-registered and metadata-document ones too) and every
@@ -81,7 +83,7 @@ public class AdminMcpServlet extends HttpServlet {
         request.setAttribute("confirmGrant", pick(grantRows, request.getParameter("confirmGrant")));
         request.setAttribute("confirmClient", pick(clientRows, request.getParameter("confirmClient")));
         request.setAttribute("confirmToken", pick(tokenRows, request.getParameter("confirmToken")));
-        request.setAttribute("mcpEnabled", addons.isEnabled("mcp"));
+        request.setAttribute("mcpEnabled", addons.isEnabled(AddonId.MCP));
         request.setAttribute("adminTab", "mcp");
         Views.render(request, response, "admin/mcp");
     }

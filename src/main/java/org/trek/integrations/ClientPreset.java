@@ -2,7 +2,7 @@ package org.trek.integrations;
 
 import java.util.List;
 import java.util.Optional;
-import org.trek.oauth.scope.ScopeCatalog;
+import org.trek.platform.auth.ScopeCatalog;
 
 /**
  * The "quick presets" of the New Client form (TREK reference §2). Desktop clients connect through {@code mcp-remote},

@@ -19,16 +19,17 @@ import java.util.List;
 import java.util.Map;
 import org.trek.account.CurrentUser;
 import org.trek.account.Role;
-import org.trek.admin.AddonService;
+import org.trek.platform.addons.AddonService;
 import org.trek.audit.Actor;
 import org.trek.oauth.client.ClientException;
 import org.trek.oauth.client.ClientService;
 import org.trek.oauth.client.OAuthClient;
 import org.trek.oauth.grant.ConnectedApp;
 import org.trek.oauth.grant.GrantService;
-import org.trek.oauth.scope.ScopeCatalog;
+import org.trek.platform.auth.ScopeCatalog;
 import org.trek.platform.AppConfig;
 import org.trek.platform.web.Views;
+import org.trek.platform.addons.AddonId;
 
 /**
  * Settings → Integrations → MCP: the endpoint URL, OAuth clients (create from a preset, secret shown once, rotate,
@@ -196,7 +197,7 @@ public class McpSettingsServlet extends HttpServlet {
 
     private void common(HttpServletRequest request) {
         request.setAttribute("mcpUrl", mcpUrl());
-        request.setAttribute("mcpEnabled", addons.isEnabled("mcp"));
+        request.setAttribute("mcpEnabled", addons.isEnabled(AddonId.MCP));
     }
 
     private Map<String, Object> clientView(OAuthClient c) {

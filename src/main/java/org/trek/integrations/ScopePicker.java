@@ -7,9 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.trek.oauth.scope.Scope;
-import org.trek.oauth.scope.ScopeCatalog;
-import org.trek.oauth.scope.ScopeGroup;
+import org.trek.platform.auth.Scope;
+import org.trek.platform.auth.ScopeCatalog;
+import org.trek.platform.auth.ScopeGroup;
 
 /**
  * The grouped scope picker of the New Client form. It works without JavaScript: a ticked group checkbox or

@@ -3,7 +3,7 @@ package org.trek.mcp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.trek.admin.AddonService;
+import org.trek.platform.addons.AddonService;
 import org.trek.mcp.protocol.InboundRequest;
 import org.trek.mcp.protocol.JsonRpc;
 import org.trek.mcp.protocol.McpError;

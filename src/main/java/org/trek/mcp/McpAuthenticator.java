@@ -12,7 +12,7 @@ import java.util.List;
 import org.trek.platform.SecureRandoms;
 import org.trek.platform.auth.CredentialRevoked;
 import org.trek.platform.cache.LocalCache;
-import org.trek.oauth.scope.ScopeCatalog;
+import org.trek.platform.auth.ScopeCatalog;
 import org.trek.platform.AppConfig;
 import org.trek.platform.Clock;
 import org.trek.platform.auth.AccessGrant;

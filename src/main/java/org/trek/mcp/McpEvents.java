@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.trek.admin.AddonService;
+import org.trek.platform.addons.AddonService;
 import org.trek.mcp.registry.ResourceChanged;
 import org.trek.platform.auth.CredentialRevoked;
 

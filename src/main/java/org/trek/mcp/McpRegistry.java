@@ -23,7 +23,7 @@ import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.trek.admin.AddonService;
+import org.trek.platform.addons.AddonService;
 import org.trek.mcp.registry.CompletionProvider;
 import org.trek.mcp.registry.PromptDefinition;
 import org.trek.mcp.registry.PromptProvider;

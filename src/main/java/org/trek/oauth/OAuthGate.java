@@ -3,8 +3,9 @@ package org.trek.oauth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.trek.admin.AddonService;
+import org.trek.platform.addons.AddonService;
 import org.trek.platform.RateLimiter;
+import org.trek.platform.addons.AddonId;
 
 /** The two checks in front of every OAuth endpoint: is the MCP addon on (reference §4.6), and the rate limits. */
 @ApplicationScoped
@@ -17,7 +18,7 @@ public class OAuthGate {
     RateLimiter limiter;
 
     public boolean mcpEnabled() {
-        return addons.isEnabled(AddonService.MCP);
+        return addons.isEnabled(AddonId.MCP);
     }
 
     /** Counts one hit; throws 429 too_many_requests with the seconds until the window resets. */

@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 import org.trek.account.CurrentUser;
 import org.trek.account.Role;
-import org.trek.admin.AddonService;
+import org.trek.platform.addons.AddonService;
 import org.trek.platform.AppConfig;
 import org.trek.platform.web.Views;
+import org.trek.platform.addons.AddonId;
 
 /**
  * Settings → API tokens (plain form): list, create (the token is shown once, on the answer page) and delete with a
@@ -82,7 +83,7 @@ public class StaticTokensServlet extends HttpServlet {
         request.setAttribute("tokens", rows);
         request.setAttribute("maxTokens", StaticTokenService.MAX_PER_USER);
         request.setAttribute("mcpUrl", config.appUrl() + "/mcp");
-        request.setAttribute("mcpEnabled", addons.isEnabled("mcp"));
+        request.setAttribute("mcpEnabled", addons.isEnabled(AddonId.MCP));
         Views.render(request, response, "tokens/tokens");
     }
 

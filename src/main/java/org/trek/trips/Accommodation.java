@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.trek.platform.Jsons;
 
 /** Where the travellers sleep from a start day to an end day. (table day_accommodations). */
 @Entity

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.trek.platform.Jsons;
 
 /** An expense of a trip, optionally split between members. (table budget_items). */
 @Entity

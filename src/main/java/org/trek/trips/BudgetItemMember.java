@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.trek.platform.Jsons;
 
 /** A member sharing a budget item, with their paid flag. (table budget_item_members). */
 @Entity

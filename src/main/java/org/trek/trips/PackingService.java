@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.trek.platform.Clock;
+import org.trek.platform.Patch;
 
 /** Packing items, bags (with members), category assignees and templates; to-dos with their category assignees. */
 @ApplicationScoped
@@ -278,9 +278,9 @@ public class PackingService {
         return TripService.Page.of(rows, limit, offset);
     }
 
-    /** To-do fields; null = not given; clear names fields explicitly set to null. */
-    public record TodoFields(String name, String category, String dueDate, String description, Long assignedUserId,
-                             Integer priority, Set<String> clear) {
+    /** To-do fields; null = not given (a {@link Patch} also says "clear": omitted stays, null clears). */
+    public record TodoFields(String name, Patch<String> category, Patch<String> dueDate, Patch<String> description,
+                             Patch<Long> assignedUserId, Patch<Integer> priority) {
     }
 
     public TodoItem createTodo(long userId, long tripId, TodoFields f) {
@@ -308,32 +308,21 @@ public class PackingService {
         if (f.name() != null || creating) {
             t.setName(TripService.requireText("name", f.name(), 500));
         }
-        Set<String> clear = f.clear();
-        if (f.category() != null || clear.contains("category")) {
-            t.setCategory(TripService.trimToNull(f.category()));
-        }
-        if (f.dueDate() != null) {
-            t.setDueDate(TripService.parseDate("due_date", f.dueDate()).toString());
-        } else if (clear.contains("due_date")) {
-            t.setDueDate(null);
-        }
-        if (f.description() != null || clear.contains("description")) {
-            t.setDescription(f.description());
-        }
-        if (f.assignedUserId() != null) {
-            access.requireParticipants(ctx.trip(), List.of(f.assignedUserId()));
-            t.setAssignedUserId(f.assignedUserId());
-        } else if (clear.contains("assigned_user_id")) {
-            t.setAssignedUserId(null);
-        }
-        if (f.priority() != null) {
-            if (f.priority() < 0 || f.priority() > 3) {
+        f.category().ifGiven(c -> t.setCategory(TripService.trimToNull(c)));
+        f.dueDate().ifGiven(d -> t.setDueDate(d == null ? null : TripService.parseDate("due_date", d).toString()));
+        f.description().ifGiven(t::setDescription);
+        f.assignedUserId().ifGiven(id -> {
+            if (id != null) {
+                access.requireParticipants(ctx.trip(), List.of(id));
+            }
+            t.setAssignedUserId(id);
+        });
+        f.priority().ifGiven(p -> {
+            if (p != null && (p < 0 || p > 3)) {
                 throw new TripException("priority must be 0 to 3.");
             }
-            t.setPriority(f.priority());
-        } else if (clear.contains("priority")) {
-            t.setPriority(0);
-        }
+            t.setPriority(p == null ? 0 : p);
+        });
     }
 
     public TodoItem toggleTodo(long userId, long tripId, long itemId, boolean checked) {

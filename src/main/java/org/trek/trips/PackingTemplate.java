@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.trek.platform.Jsons;
 
 /** A reusable packing list (categories with items). (table packing_templates). */
 @Entity

@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.trek.platform.Jsons;
 
 /** An item of a packing template category. (table packing_template_items). */
 @Entity

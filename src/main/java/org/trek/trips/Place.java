@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.trek.platform.Jsons;
 
 /** A place of a trip (it may or may not be assigned to days). (table places). */
 @Entity

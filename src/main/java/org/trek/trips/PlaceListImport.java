@@ -27,6 +27,7 @@ import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.trek.platform.AppConfig;
+import org.trek.platform.addons.AddonId;
 
 /**
  * Reads a shared Google Maps or Naver Map list for import_places_from_url, without ever fetching the user's URL.
@@ -43,7 +44,7 @@ public class PlaceListImport {
     public static final String GOOGLE = "google-list";
     public static final String NAVER = "naver-list";
     /** The addon that gates Naver lists (reference §9.1: the original did not check it). */
-    public static final String NAVER_ADDON = "naver_list_import";
+    public static final AddonId NAVER_ADDON = AddonId.NAVER_LIST_IMPORT;
     public static final int MAX_PLACES = 500;
     public static final String NOT_CONFIGURED = "Importing place lists is not configured on this server "
             + "(the administrator sets PLACE_LIST_IMPORT_URL).";

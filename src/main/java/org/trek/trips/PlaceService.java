@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.trek.platform.Clock;
+import org.trek.platform.Patch;
 
 /** Places, categories, day assignments (with participants and times) and the user's tags. */
 @ApplicationScoped
@@ -32,14 +33,23 @@ public class PlaceService {
     @Inject
     Clock clock;
 
-    /** Place fields; null = not given. clear lists the nullable fields explicitly set to null. */
-    public record PlaceFields(String name, String description, Double lat, Double lng, String address, Long categoryId,
-                              BigDecimal price, String currency, String placeTime, String endTime, Integer durationMinutes,
-                              String notes, String website, String phone, String transportMode, String osmId,
-                              String googlePlaceId, Set<String> clear) {
+    /** Place fields; null = not given, a {@link Patch} also says "clear" (update: omitted stays, null clears). */
+    public record PlaceFields(String name, Patch<String> description, Patch<Double> lat, Patch<Double> lng,
+                              Patch<String> address, Patch<Long> categoryId, Patch<BigDecimal> price, String currency,
+                              Patch<String> placeTime, Patch<String> endTime, Integer durationMinutes, Patch<String> notes,
+                              Patch<String> website, Patch<String> phone, String transportMode, Patch<String> osmId,
+                              Patch<String> googlePlaceId) {
+        /** A new place's fields (nothing to clear). */
+        public static PlaceFields of(String name, String description, Double lat, Double lng, String address, Long categoryId,
+                                     String notes, String website, String phone, String osmId, String googlePlaceId) {
+            return new PlaceFields(name, Patch.ifPresent(description), Patch.ifPresent(lat), Patch.ifPresent(lng),
+                    Patch.ifPresent(address), Patch.ifPresent(categoryId), Patch.keep(), null, Patch.keep(), Patch.keep(),
+                    null, Patch.ifPresent(notes), Patch.ifPresent(website), Patch.ifPresent(phone), null,
+                    Patch.ifPresent(osmId), Patch.ifPresent(googlePlaceId));
+        }
+
         public static PlaceFields basic(String name) {
-            return new PlaceFields(name, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, Set.of());
+            return of(name, null, null, null, null, null, null, null, null, null, null);
         }
     }
 
@@ -75,13 +85,16 @@ public class PlaceService {
         if (f.name() != null || creating) {
             p.setName(TripService.requireText("name", f.name(), 200));
         }
-        if (f.categoryId() != null) {
-            if (em.find(Category.class, f.categoryId()) == null) {
+        Long categoryId = f.categoryId().value();
+        if (categoryId != null) {
+            if (em.find(Category.class, categoryId) == null) {
                 throw TripException.notFound("Category");
             }
-            p.setCategoryId(f.categoryId());
+            p.setCategoryId(categoryId);
         }
-        if (f.lat() != null && (f.lat() < -90 || f.lat() > 90) || f.lng() != null && (f.lng() < -180 || f.lng() > 180)) {
+        Double lat = f.lat().value();
+        Double lng = f.lng().value();
+        if (lat != null && (lat < -90 || lat > 90) || lng != null && (lng < -180 || lng > 180)) {
             throw new TripException("lat must be within -90..90 and lng within -180..180.");
         }
         if (f.transportMode() != null) {
@@ -96,28 +109,20 @@ public class PlaceService {
         if (f.currency() != null) {
             p.setCurrency(f.currency().toUpperCase(Locale.ROOT));
         }
-        set(f.description(), f.clear(), "description", p::setDescription);
-        set(f.lat(), f.clear(), "lat", p::setLat);
-        set(f.lng(), f.clear(), "lng", p::setLng);
-        set(f.address(), f.clear(), "address", p::setAddress);
-        set(f.price(), f.clear(), "price", p::setPrice);
-        set(f.placeTime(), f.clear(), "place_time", p::setPlaceTime);
-        set(f.endTime(), f.clear(), "end_time", p::setEndTime);
-        set(f.notes(), f.clear(), "notes", p::setNotes);
-        set(f.website(), f.clear(), "website", p::setWebsite);
-        set(f.phone(), f.clear(), "phone", p::setPhone);
-        set(f.osmId(), f.clear(), "osm_id", p::setOsmId);
-        set(f.googlePlaceId(), f.clear(), "google_place_id", p::setGooglePlaceId);
-        if (f.clear().contains("category_id")) {
+        f.description().ifGiven(p::setDescription);
+        f.lat().ifGiven(p::setLat);
+        f.lng().ifGiven(p::setLng);
+        f.address().ifGiven(p::setAddress);
+        f.price().ifGiven(p::setPrice);
+        f.placeTime().ifGiven(p::setPlaceTime);
+        f.endTime().ifGiven(p::setEndTime);
+        f.notes().ifGiven(p::setNotes);
+        f.website().ifGiven(p::setWebsite);
+        f.phone().ifGiven(p::setPhone);
+        f.osmId().ifGiven(p::setOsmId);
+        f.googlePlaceId().ifGiven(p::setGooglePlaceId);
+        if (f.categoryId().given() && categoryId == null) {
             p.setCategoryId(null);
-        }
-    }
-
-    private static <T> void set(T value, Set<String> clear, String key, java.util.function.Consumer<T> setter) {
-        if (value != null) {
-            setter.accept(value);
-        } else if (clear.contains(key)) {
-            setter.accept(null);
         }
     }
 
@@ -163,8 +168,8 @@ public class PlaceService {
                 continue;
             }
             seen.addAll(keys);
-            created.add(createUnchecked(tripId, new PlaceFields(e.name(), null, e.lat(), e.lng(), e.address(), null, null, null,
-                    null, null, null, e.note(), null, null, null, null, e.googlePlaceId(), Set.of())));
+            created.add(createUnchecked(tripId, PlaceFields.of(e.name(), null, e.lat(), e.lng(), e.address(), null, e.note(),
+                    null, null, null, e.googlePlaceId())));
         }
         return new ImportResult(created, skipped);
     }

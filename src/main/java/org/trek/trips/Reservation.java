@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.trek.platform.Jsons;
 
 /** A booking (hotel, restaurant...) or a transport (flight, train, car, cruise). (table reservations). */
 @Entity

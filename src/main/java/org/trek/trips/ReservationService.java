@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.trek.platform.Clock;
+import org.trek.platform.Patch;
 
 /** Reservations (bookings) and transports, with their endpoints, day positions and hotel accommodations. */
 @ApplicationScoped
@@ -28,10 +29,10 @@ public class ReservationService {
     @Inject
     Clock clock;
 
-    /** Reservation fields; null = not given; clear names nullable fields explicitly set to null. */
+    /** Reservation fields; null = not given; the place and assignment links can also be cleared (unlinked). */
     public record Fields(String title, String type, String status, String time, String endTime, String location,
-                         String confirmationNumber, String notes, Long dayId, Long endDayId, Long placeId,
-                         Long assignmentId, Boolean needsReview, String metadata, Set<String> clear) {
+                         String confirmationNumber, String notes, Long dayId, Long endDayId, Patch<Long> placeId,
+                         Patch<Long> assignmentId, Boolean needsReview, String metadata) {
     }
 
     /** A transport stop as given by the caller. */
@@ -102,32 +103,31 @@ public class ReservationService {
         if (f.endDayId() != null) {
             r.setEndDayId(access.owned(TripDay.class, f.endDayId(), tripId, "Day").getId());
         }
-        if (f.placeId() != null) {
-            r.setPlaceId(access.owned(Place.class, f.placeId(), tripId, "Place").getId());
+        if (f.placeId().value() != null) {
+            r.setPlaceId(access.owned(Place.class, f.placeId().value(), tripId, "Place").getId());
         }
-        if (f.assignmentId() != null) {
-            r.setAssignmentId(access.ownedAssignment(f.assignmentId(), tripId).getId());
+        if (f.assignmentId().value() != null) {
+            r.setAssignmentId(access.ownedAssignment(f.assignmentId().value(), tripId).getId());
         }
-        Set<String> clear = f.clear();
-        if (clear.contains("place_id")) {
+        if (f.placeId().given() && f.placeId().value() == null) {
             r.setPlaceId(null);
         }
-        if (clear.contains("assignment_id")) {
+        if (f.assignmentId().given() && f.assignmentId().value() == null) {
             r.setAssignmentId(null);
         }
-        if (f.time() != null || clear.contains("reservation_time")) {
+        if (f.time() != null) {
             r.setTime(f.time());
         }
-        if (f.endTime() != null || clear.contains("reservation_end_time")) {
+        if (f.endTime() != null) {
             r.setEndTime(f.endTime());
         }
-        if (f.location() != null || clear.contains("location")) {
+        if (f.location() != null) {
             r.setLocation(f.location());
         }
-        if (f.confirmationNumber() != null || clear.contains("confirmation_number")) {
+        if (f.confirmationNumber() != null) {
             r.setConfirmationNumber(f.confirmationNumber());
         }
-        if (f.notes() != null || clear.contains("notes")) {
+        if (f.notes() != null) {
             r.setNotes(f.notes());
         }
         if (f.needsReview() != null) {

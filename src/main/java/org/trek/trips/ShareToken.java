@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.trek.platform.Jsons;
 
 /** A public read-only link to a trip; only the token hash is stored. (table share_tokens). */
 @Entity

@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.trek.platform.Jsons;
 
 /** A trip; its owner is user_id, others join through trip_members. (table trips). */
 @Entity

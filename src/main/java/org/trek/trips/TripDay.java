@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.trek.platform.Jsons;
 
 /** One day of a trip (dated, or dateless when the trip has no dates). (table trip_days). */
 @Entity

@@ -1,11 +1,13 @@
 package org.trek.trips;
 
+import org.trek.platform.DomainException;
+
 /** A refused trip operation with a message fit to show the caller (never carries internal details). */
-public class TripException extends RuntimeException {
+public class TripException extends DomainException {
     public static final String NO_ACCESS = "Trip not found or access denied.";
 
     public TripException(String message) {
-        super(message, null, false, false);
+        super(message);
     }
 
     public static TripException noAccess() {

@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.trek.platform.Jsons;
 
 /** A user other than the owner who may see (and by the permission matrix, edit) a trip. (table trip_members). */
 @Entity

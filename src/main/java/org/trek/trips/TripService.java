@@ -23,6 +23,7 @@ import org.trek.account.UserService;
 import org.trek.platform.Clock;
 import org.trek.platform.db.Sql;
 import org.trek.platform.SecureRandoms;
+import org.trek.platform.Jsons;
 
 /** Trips, their members, their generated days, copies and share links. Every method checks access itself. */
 @ApplicationScoped

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.trek.platform.Jsons;
 
 /**
  * The one-call context loader behind get_trip_summary, the trip-summary prompt and trek://trips/{id}. Each section

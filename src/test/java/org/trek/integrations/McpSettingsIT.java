@@ -18,7 +18,7 @@ import org.trek.it.TestUsers;
 import org.trek.it.TrekServer;
 import org.trek.it.WebClient;
 import org.trek.oauth.OAuthHarness;
-import org.trek.oauth.scope.ScopeCatalog;
+import org.trek.platform.auth.ScopeCatalog;
 
 /** Settings → Integrations → MCP and Admin → MCP access, through plain HTTP forms (no JavaScript). */
 public class McpSettingsIT {

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.trek.it.TrekServer;
-import org.trek.oauth.scope.ScopeCatalog;
+import org.trek.platform.auth.ScopeCatalog;
 
 /** RFC 8414 / RFC 9728 discovery and RFC 7591 dynamic registration. */
 class DiscoveryAndRegistrationIT {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.trek.account.User;
 import org.trek.account.UserService;
-import org.trek.admin.AddonService;
+import org.trek.platform.addons.AddonService;
 import org.trek.audit.Actor;
 import org.trek.it.Deployments;
 import org.trek.mcp.registry.ToolProvider;
@@ -41,6 +41,7 @@ import org.trek.trips.tools.ReservationTools;
 import org.trek.trips.tools.TagTools;
 import org.trek.trips.tools.TodoTools;
 import org.trek.trips.tools.TripTools;
+import org.trek.platform.addons.AddonId;
 
 /**
  * Places, assignments, tags, days, reservations, transports, budget, packing and to-dos in the container. Every
@@ -100,8 +101,8 @@ class ContentToolsIT {
         for (Permission p : Permission.values()) {
             permissions.set(Actor.system(), p, p.defaultLevel());
         }
-        addons.setEnabled(Actor.system(), "budget", true);
-        addons.setEnabled(Actor.system(), "packing", true);
+        addons.setEnabled(AddonId.BUDGET, true);
+        addons.setEnabled(AddonId.PACKING, true);
     }
 
     static long id(JsonObject o, String key) {
@@ -472,9 +473,9 @@ class ContentToolsIT {
                 "create_budget_item", full(owner.getId()), args().add("tripId", tripId).add("name", "X")
                         .add("total_price", new java.math.BigDecimal("1e500000000")), "total_price"));
         refusals(budgetTools, "create_budget_item", Permission.BUDGET_EDIT, create);
-        addons.setEnabled(Actor.system(), "budget", false);
+        addons.setEnabled(AddonId.BUDGET, false);
         fails(budgetTools, "create_budget_item", full(owner.getId()), create.get(), "addon is disabled");
-        addons.setEnabled(Actor.system(), "budget", true);
+        addons.setEnabled(AddonId.BUDGET, true);
 
         Supplier<JsonObjectBuilder> upd = () -> args().add("tripId", tripId).add("itemId", itemId).add("persons", 2).add("category", "Lodging");
         assertEquals(2, ok(budgetTools, "update_budget_item", full(member.getId()), upd.get()).getJsonObject("item").getInt("persons"));
@@ -527,9 +528,9 @@ class ContentToolsIT {
         long itemId = item.getJsonNumber("id").longValue();
         fails(packingTools, "create_packing_item", full(owner.getId()), args().add("tripId", tripId).add("name", " "), "name");
         refusals(packingTools, "create_packing_item", Permission.PACKING_EDIT, create);
-        addons.setEnabled(Actor.system(), "packing", false);
+        addons.setEnabled(AddonId.PACKING, false);
         fails(packingTools, "create_packing_item", full(owner.getId()), create.get(), "addon is disabled");
-        addons.setEnabled(Actor.system(), "packing", true);
+        addons.setEnabled(AddonId.PACKING, true);
 
         Supplier<JsonObjectBuilder> toggle = () -> args().add("tripId", tripId).add("itemId", itemId).add("checked", true);
         assertTrue(ok(packingTools, "toggle_packing_item", full(member.getId()), toggle.get()).getJsonObject("item").getBoolean("checked"));

@@ -21,7 +21,7 @@ import org.trek.it.TrekServer;
 import org.trek.it.WebClient;
 import org.trek.mcp.it.McpTestClient;
 import org.trek.oauth.OAuthHarness;
-import org.trek.oauth.scope.ScopeCatalog;
+import org.trek.platform.auth.ScopeCatalog;
 
 /**
  * Trip tools through /mcp on the shared server: real users (created on the admin screen), real OAuth tokens

@@ -90,8 +90,8 @@ public final class ToolTestSupport {
         if (needed == null) {
             fail(name + " has no scope");
         }
-        List<String> others = org.trek.oauth.scope.ScopeCatalog.names().stream()
-                .filter(s -> !org.trek.oauth.scope.ScopeCatalog.allows(Set.of(s), needed)).toList();
+        List<String> others = org.trek.platform.auth.ScopeCatalog.names().stream()
+                .filter(s -> !org.trek.platform.auth.ScopeCatalog.allows(Set.of(s), needed)).toList();
         fails(provider, name, grant(userId, others.toArray(String[]::new)), arguments, "Insufficient scope");
     }
 

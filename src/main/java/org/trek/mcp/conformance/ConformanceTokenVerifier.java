@@ -49,6 +49,6 @@ public class ConformanceTokenVerifier implements BearerTokenVerifier {
     /** TREK_MCP_CONFORMANCE_TOKEN_SCOPES narrows the test token (space separated); unset means full access. */
     private java.util.Set<String> scopes() {
         return config.get("TREK_MCP_CONFORMANCE_TOKEN_SCOPES")
-                .map(s -> java.util.Set.copyOf(org.trek.oauth.scope.ScopeCatalog.parse(s).known())).orElse(null);
+                .map(s -> java.util.Set.copyOf(org.trek.platform.auth.ScopeCatalog.parse(s).known())).orElse(null);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.trek.oauth.ResourceIndicator;
 import org.trek.oauth.client.OAuthClient;
-import org.trek.oauth.scope.ScopeCatalog;
+import org.trek.platform.auth.ScopeCatalog;
 import org.trek.oauth.token.PkceVerifier;
 
 /**

@@ -8,7 +8,7 @@ import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.trek.oauth.scope.ScopeCatalog;
+import org.trek.platform.auth.ScopeCatalog;
 import org.trek.platform.Clock;
 
 /** Consents per (user, client). A stored consent that covers a request lets it skip the consent page. */

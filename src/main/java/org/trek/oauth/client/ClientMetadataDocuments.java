@@ -27,7 +27,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 import org.trek.oauth.OAuthSettings;
 import org.trek.platform.http.LimitedBody;
-import org.trek.oauth.scope.ScopeCatalog;
+import org.trek.platform.auth.ScopeCatalog;
 import org.trek.platform.Clock;
 
 /**

@@ -22,7 +22,7 @@ import java.util.UUID;
 import org.trek.audit.Actor;
 import org.trek.audit.AuditService;
 import org.trek.oauth.OAuthException;
-import org.trek.oauth.scope.ScopeCatalog;
+import org.trek.platform.auth.ScopeCatalog;
 import org.trek.platform.Clock;
 import org.trek.platform.SecureRandoms;
 

@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.trek.audit.Actor;
 import org.trek.audit.AuditService;
 import org.trek.oauth.OAuthSettings;
-import org.trek.oauth.scope.ScopeCatalog;
+import org.trek.platform.auth.ScopeCatalog;
 import org.trek.oauth.token.TokenFamilies;
 import org.trek.platform.Clock;
 import org.trek.platform.db.UseStamps;

@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import org.trek.oauth.scope.ScopeCatalog;
+import org.trek.platform.auth.ScopeCatalog;
 
 /** A registered OAuth client. Getters only for the views; changes go through {@link ClientService}. */
 @Entity

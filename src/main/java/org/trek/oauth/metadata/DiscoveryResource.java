@@ -14,7 +14,7 @@ import java.util.List;
 import org.trek.oauth.OAuthGate;
 import org.trek.oauth.OAuthResponses;
 import org.trek.oauth.OAuthSettings;
-import org.trek.oauth.scope.ScopeCatalog;
+import org.trek.platform.auth.ScopeCatalog;
 
 /**
  * Discovery documents, every URL built from APP_URL: authorization-server metadata (RFC 8414 §2, also under the

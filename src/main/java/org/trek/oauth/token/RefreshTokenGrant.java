@@ -16,7 +16,7 @@ import org.trek.oauth.OAuthSettings;
 import org.trek.oauth.ResourceIndicator;
 import org.trek.oauth.client.ClientService;
 import org.trek.oauth.client.OAuthClient;
-import org.trek.oauth.scope.ScopeCatalog;
+import org.trek.platform.auth.ScopeCatalog;
 import org.trek.platform.Clock;
 
 /**

@@ -2,7 +2,6 @@ package org.trek.platform.auth;
 
 import java.time.Instant;
 import java.util.Set;
-import org.trek.oauth.scope.ScopeCatalog;
 
 /**
  * What a bearer token presented at /mcp stands for: whose it is, through which client, which grant it belongs to,

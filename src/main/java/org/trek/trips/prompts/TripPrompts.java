@@ -10,7 +10,7 @@ import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.trek.admin.AddonService;
+import org.trek.platform.addons.AddonService;
 import org.trek.mcp.registry.InvalidParamsException;
 import org.trek.mcp.registry.PromptDefinition;
 import org.trek.mcp.registry.PromptProvider;
@@ -26,6 +26,7 @@ import org.trek.trips.TripService;
 import org.trek.trips.TripSummaryService;
 import org.trek.trips.tools.Scopes;
 import org.trek.trips.tools.TripTools;
+import org.trek.platform.addons.AddonId;
 
 /**
  * Prompts of the trip groups, gated by scope and addon like the tools (the original exposed packing and budget
@@ -55,9 +56,9 @@ public class TripPrompts implements PromptProvider {
                 new PromptDefinition("trip-summary", "Trip Summary", "A plain-text overview of a trip to start a conversation from.",
                         tripArg, Scopes.TRIPS_READ, null, this::tripSummary),
                 new PromptDefinition("packing-list", "Packing List", "The packing list of a trip as a Markdown checklist by category.",
-                        tripArg, Scopes.PACKING_READ, "packing", this::packingList),
+                        tripArg, Scopes.PACKING_READ, AddonId.PACKING.id(), this::packingList),
                 new PromptDefinition("budget-overview", "Budget Overview", "Budget total, per-person average and per-category sums.",
-                        tripArg, Scopes.BUDGET_READ, "budget", this::budgetOverview));
+                        tripArg, Scopes.BUDGET_READ, AddonId.BUDGET.id(), this::budgetOverview));
     }
 
     static long tripId(Map<String, String> args) {
@@ -68,9 +69,9 @@ public class TripPrompts implements PromptProvider {
         return Long.parseLong(v.trim());
     }
 
-    private static void gate(AccessGrant grant, String scope, AddonService addons, String addon) {
+    private static void gate(AccessGrant grant, String scope, AddonService addons, AddonId addon) {
         if (!grant.allows(scope) || addon != null && !addons.isEnabled(addon)) {
-            throw new InvalidParamsException("This prompt needs the " + scope + " scope" + (addon == null ? "" : " and the " + addon + " addon") + ".");
+            throw new InvalidParamsException("This prompt needs the " + scope + " scope" + (addon == null ? "" : " and the " + addon.id() + " addon") + ".");
         }
     }
 
@@ -133,7 +134,7 @@ public class TripPrompts implements PromptProvider {
     }
 
     private PromptResult packingList(AccessGrant grant, Map<String, String> args) {
-        gate(grant, Scopes.PACKING_READ, addons, "packing");
+        gate(grant, Scopes.PACKING_READ, addons, AddonId.PACKING);
         long id = tripId(args);
         Trip trip = trip(grant, id);
         List<PackingItem> items = packing.items(grant.userId(), id, 10_000, 0).items();
@@ -154,7 +155,7 @@ public class TripPrompts implements PromptProvider {
     }
 
     private PromptResult budgetOverview(AccessGrant grant, Map<String, String> args) {
-        gate(grant, Scopes.BUDGET_READ, addons, "budget");
+        gate(grant, Scopes.BUDGET_READ, addons, AddonId.BUDGET);
         long id = tripId(args);
         Trip trip = trip(grant, id);
         TripSummaryService.BudgetFigures f = summaries.budgetFigures(id);

@@ -9,7 +9,7 @@ import jakarta.json.JsonStructure;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.trek.admin.AddonService;
+import org.trek.platform.addons.AddonService;
 import org.trek.mcp.registry.ResourceContents;
 import org.trek.mcp.registry.ResourceDefinition;
 import org.trek.mcp.registry.ResourceNotFoundException;
@@ -21,7 +21,7 @@ import org.trek.trips.BudgetReport;
 import org.trek.trips.BudgetService;
 import org.trek.trips.Category;
 import org.trek.trips.DayNote;
-import org.trek.trips.Jsons;
+import org.trek.platform.Jsons;
 import org.trek.trips.PackingBag;
 import org.trek.trips.PackingItem;
 import org.trek.trips.PackingService;
@@ -37,6 +37,7 @@ import org.trek.trips.TripService;
 import org.trek.trips.TripSummaryService;
 import org.trek.trips.tools.Scopes;
 import org.trek.trips.tools.TripTools;
+import org.trek.platform.addons.AddonId;
 
 /**
  * The trek:// resources of the trip groups. Each reader checks the grant's scope and the addon again (defence in
@@ -96,15 +97,15 @@ public class TripResources implements ResourceProvider, ResourceAccess {
     private interface Body extends BiFunction<AccessGrant, Map<String, String>, JsonStructure> {
     }
 
-    private ResourceDefinition fixed(String uri, String name, String title, String description, String scope, String addon, Body body) {
-        return new ResourceDefinition(uri, null, name, title, description, JSON, scope, addon, reader(scope, addon, body));
+    private ResourceDefinition fixed(String uri, String name, String title, String description, String scope, AddonId addon, Body body) {
+        return new ResourceDefinition(uri, null, name, title, description, JSON, scope, addon == null ? null : addon.id(), reader(scope, addon, body));
     }
 
-    private ResourceDefinition template(String uriTemplate, String name, String title, String description, String scope, String addon, Body body) {
-        return new ResourceDefinition(null, uriTemplate, name, title, description, JSON, scope, addon, reader(scope, addon, body));
+    private ResourceDefinition template(String uriTemplate, String name, String title, String description, String scope, AddonId addon, Body body) {
+        return new ResourceDefinition(null, uriTemplate, name, title, description, JSON, scope, addon == null ? null : addon.id(), reader(scope, addon, body));
     }
 
-    private org.trek.mcp.registry.ResourceReader reader(String scope, String addon, Body body) {
+    private org.trek.mcp.registry.ResourceReader reader(String scope, AddonId addon, Body body) {
         return (grant, uri, vars) -> {
             if (scope != null && !grant.allows(scope) || addon != null && !addons.isEnabled(addon)) {
                 throw new ResourceNotFoundException(uri);
@@ -182,17 +183,17 @@ public class TripResources implements ResourceProvider, ResourceAccess {
                     TripService.Page<Reservation> page = reservations.list(g.userId(), id(v, "tripId"), CAP, 0);
                     return JsonFactory.createObjectBuilder().add("reservations", Jsons.array(page.items(), Reservation::toJson)).add("more", page.nextCursor() != null).build();
                 }),
-                template("trek://trips/{tripId}/budget", "trip-budget", "Budget", "The budget items of a trip.", Scopes.BUDGET_READ, "budget",
+                template("trek://trips/{tripId}/budget", "trip-budget", "Budget", "The budget items of a trip.", Scopes.BUDGET_READ, AddonId.BUDGET,
                         (g, v) -> capped("items", budget.items(g.userId(), id(v, "tripId")), BudgetItem::toJson).build()),
                 template("trek://trips/{tripId}/budget/per-person", "trip-budget-per-person", "Budget per person",
-                        "Each member's share of the shared items, what they have paid and what is outstanding.", Scopes.BUDGET_READ, "budget", (g, v) -> {
+                        "Each member's share of the shared items, what they have paid and what is outstanding.", Scopes.BUDGET_READ, AddonId.BUDGET, (g, v) -> {
                     long t = id(v, "tripId");
                     access.access(g.userId(), t);
                     return Jsons.array(budgetReport.report(t).people(), p -> JsonFactory.createObjectBuilder().add("user_id", p.userId())
                             .add("username", p.username()).add("share", p.share()).add("paid", p.paid()).add("outstanding", p.outstanding())).build();
                 }),
                 template("trek://trips/{tripId}/budget/settlement", "trip-budget-settlement", "Budget settlement",
-                        "Balances per member and the transfers that settle shares with each item's payer.", Scopes.BUDGET_READ, "budget", (g, v) -> {
+                        "Balances per member and the transfers that settle shares with each item's payer.", Scopes.BUDGET_READ, AddonId.BUDGET, (g, v) -> {
                     long t = id(v, "tripId");
                     access.access(g.userId(), t);
                     BudgetReport.Report r = budgetReport.report(t);
@@ -202,18 +203,18 @@ public class TripResources implements ResourceProvider, ResourceAccess {
                                     .add("to_user_id", x.toUserId()).add("amount", x.amount())))
                             .add("unsplit_total", r.unsplit()).build();
                 }),
-                template("trek://trips/{tripId}/packing", "trip-packing", "Packing list", "The packing items of a trip.", Scopes.PACKING_READ, "packing", (g, v) -> {
+                template("trek://trips/{tripId}/packing", "trip-packing", "Packing list", "The packing items of a trip.", Scopes.PACKING_READ, AddonId.PACKING, (g, v) -> {
                     TripService.Page<PackingItem> page = packing.items(g.userId(), id(v, "tripId"), CAP, 0);
                     return JsonFactory.createObjectBuilder().add("items", Jsons.array(page.items(), PackingItem::toJson)).add("more", page.nextCursor() != null).build();
                 }),
-                template("trek://trips/{tripId}/packing/bags", "trip-packing-bags", "Bags", "The bags with their members.", Scopes.PACKING_READ, "packing", (g, v) -> {
+                template("trek://trips/{tripId}/packing/bags", "trip-packing-bags", "Bags", "The bags with their members.", Scopes.PACKING_READ, AddonId.PACKING, (g, v) -> {
                     long t = id(v, "tripId");
                     List<PackingBag> bags = packing.bags(g.userId(), t);
                     Map<Long, List<Long>> members = packing.bagMembers(t);
                     return JsonFactory.createObjectBuilder().add("bags", Jsons.array(bags, b -> b.toJsonBuilder()
                             .add("member_ids", Jsons.array(members.getOrDefault(b.getId(), List.of()), x -> x)))).build();
                 }),
-                template("trek://trips/{tripId}/todos", "trip-todos", "To-dos", "The to-dos of a trip in order.", Scopes.TODOS_READ, "packing", (g, v) -> {
+                template("trek://trips/{tripId}/todos", "trip-todos", "To-dos", "The to-dos of a trip in order.", Scopes.TODOS_READ, AddonId.PACKING, (g, v) -> {
                     TripService.Page<TodoItem> page = packing.todos(g.userId(), id(v, "tripId"), CAP, 0);
                     return JsonFactory.createObjectBuilder().add("items", Jsons.array(page.items(), TodoItem::toJson)).add("more", page.nextCursor() != null).build();
                 }));

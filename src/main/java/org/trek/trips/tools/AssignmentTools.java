@@ -4,6 +4,11 @@ import static org.trek.mcp.registry.ToolAnnotations.CREATE;
 import static org.trek.mcp.registry.ToolAnnotations.DELETE;
 import static org.trek.mcp.registry.ToolAnnotations.READ;
 import static org.trek.mcp.registry.ToolAnnotations.UPDATE;
+import static org.trek.trips.tools.TripParams.ASSIGNMENT_ID;
+import static org.trek.trips.tools.TripParams.DAY_ID;
+import static org.trek.trips.tools.TripParams.MEMBER_IDS;
+import static org.trek.trips.tools.TripParams.PLACE_ID;
+import static org.trek.trips.tools.TripParams.TRIP_ID;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,11 +16,16 @@ import jakarta.inject.Inject;
 import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import java.util.List;
-import org.trek.mcp.registry.ToolCall;
 import org.trek.mcp.registry.ToolDefinition;
+import org.trek.mcp.toolkit.Call;
+import org.trek.mcp.toolkit.Fields;
+import org.trek.mcp.toolkit.Param;
+import org.trek.mcp.toolkit.Results;
+import org.trek.mcp.toolkit.Schema;
+import org.trek.mcp.toolkit.ToolKit;
 import org.trek.mcp.registry.ToolProvider;
 import org.trek.trips.DayAssignment;
-import org.trek.trips.Jsons;
+import org.trek.platform.Jsons;
 import org.trek.trips.PlaceService;
 
 /** Day planning: assign places to days, times, moves, order and participants. */
@@ -35,6 +45,14 @@ public class AssignmentTools implements ToolProvider {
         return tools;
     }
 
+    static final Param<String> VISIT_NOTES = Param.string("notes", "Notes for this visit", 0, 500);
+    static final Param<String> PLACE_TIME = Param.nullableString("place_time", "Start time HH:MM", 50);
+    static final Param<String> END_TIME = Param.nullableString("end_time", "End time HH:MM", 50);
+    static final Param<Long> NEW_DAY_ID = Param.id("newDayId", "Target day").required();
+    static final Param<Long> OLD_DAY_ID = Param.id("oldDayId", "Current day").required();
+    static final Param<Integer> ORDER_INDEX = Param.integer("orderIndex", "Position on the target day (default 0)", 0, null).orElse(0);
+    static final Param<List<Long>> ASSIGNMENT_IDS = Param.ids("assignmentIds", "Assignment ids in order", 1, 200).required();
+
     @PostConstruct
     void declare() {
         JsonObject assignmentOut = Schema.nested().object("assignment", true).buildOutput();
@@ -42,65 +60,42 @@ public class AssignmentTools implements ToolProvider {
         tools = List.of(
                 kit.tool("assign_place_to_day", "Assign place to day",
                         "Puts one of the trip's places at the end of a day.",
-                        Schema.input().tripId().id("dayId", "Day id", true).id("placeId", "Place id", true)
-                                .string("notes", "Notes for this visit", 0, 500, false).build(),
-                        assignmentOut, CREATE, Scopes.PLACES_WRITE, null, this::assign),
+                        Fields.of(TRIP_ID, DAY_ID, PLACE_ID, VISIT_NOTES), assignmentOut, CREATE, Scopes.PLACES_WRITE, null,
+                        c -> assignment(places.assign(c.userId(), c.get(TRIP_ID), c.get(DAY_ID), c.get(PLACE_ID), c.get(VISIT_NOTES)))),
                 kit.tool("unassign_place", "Remove place from day",
                         "Removes an assignment from a day (the place itself stays in the trip).",
-                        Schema.input().tripId().id("dayId", "Day id", true).id("assignmentId", "Assignment id", true).build(),
-                        Schema.success(), DELETE, Scopes.PLACES_WRITE, null, this::unassign),
+                        Fields.of(TRIP_ID, DAY_ID, ASSIGNMENT_ID), Schema.success(), DELETE, Scopes.PLACES_WRITE, null, c -> {
+                            places.unassign(c.userId(), c.get(TRIP_ID), c.get(DAY_ID), c.get(ASSIGNMENT_ID));
+                            return Results.success();
+                        }),
                 kit.tool("update_assignment_time", "Set visit time",
                         "Sets the start and end time (HH:MM) of an assignment; omitted keeps, null clears.",
-                        Schema.input().tripId().id("assignmentId", "Assignment id", true)
-                                .nullableString("place_time", "Start time HH:MM", 50, false)
-                                .nullableString("end_time", "End time HH:MM", 50, false).build(),
-                        assignmentOut, UPDATE, Scopes.PLACES_WRITE, null, this::updateTime),
+                        Fields.of(TRIP_ID, ASSIGNMENT_ID, PLACE_TIME, END_TIME), assignmentOut, UPDATE, Scopes.PLACES_WRITE, null,
+                        c -> assignment(places.updateTime(c.userId(), c.get(TRIP_ID), c.get(ASSIGNMENT_ID), c.get(PLACE_TIME),
+                                c.isNull(PLACE_TIME), c.get(END_TIME), c.isNull(END_TIME)))),
                 kit.tool("move_assignment", "Move assignment",
                         "Moves an assignment from one day to another position on (possibly) another day.",
-                        Schema.input().tripId().id("assignmentId", "Assignment id", true).id("newDayId", "Target day", true)
-                                .id("oldDayId", "Current day", true).integer("orderIndex", "Position on the target day (default 0)", 0, null, false).build(),
-                        assignmentOut, UPDATE, Scopes.PLACES_WRITE, null, this::move),
+                        Fields.of(TRIP_ID, ASSIGNMENT_ID, NEW_DAY_ID, OLD_DAY_ID, ORDER_INDEX), assignmentOut, UPDATE,
+                        Scopes.PLACES_WRITE, null, c -> assignment(places.move(c.userId(), c.get(TRIP_ID), c.get(ASSIGNMENT_ID),
+                                c.get(OLD_DAY_ID), c.get(NEW_DAY_ID), c.get(ORDER_INDEX)))),
                 kit.tool("get_assignment_participants", "Get visit participants",
                         "Lists the trip members taking part in an assignment.",
-                        Schema.input().tripId().id("assignmentId", "Assignment id", true).build(),
-                        participantsOut, READ, Scopes.PLACES_READ, null, this::participants),
+                        Fields.of(TRIP_ID, ASSIGNMENT_ID), participantsOut, READ, Scopes.PLACES_READ, null,
+                        c -> participants(places.participants(c.userId(), c.get(TRIP_ID), c.get(ASSIGNMENT_ID)))),
                 kit.tool("set_assignment_participants", "Set visit participants",
                         "Replaces the participants of an assignment; every user id must be a trip member (list_trip_members). Empty clears.",
-                        Schema.input().tripId().id("assignmentId", "Assignment id", true).ids("userIds", "Member user ids", 0, 200, true).build(),
-                        participantsOut, UPDATE, Scopes.PLACES_WRITE, null, this::setParticipants),
+                        Fields.of(TRIP_ID, ASSIGNMENT_ID, MEMBER_IDS), participantsOut, UPDATE, Scopes.PLACES_WRITE, null,
+                        c -> participants(places.setParticipants(c.userId(), c.get(TRIP_ID), c.get(ASSIGNMENT_ID), c.get(MEMBER_IDS)))),
                 kit.tool("reorder_day_assignments", "Reorder a day",
                         "Sets the order of a day's assignments: list every assignment id of the day once, in the new order. "
                                 + "Read the current order first.",
-                        Schema.input().tripId().id("dayId", "Day id", true).ids("assignmentIds", "Assignment ids in order", 1, 200, true).build(),
-                        Schema.nested().bool("success", "true", true).raw("order", JsonFactory.createObjectBuilder().add("type", "array").build(), true).buildOutput(),
+                        Fields.of(TRIP_ID, DAY_ID, ASSIGNMENT_IDS),
+                        Schema.nested().bool("success", "true", true).array("order", true).buildOutput(),
                         UPDATE, Scopes.PLACES_WRITE, null, this::reorder));
     }
 
-    private JsonObject assign(ToolCall call) {
-        Args a = new Args(call.arguments());
-        DayAssignment d = places.assign(call.userId(), a.id("tripId"), a.id("dayId"), a.id("placeId"), a.optString("notes"));
-        return JsonFactory.createObjectBuilder().add("assignment", d.toJson()).build();
-    }
-
-    private JsonObject unassign(ToolCall call) {
-        Args a = new Args(call.arguments());
-        places.unassign(call.userId(), a.id("tripId"), a.id("dayId"), a.id("assignmentId"));
-        return JsonFactory.createObjectBuilder().add("success", true).build();
-    }
-
-    private JsonObject updateTime(ToolCall call) {
-        Args a = new Args(call.arguments());
-        DayAssignment d = places.updateTime(call.userId(), a.id("tripId"), a.id("assignmentId"), a.optString("place_time"),
-                a.isNull("place_time"), a.optString("end_time"), a.isNull("end_time"));
-        return JsonFactory.createObjectBuilder().add("assignment", d.toJson()).build();
-    }
-
-    private JsonObject move(ToolCall call) {
-        Args a = new Args(call.arguments());
-        Integer order = a.optInt("orderIndex");
-        DayAssignment d = places.move(call.userId(), a.id("tripId"), a.id("assignmentId"), a.id("oldDayId"), a.id("newDayId"),
-                order == null ? 0 : order);
-        return JsonFactory.createObjectBuilder().add("assignment", d.toJson()).build();
+    private static JsonObject assignment(DayAssignment d) {
+        return Results.of("assignment", d.toJson());
     }
 
     private static JsonObject participants(List<PlaceService.Participant> list) {
@@ -108,20 +103,9 @@ public class AssignmentTools implements ToolProvider {
                 p -> JsonFactory.createObjectBuilder().add("user_id", p.userId()).add("username", p.username()))).build();
     }
 
-    private JsonObject participants(ToolCall call) {
-        Args a = new Args(call.arguments());
-        return participants(places.participants(call.userId(), a.id("tripId"), a.id("assignmentId")));
-    }
-
-    private JsonObject setParticipants(ToolCall call) {
-        Args a = new Args(call.arguments());
-        return participants(places.setParticipants(call.userId(), a.id("tripId"), a.id("assignmentId"), a.ids("userIds")));
-    }
-
-    private JsonObject reorder(ToolCall call) {
-        Args a = new Args(call.arguments());
-        long dayId = a.id("dayId");
-        List<Long> order = places.reorder(call.userId(), a.id("tripId"), dayId, a.ids("assignmentIds"));
+    private JsonObject reorder(Call call) {
+        long dayId = call.get(DAY_ID);
+        List<Long> order = places.reorder(call.userId(), call.get(TRIP_ID), dayId, call.get(ASSIGNMENT_IDS));
         return JsonFactory.createObjectBuilder().add("success", true).add("dayId", dayId).add("order", Jsons.array(order, id -> id)).build();
     }
 }

@@ -3,25 +3,35 @@ package org.trek.trips.tools;
 import static org.trek.mcp.registry.ToolAnnotations.CREATE;
 import static org.trek.mcp.registry.ToolAnnotations.DELETE;
 import static org.trek.mcp.registry.ToolAnnotations.UPDATE;
+import static org.trek.trips.tools.TripParams.MEMBER_ID;
+import static org.trek.trips.tools.TripParams.MEMBER_IDS;
+import static org.trek.trips.tools.TripParams.TRIP_ID;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
+import java.math.BigDecimal;
 import java.util.List;
-import org.trek.mcp.registry.ToolCall;
 import org.trek.mcp.registry.ToolDefinition;
+import org.trek.mcp.toolkit.Call;
+import org.trek.mcp.toolkit.Fields;
+import org.trek.mcp.toolkit.Param;
+import org.trek.mcp.toolkit.Results;
+import org.trek.mcp.toolkit.Schema;
+import org.trek.mcp.toolkit.ToolKit;
+import org.trek.platform.addons.AddonId;
 import org.trek.mcp.registry.ToolProvider;
 import org.trek.trips.BudgetItem;
 import org.trek.trips.BudgetItemMember;
 import org.trek.trips.BudgetService;
-import org.trek.trips.Jsons;
+import org.trek.platform.Jsons;
 
 /** Budget tools (budget addon, budget:write, budget_edit permission). */
 @ApplicationScoped
 public class BudgetTools implements ToolProvider {
-    public static final String ADDON = "budget";
+    static final AddonId ADDON = AddonId.BUDGET;
 
     @Inject
     ToolKit kit;
@@ -36,9 +46,19 @@ public class BudgetTools implements ToolProvider {
         return tools;
     }
 
-    private static Schema itemFields(Schema s, boolean creating) {
-        return s.string("name", "Expense name", 1, 200, creating).string("category", "Category (default Other)", 0, 100, false)
-                .number("total_price", "Total amount in the trip currency", 0.0, creating);
+    static final Param<Long> ITEM_ID = Param.id("itemId", "Budget item id").required();
+    static final Param<String> NAME = Param.string("name", "Expense name", 1, 200);
+    static final Param<String> CATEGORY = Param.string("category", "Category (default Other)", 0, 100);
+    static final Param<BigDecimal> TOTAL_PRICE = Param.decimal("total_price", "Total amount in the trip currency", 0.0);
+    static final Param<String> NOTE = Param.string("note", "Note", 0, 500);
+    static final Param<Integer> PERSONS = Param.nullableInteger("persons", "Persons", 1, null);
+    static final Param<Integer> DAYS = Param.nullableInteger("days", "Days", 1, null);
+    static final Param<String> NEW_NOTE = Param.nullableString("note", "Note", 500);
+    static final Param<List<Long>> SPLIT = Param.ids("userIds", "Member user ids (list_trip_members)", 0, 200).orElse(List.of());
+    static final Param<Boolean> PAID = Param.bool("paid", "Paid or not").required();
+
+    private static Fields item(Fields f, boolean creating) {
+        return f.and(creating ? NAME.required() : NAME, CATEGORY, creating ? TOTAL_PRICE.required() : TOTAL_PRICE);
     }
 
     @PostConstruct
@@ -47,71 +67,43 @@ public class BudgetTools implements ToolProvider {
         String w = Scopes.BUDGET_WRITE;
         tools = List.of(
                 kit.tool("create_budget_item", "Add expense", "Adds a budget item in the trip currency.",
-                        itemFields(Schema.input().tripId(), true).string("note", "Note", 0, 500, false).build(),
-                        itemOut, CREATE, w, ADDON, this::create),
+                        item(Fields.of(TRIP_ID), true).and(NOTE), itemOut, CREATE, w, ADDON,
+                        c -> item(budget.create(c.userId(), c.get(TRIP_ID), created(c), null))),
                 kit.tool("update_budget_item", "Update expense", "Changes a budget item; omitted fields stay, null clears.",
-                        itemFields(Schema.input().tripId().id("itemId", "Budget item id", true), false)
-                                .nullableInteger("persons", "Persons", 1, null).nullableInteger("days", "Days", 1, null)
-                                .nullableString("note", "Note", 500, false).build(),
-                        itemOut, UPDATE, w, ADDON, this::update),
+                        item(Fields.of(TRIP_ID, ITEM_ID), false).and(PERSONS, DAYS, NEW_NOTE), itemOut, UPDATE, w, ADDON,
+                        c -> item(budget.update(c.userId(), c.get(TRIP_ID), c.get(ITEM_ID), changed(c)))),
                 kit.tool("delete_budget_item", "Delete expense", "Deletes a budget item. Confirm first.",
-                        Schema.input().tripId().id("itemId", "Budget item id", true).build(), Schema.success(), DELETE, w, ADDON, this::delete),
+                        Fields.of(TRIP_ID, ITEM_ID), Schema.success(), DELETE, w, ADDON, c -> {
+                            budget.delete(c.userId(), c.get(TRIP_ID), c.get(ITEM_ID));
+                            return Results.success();
+                        }),
                 kit.tool("create_budget_item_with_members", "Add shared expense",
                         "Adds a budget item split between trip members, in one transaction.",
-                        itemFields(Schema.input().tripId(), true).string("note", "Note", 0, 500, false)
-                                .ids("userIds", "Member user ids (list_trip_members)", 0, 200, false).build(),
-                        itemOut, CREATE, w, ADDON, this::createWithMembers),
+                        item(Fields.of(TRIP_ID), true).and(NOTE, SPLIT), itemOut, CREATE, w, ADDON,
+                        c -> item(budget.create(c.userId(), c.get(TRIP_ID), created(c), c.get(SPLIT)))),
                 kit.tool("set_budget_item_members", "Set expense split",
                         "Replaces who shares a budget item; every user id must be a trip member. Empty clears.",
-                        Schema.input().tripId().id("itemId", "Budget item id", true).ids("userIds", "Member user ids", 0, 200, true).build(),
-                        itemOut, UPDATE, w, ADDON, this::setMembers),
+                        Fields.of(TRIP_ID, ITEM_ID, MEMBER_IDS), itemOut, UPDATE, w, ADDON,
+                        c -> item(budget.setMembers(c.userId(), c.get(TRIP_ID), c.get(ITEM_ID), c.get(MEMBER_IDS)))),
                 kit.tool("toggle_budget_member_paid", "Mark share paid",
                         "Marks whether a member has paid their share of a budget item of this trip.",
-                        Schema.input().tripId().id("itemId", "Budget item id", true).id("memberId", "The member's user id", true)
-                                .bool("paid", "Paid or not", true).build(),
-                        Schema.nested().object("member", true).buildOutput(), UPDATE, w, ADDON, this::togglePaid));
+                        Fields.of(TRIP_ID, ITEM_ID, MEMBER_ID, PAID),
+                        Schema.nested().object("member", true).buildOutput(), UPDATE, w, ADDON,
+                        c -> Results.of("member", budget.setPaid(c.userId(), c.get(TRIP_ID), c.get(ITEM_ID), c.get(MEMBER_ID),
+                                c.get(PAID)).toJson())));
     }
 
-    private static BudgetService.ItemFields fields(Args a) {
-        return new BudgetService.ItemFields(a.optString("name"), a.optString("category"), a.optDecimal("total_price"),
-                a.optInt("persons"), a.isNull("persons"), a.optInt("days"), a.isNull("days"), a.optString("note"), a.isNull("note"));
+    private static BudgetService.ItemFields created(Call c) {
+        return new BudgetService.ItemFields(c.get(NAME), c.get(CATEGORY), c.get(TOTAL_PRICE), null, false, null, false,
+                c.get(NOTE), false);
+    }
+
+    private static BudgetService.ItemFields changed(Call c) {
+        return new BudgetService.ItemFields(c.get(NAME), c.get(CATEGORY), c.get(TOTAL_PRICE), c.get(PERSONS), c.isNull(PERSONS),
+                c.get(DAYS), c.isNull(DAYS), c.get(NEW_NOTE), c.isNull(NEW_NOTE));
     }
 
     private JsonObject item(BudgetItem b) {
-        return JsonFactory.createObjectBuilder().add("item", b.toJsonBuilder()
-                .add("members", Jsons.array(budget.members(b.getId()), BudgetItemMember::toJson))).build();
-    }
-
-    private JsonObject create(ToolCall call) {
-        Args a = new Args(call.arguments());
-        return item(budget.create(call.userId(), a.id("tripId"), fields(a), null));
-    }
-
-    private JsonObject update(ToolCall call) {
-        Args a = new Args(call.arguments());
-        return item(budget.update(call.userId(), a.id("tripId"), a.id("itemId"), fields(a)));
-    }
-
-    private JsonObject delete(ToolCall call) {
-        Args a = new Args(call.arguments());
-        budget.delete(call.userId(), a.id("tripId"), a.id("itemId"));
-        return JsonFactory.createObjectBuilder().add("success", true).build();
-    }
-
-    private JsonObject createWithMembers(ToolCall call) {
-        Args a = new Args(call.arguments());
-        List<Long> ids = a.ids("userIds");
-        return item(budget.create(call.userId(), a.id("tripId"), fields(a), ids == null ? List.of() : ids));
-    }
-
-    private JsonObject setMembers(ToolCall call) {
-        Args a = new Args(call.arguments());
-        return item(budget.setMembers(call.userId(), a.id("tripId"), a.id("itemId"), a.ids("userIds")));
-    }
-
-    private JsonObject togglePaid(ToolCall call) {
-        Args a = new Args(call.arguments());
-        BudgetItemMember m = budget.setPaid(call.userId(), a.id("tripId"), a.id("itemId"), a.id("memberId"), a.requiredBool("paid"));
-        return JsonFactory.createObjectBuilder().add("member", m.toJson()).build();
+        return Results.of("item", b.toJsonBuilder().add("members", Jsons.array(budget.members(b.getId()), BudgetItemMember::toJson)));
     }
 }

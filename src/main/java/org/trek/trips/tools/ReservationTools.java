@@ -3,6 +3,7 @@ package org.trek.trips.tools;
 import static org.trek.mcp.registry.ToolAnnotations.CREATE;
 import static org.trek.mcp.registry.ToolAnnotations.DELETE;
 import static org.trek.mcp.registry.ToolAnnotations.UPDATE;
+import static org.trek.trips.tools.TripParams.TRIP_ID;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,18 +11,21 @@ import jakarta.inject.Inject;
 import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.trek.mcp.registry.InvalidParamsException;
-import org.trek.mcp.registry.ToolCall;
+import org.trek.platform.Patch;
 import org.trek.mcp.registry.ToolDefinition;
+import org.trek.mcp.toolkit.Args;
+import org.trek.mcp.toolkit.Call;
+import org.trek.mcp.toolkit.Fields;
+import org.trek.mcp.toolkit.Param;
+import org.trek.mcp.toolkit.Results;
+import org.trek.mcp.toolkit.Schema;
+import org.trek.mcp.toolkit.ToolKit;
 import org.trek.mcp.registry.ToolProvider;
-import org.trek.trips.Jsons;
+import org.trek.platform.Jsons;
 import org.trek.trips.Reservation;
 import org.trek.trips.ReservationEndpoint;
 import org.trek.trips.ReservationService;
@@ -45,92 +49,114 @@ public class ReservationTools implements ToolProvider {
 
     private static final String[] BOOKING_TYPES = {"hotel", "restaurant", "event", "tour", "activity", "other"};
     private static final String[] TRANSPORT_TYPES = {"flight", "train", "car", "cruise"};
+    private static final String[] STATUSES = {"pending", "confirmed", "cancelled"};
 
-    private static Schema transportFields(Schema s, boolean creating) {
-        JsonObject endpoint = Schema.nested()
-                .enumeration("role", "from, to or stop", true, "from", "to", "stop")
-                .integer("sequence", "Order of the stop", 0, null, true)
-                .string("name", "Stop name", 1, 200, true).string("code", "IATA or station code", 0, 10, false)
-                .number("lat", "Latitude", null, false).number("lng", "Longitude", null, false)
-                .string("timezone", "IANA time zone", 0, 64, false).string("local_time", "Local time HH:MM", 0, 10, false)
-                .string("local_date", "Local date YYYY-MM-DD", 0, 10, false).build();
-        return s.enumeration("type", "Transport type", creating, TRANSPORT_TYPES)
-                .string("title", "Title", 1, 200, creating)
-                .enumeration("status", "Status (default pending)", false, "pending", "confirmed", "cancelled")
-                .id("start_day_id", "Departure day", false).id("end_day_id", "Arrival day (default: the departure day)", false)
-                .string("reservation_time", "Departure date-time", 0, 50, false)
-                .string("reservation_end_time", "Arrival date-time", 0, 50, false)
-                .string("confirmation_number", "Booking reference", 0, 100, false).string("notes", "Notes", 0, 1000, false)
-                .raw("metadata", JsonFactory.createObjectBuilder().add("type", "object").add("maxProperties", 20)
-                        .add("propertyNames", JsonFactory.createObjectBuilder().add("maxLength", 50))
-                        .add("additionalProperties", JsonFactory.createObjectBuilder().add("type", "string").add("maxLength", 100))
-                        .build(), false)
-                .array("endpoints", "Stops; on update this replaces the whole list", endpoint, 0, 20, false)
-                .bool("needs_review", "Flag for review", false);
+    static final Param<Long> RESERVATION_ID = Param.id("reservationId", "Reservation id").required();
+    static final Param<String> TITLE = Param.string("title", "Title", 1, 200);
+    static final Param<String> TYPE = Param.enumeration("type", "Type", BOOKING_TYPES);
+    static final Param<String> TIME_NEW = Param.string("reservation_time", "Date-time (YYYY-MM-DDTHH:MM)", 0, 50);
+    static final Param<String> TIME = Param.string("reservation_time", "Date-time", 0, 50);
+    static final Param<String> LOCATION = Param.string("location", "Location", 0, 500);
+    static final Param<String> CONFIRMATION = Param.string("confirmation_number", "Booking reference", 0, 100);
+    static final Param<String> NOTES = Param.string("notes", "Notes", 0, 1000);
+    static final Param<Long> DAY = Param.id("day_id", "Day");
+    static final Param<Long> PLACE = Param.id("place_id", "Place");
+    static final Param<Long> HOTEL_START_DAY = Param.id("start_day_id", "Hotel: first night");
+    static final Param<Long> HOTEL_END_DAY = Param.id("end_day_id", "Hotel: check-out day");
+    static final Param<String> HOTEL_CHECK_IN = Param.string("check_in", "Hotel check-in HH:MM", 0, 10);
+    static final Param<String> HOTEL_CHECK_OUT = Param.string("check_out", "Hotel check-out HH:MM", 0, 10);
+    static final Param<Long> ASSIGNMENT = Param.id("assignment_id", "Day assignment it belongs to");
+    static final Param<String> STATUS = Param.enumeration("status", "Status", STATUSES);
+    static final Param<Long> NEW_PLACE = Param.nullableId("place_id", "Place, null unlinks");
+    static final Param<Long> NEW_ASSIGNMENT = Param.nullableId("assignment_id", "Assignment, null unlinks");
+
+    static final Param<Long> POSITION_ID = Param.id("id", "Reservation id").required();
+    static final Param<Integer> DAY_PLAN_POSITION = Param.integer("day_plan_position", "Position", 0, null).required();
+    static final Param<List<Args>> POSITIONS = Param.objects("positions", "New positions",
+            Fields.of(POSITION_ID, DAY_PLAN_POSITION), 1, 200).required();
+    static final Param<Long> REORDER_DAY = Param.id("dayId", "Day");
+
+    static final Param<Long> HOTEL_RESERVATION_ID = Param.id("reservationId", "Hotel reservation id").required();
+    static final Param<Long> HOTEL_PLACE = Param.id("place_id", "Hotel place").required();
+    static final Param<Long> FIRST_NIGHT = Param.id("start_day_id", "First night").required();
+    static final Param<Long> CHECK_OUT_DAY = Param.id("end_day_id", "Check-out day").required();
+    static final Param<String> CHECK_IN = Param.string("check_in", "Check-in HH:MM", 0, 10);
+    static final Param<String> CHECK_OUT = Param.string("check_out", "Check-out HH:MM", 0, 10);
+
+    // transports
+    static final Param<Long> TRANSPORT_ID = Param.id("reservationId", "Transport id").required();
+    static final Param<String> TRANSPORT_TYPE = Param.enumeration("type", "Transport type", TRANSPORT_TYPES);
+    static final Param<String> TRANSPORT_STATUS = Param.enumeration("status", "Status (default pending)", STATUSES);
+    static final Param<Long> DEPARTURE_DAY = Param.id("start_day_id", "Departure day");
+    static final Param<Long> ARRIVAL_DAY = Param.id("end_day_id", "Arrival day (default: the departure day)");
+    static final Param<String> DEPARTURE = Param.string("reservation_time", "Departure date-time", 0, 50);
+    static final Param<String> ARRIVAL = Param.string("reservation_end_time", "Arrival date-time", 0, 50);
+    static final Param<JsonObject> METADATA = Param.object("metadata", JsonFactory.createObjectBuilder().add("type", "object")
+            .add("maxProperties", 20).add("propertyNames", JsonFactory.createObjectBuilder().add("maxLength", 50))
+            .add("additionalProperties", JsonFactory.createObjectBuilder().add("type", "string").add("maxLength", 100)).build());
+    static final Param<Boolean> NEEDS_REVIEW = Param.bool("needs_review", "Flag for review");
+
+    static final Param<String> STOP_ROLE = Param.enumeration("role", "from, to or stop", "from", "to", "stop").required();
+    static final Param<Integer> STOP_SEQUENCE = Param.integer("sequence", "Order of the stop", 0, null).required();
+    static final Param<String> STOP_NAME = Param.string("name", "Stop name", 1, 200).required();
+    static final Param<String> STOP_CODE = Param.string("code", "IATA or station code", 0, 10);
+    static final Param<Double> STOP_LAT = Param.number("lat", "Latitude", null);
+    static final Param<Double> STOP_LNG = Param.number("lng", "Longitude", null);
+    static final Param<String> STOP_TIMEZONE = Param.string("timezone", "IANA time zone", 0, 64);
+    static final Param<String> STOP_LOCAL_TIME = Param.string("local_time", "Local time HH:MM", 0, 10);
+    static final Param<String> STOP_LOCAL_DATE = Param.string("local_date", "Local date YYYY-MM-DD", 0, 10);
+    static final Param<List<Args>> ENDPOINTS = Param.objects("endpoints", "Stops; on update this replaces the whole list",
+            Fields.of(STOP_ROLE, STOP_SEQUENCE, STOP_NAME, STOP_CODE, STOP_LAT, STOP_LNG, STOP_TIMEZONE, STOP_LOCAL_TIME,
+                    STOP_LOCAL_DATE), 0, 20);
+
+    private static Fields transportFields(Fields f, boolean creating) {
+        return f.and(creating ? TRANSPORT_TYPE.required() : TRANSPORT_TYPE, creating ? TITLE.required() : TITLE,
+                TRANSPORT_STATUS, DEPARTURE_DAY, ARRIVAL_DAY, DEPARTURE, ARRIVAL, CONFIRMATION, NOTES, METADATA, ENDPOINTS,
+                NEEDS_REVIEW);
     }
 
     @PostConstruct
     void declare() {
         JsonObject resOut = Schema.nested().object("reservation", true).buildOutput();
         String w = Scopes.RESERVATIONS_WRITE;
-        JsonObject position = Schema.nested().id("id", "Reservation id", true).integer("day_plan_position", "Position", 0, null, true).build();
         tools = List.of(
                 kit.tool("create_reservation", "Create reservation",
                         "Records a booking (status pending). A hotel with place_id, start_day_id and end_day_id also gets its "
                                 + "accommodation, in the same transaction.",
-                        Schema.input().tripId().string("title", "Title", 1, 200, true).enumeration("type", "Type", true, BOOKING_TYPES)
-                                .string("reservation_time", "Date-time (YYYY-MM-DDTHH:MM)", 0, 50, false)
-                                .string("location", "Location", 0, 500, false).string("confirmation_number", "Booking reference", 0, 100, false)
-                                .string("notes", "Notes", 0, 1000, false).id("day_id", "Day", false).id("place_id", "Place", false)
-                                .id("start_day_id", "Hotel: first night", false).id("end_day_id", "Hotel: check-out day", false)
-                                .string("check_in", "Hotel check-in HH:MM", 0, 10, false).string("check_out", "Hotel check-out HH:MM", 0, 10, false)
-                                .id("assignment_id", "Day assignment it belongs to", false).build(),
+                        Fields.of(TRIP_ID, TITLE.required(), TYPE.required(), TIME_NEW, LOCATION, CONFIRMATION, NOTES, DAY, PLACE,
+                                HOTEL_START_DAY, HOTEL_END_DAY, HOTEL_CHECK_IN, HOTEL_CHECK_OUT, ASSIGNMENT),
                         resOut, CREATE, w, null, this::create),
                 kit.tool("update_reservation", "Update reservation", "Changes a booking; omitted fields stay; null unlinks place/assignment.",
-                        Schema.input().tripId().id("reservationId", "Reservation id", true).string("title", "Title", 1, 200, false)
-                                .enumeration("type", "Type", false, BOOKING_TYPES).string("reservation_time", "Date-time", 0, 50, false)
-                                .string("location", "Location", 0, 500, false).string("confirmation_number", "Booking reference", 0, 100, false)
-                                .string("notes", "Notes", 0, 1000, false)
-                                .enumeration("status", "Status", false, "pending", "confirmed", "cancelled")
-                                .nullableId("place_id", "Place, null unlinks").nullableId("assignment_id", "Assignment, null unlinks").build(),
-                        resOut, UPDATE, w, null, this::update),
+                        Fields.of(TRIP_ID, RESERVATION_ID, TITLE, TYPE, TIME, LOCATION, CONFIRMATION, NOTES, STATUS, NEW_PLACE,
+                                NEW_ASSIGNMENT),
+                        resOut, UPDATE, w, null, c -> out(reservations.update(c.userId(), c.get(TRIP_ID), c.get(RESERVATION_ID),
+                                new ReservationService.Fields(c.get(TITLE), c.get(TYPE), c.get(STATUS), c.get(TIME), null,
+                                        c.get(LOCATION), c.get(CONFIRMATION), c.get(NOTES), null, null, c.patch(NEW_PLACE),
+                                        c.patch(NEW_ASSIGNMENT), null, null)))),
                 kit.tool("delete_reservation", "Delete reservation", "Deletes a booking and its linked accommodation. Confirm first.",
-                        Schema.input().tripId().id("reservationId", "Reservation id", true).build(), Schema.success(),
-                        DELETE, w, null, this::delete),
+                        Fields.of(TRIP_ID, RESERVATION_ID), Schema.success(), DELETE, w, null, c -> {
+                            reservations.delete(c.userId(), c.get(TRIP_ID), c.get(RESERVATION_ID));
+                            return Results.success();
+                        }),
                 kit.tool("reorder_reservations", "Reorder reservations",
                         "Sets the day-plan positions of reservations (per day when dayId is given).",
-                        Schema.input().tripId().array("positions", "New positions", position, 1, 200, true).id("dayId", "Day", false).build(),
-                        Schema.success(), UPDATE, w, null, this::reorder),
+                        Fields.of(TRIP_ID, POSITIONS, REORDER_DAY), Schema.success(), UPDATE, w, null, this::reorder),
                 kit.tool("link_hotel_accommodation", "Link hotel to accommodation",
                         "Creates or updates the accommodation of a hotel reservation.",
-                        Schema.input().tripId().id("reservationId", "Hotel reservation id", true).id("place_id", "Hotel place", true)
-                                .id("start_day_id", "First night", true).id("end_day_id", "Check-out day", true)
-                                .string("check_in", "Check-in HH:MM", 0, 10, false).string("check_out", "Check-out HH:MM", 0, 10, false).build(),
+                        Fields.of(TRIP_ID, HOTEL_RESERVATION_ID, HOTEL_PLACE, FIRST_NIGHT, CHECK_OUT_DAY, CHECK_IN, CHECK_OUT),
                         Schema.nested().object("reservation", true).integer("accommodation_id", "Accommodation", 1, null, true).buildOutput(),
                         UPDATE, w, null, this::linkHotel),
                 kit.tool("create_transport", "Create transport", "Records a flight, train, car or cruise with its stops.",
-                        transportFields(Schema.input().tripId(), true).build(), resOut, CREATE, w, null, this::createTransport),
+                        transportFields(Fields.of(TRIP_ID), true), resOut, CREATE, w, null,
+                        c -> out(reservations.createTransport(c.userId(), c.get(TRIP_ID), transport(c), endpoints(c)))),
                 kit.tool("update_transport", "Update transport", "Changes a transport; endpoints, when given, replace all stops.",
-                        transportFields(Schema.input().tripId().id("reservationId", "Transport id", true), false).build(),
-                        resOut, UPDATE, w, null, this::updateTransport),
+                        transportFields(Fields.of(TRIP_ID, TRANSPORT_ID), false), resOut, UPDATE, w, null,
+                        c -> out(reservations.updateTransport(c.userId(), c.get(TRIP_ID), c.get(TRANSPORT_ID), transport(c), endpoints(c)))),
                 kit.tool("delete_transport", "Delete transport", "Deletes a transport. Confirm first.",
-                        Schema.input().tripId().id("reservationId", "Transport id", true).build(), Schema.success(),
-                        DELETE, w, null, this::deleteTransport));
-    }
-
-    private static ReservationService.Fields fields(Args a, String dayKey, String endDayKey) {
-        Set<String> clear = new HashSet<>();
-        for (String k : List.of("place_id", "assignment_id")) {
-            if (a.isNull(k)) {
-                clear.add(k);
-            }
-        }
-        JsonValue meta = a.raw().get("metadata");
-        return new ReservationService.Fields(a.optString("title"), a.optString("type"), a.optString("status"),
-                a.optString("reservation_time"), a.optString("reservation_end_time"), a.optString("location"),
-                a.optString("confirmation_number"), a.optString("notes"), a.optLong(dayKey), a.optLong(endDayKey),
-                a.optLong("place_id"), a.optLong("assignment_id"), a.optBool("needs_review"),
-                meta == null || meta.getValueType() != JsonValue.ValueType.OBJECT ? null : meta.toString(), clear);
+                        Fields.of(TRIP_ID, TRANSPORT_ID), Schema.success(), DELETE, w, null, c -> {
+                            reservations.deleteTransport(c.userId(), c.get(TRIP_ID), c.get(TRANSPORT_ID));
+                            return Results.success();
+                        }));
     }
 
     private JsonObject out(Reservation r) {
@@ -138,98 +164,56 @@ public class ReservationTools implements ToolProvider {
         if (ReservationService.TRANSPORT_TYPES.contains(r.getType())) {
             b.add("endpoints", Jsons.array(reservations.endpoints(r.getId()), ReservationEndpoint::toJson));
         }
-        return JsonFactory.createObjectBuilder().add("reservation", b).build();
+        return Results.of("reservation", b);
     }
 
-    private JsonObject create(ToolCall call) {
-        Args a = new Args(call.arguments());
+    private JsonObject create(Call c) {
         ReservationService.HotelStay hotel = null;
-        if (a.has("place_id") && a.has("start_day_id") && a.has("end_day_id")) {
-            hotel = new ReservationService.HotelStay(a.id("place_id"), a.id("start_day_id"), a.id("end_day_id"),
-                    a.optString("check_in"), a.optString("check_out"));
+        if (c.has(PLACE) && c.has(HOTEL_START_DAY) && c.has(HOTEL_END_DAY)) {
+            hotel = new ReservationService.HotelStay(c.get(PLACE), c.get(HOTEL_START_DAY), c.get(HOTEL_END_DAY),
+                    c.get(HOTEL_CHECK_IN), c.get(HOTEL_CHECK_OUT));
         }
-        Long dayKey = a.optLong("day_id");
-        ReservationService.Fields f = fields(a, dayKey != null ? "day_id" : "start_day_id", "end_day_id");
-        return out(reservations.create(call.userId(), a.id("tripId"), f, hotel));
+        Long day = c.get(DAY);
+        ReservationService.Fields f = new ReservationService.Fields(c.get(TITLE), c.get(TYPE), null, c.get(TIME_NEW), null,
+                c.get(LOCATION), c.get(CONFIRMATION), c.get(NOTES), day != null ? day : c.get(HOTEL_START_DAY),
+                c.get(HOTEL_END_DAY), Patch.ifPresent(c.get(PLACE)), Patch.ifPresent(c.get(ASSIGNMENT)), null, null);
+        return out(reservations.create(c.userId(), c.get(TRIP_ID), f, hotel));
     }
 
-    private JsonObject update(ToolCall call) {
-        Args a = new Args(call.arguments());
-        return out(reservations.update(call.userId(), a.id("tripId"), a.id("reservationId"), fields(a, "-", "-")));
+    private static ReservationService.Fields transport(Call c) {
+        JsonObject meta = c.get(METADATA);
+        return new ReservationService.Fields(c.get(TITLE), c.get(TRANSPORT_TYPE), c.get(TRANSPORT_STATUS), c.get(DEPARTURE),
+                c.get(ARRIVAL), null, c.get(CONFIRMATION), c.get(NOTES), c.get(DEPARTURE_DAY), c.get(ARRIVAL_DAY), Patch.keep(),
+                Patch.keep(), c.get(NEEDS_REVIEW), meta == null ? null : meta.toString());
     }
 
-    private JsonObject delete(ToolCall call) {
-        Args a = new Args(call.arguments());
-        reservations.delete(call.userId(), a.id("tripId"), a.id("reservationId"));
-        return JsonFactory.createObjectBuilder().add("success", true).build();
-    }
-
-    private JsonObject reorder(ToolCall call) {
-        Args a = new Args(call.arguments());
+    private JsonObject reorder(Call call) {
         Map<Long, Integer> positions = new LinkedHashMap<>();
-        JsonValue raw = a.raw().get("positions");
-        if (raw == null || raw.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw new InvalidParamsException("Invalid params: positions must be an array.");
+        for (Args item : call.get(POSITIONS)) {
+            positions.put(item.get(POSITION_ID), item.get(DAY_PLAN_POSITION));
         }
-        for (JsonValue v : raw.asJsonArray()) {
-            if (v.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new InvalidParamsException("Invalid params: positions items must be objects.");
-            }
-            Args item = new Args(v.asJsonObject());
-            Integer pos = item.optInt("day_plan_position");
-            if (pos == null || pos < 0) {
-                throw new InvalidParamsException("Invalid params: positions[].day_plan_position must be an integer >= 0.");
-            }
-            positions.put(item.id("id"), pos);
-        }
-        reservations.reorder(call.userId(), a.id("tripId"), positions, a.optLong("dayId"));
-        return JsonFactory.createObjectBuilder().add("success", true).build();
+        reservations.reorder(call.userId(), call.get(TRIP_ID), positions, call.get(REORDER_DAY));
+        return Results.success();
     }
 
-    private JsonObject linkHotel(ToolCall call) {
-        Args a = new Args(call.arguments());
-        Reservation r = reservations.linkHotel(call.userId(), a.id("tripId"), a.id("reservationId"),
-                new ReservationService.HotelStay(a.id("place_id"), a.id("start_day_id"), a.id("end_day_id"),
-                        a.optString("check_in"), a.optString("check_out")));
+    private JsonObject linkHotel(Call c) {
+        Reservation r = reservations.linkHotel(c.userId(), c.get(TRIP_ID), c.get(HOTEL_RESERVATION_ID),
+                new ReservationService.HotelStay(c.get(HOTEL_PLACE), c.get(FIRST_NIGHT), c.get(CHECK_OUT_DAY),
+                        c.get(CHECK_IN), c.get(CHECK_OUT)));
         return JsonFactory.createObjectBuilder().add("reservation", r.toJson()).add("accommodation_id", r.getAccommodationId()).build();
     }
 
-    private static List<ReservationService.EndpointInput> endpoints(Args a) {
-        JsonValue raw = a.raw().get("endpoints");
-        if (raw == null || raw.getValueType() == JsonValue.ValueType.NULL) {
+    private static List<ReservationService.EndpointInput> endpoints(Call c) {
+        List<Args> stops = c.get(ENDPOINTS);
+        if (stops == null) {
             return null;
         }
-        if (raw.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw new InvalidParamsException("Invalid params: endpoints must be an array.");
-        }
         List<ReservationService.EndpointInput> out = new ArrayList<>();
-        for (JsonValue v : raw.asJsonArray()) {
-            if (v.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new InvalidParamsException("Invalid params: endpoints items must be objects.");
-            }
-            Args e = new Args(v.asJsonObject());
-            Integer seq = e.optInt("sequence");
-            out.add(new ReservationService.EndpointInput(e.string("role"), seq == null ? 0 : seq, e.string("name"),
-                    e.optString("code"), e.optDouble("lat"), e.optDouble("lng"), e.optString("timezone"),
-                    e.optString("local_time"), e.optString("local_date")));
+        for (Args e : stops) {
+            out.add(new ReservationService.EndpointInput(e.get(STOP_ROLE), e.get(STOP_SEQUENCE), e.get(STOP_NAME),
+                    e.get(STOP_CODE), e.get(STOP_LAT), e.get(STOP_LNG), e.get(STOP_TIMEZONE), e.get(STOP_LOCAL_TIME),
+                    e.get(STOP_LOCAL_DATE)));
         }
         return out;
-    }
-
-    private JsonObject createTransport(ToolCall call) {
-        Args a = new Args(call.arguments());
-        return out(reservations.createTransport(call.userId(), a.id("tripId"), fields(a, "start_day_id", "end_day_id"), endpoints(a)));
-    }
-
-    private JsonObject updateTransport(ToolCall call) {
-        Args a = new Args(call.arguments());
-        return out(reservations.updateTransport(call.userId(), a.id("tripId"), a.id("reservationId"),
-                fields(a, "start_day_id", "end_day_id"), endpoints(a)));
-    }
-
-    private JsonObject deleteTransport(ToolCall call) {
-        Args a = new Args(call.arguments());
-        reservations.deleteTransport(call.userId(), a.id("tripId"), a.id("reservationId"));
-        return JsonFactory.createObjectBuilder().add("success", true).build();
     }
 }

@@ -11,10 +11,14 @@ import jakarta.inject.Inject;
 import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import java.util.List;
-import org.trek.mcp.registry.ToolCall;
 import org.trek.mcp.registry.ToolDefinition;
+import org.trek.mcp.toolkit.Fields;
+import org.trek.mcp.toolkit.Param;
+import org.trek.mcp.toolkit.Results;
+import org.trek.mcp.toolkit.Schema;
+import org.trek.mcp.toolkit.ToolKit;
 import org.trek.mcp.registry.ToolProvider;
-import org.trek.trips.Jsons;
+import org.trek.platform.Jsons;
 import org.trek.trips.PlaceService;
 import org.trek.trips.Tag;
 
@@ -35,37 +39,28 @@ public class TagTools implements ToolProvider {
         return tools;
     }
 
+    static final Param<Long> TAG_ID = Param.id("tagId", "Tag id").required();
+    static final Param<String> NAME = Param.string("name", "Tag name", 1, 100);
+    static final Param<String> NEW_COLOR = Param.string("color", "Hex colour like #10b981", 4, 7);
+    static final Param<String> COLOR = Param.string("color", "Hex colour", 4, 7);
+
     @PostConstruct
     void declare() {
         JsonObject tagOut = Schema.nested().object("tag", true).buildOutput();
         tools = List.of(
-                kit.tool("list_tags", "List tags", "Lists your own tags.", Schema.input().build(),
+                kit.tool("list_tags", "List tags", "Lists your own tags.", Fields.of(),
                         Schema.nested().objects("tags", true).buildOutput(), READ, Scopes.PLACES_READ, null,
-                        call -> JsonFactory.createObjectBuilder().add("tags", Jsons.array(places.tags(call.userId()), Tag::toJson)).build()),
+                        c -> JsonFactory.createObjectBuilder().add("tags", Jsons.array(places.tags(c.userId()), Tag::toJson)).build()),
                 kit.tool("create_tag", "Create tag", "Creates one of your tags.",
-                        Schema.input().string("name", "Tag name", 1, 100, true).string("color", "Hex colour like #10b981", 4, 7, false).build(),
-                        tagOut, CREATE, Scopes.PLACES_WRITE, null, this::create),
+                        Fields.of(NAME.required(), NEW_COLOR), tagOut, CREATE, Scopes.PLACES_WRITE, null,
+                        c -> Results.of("tag", places.createTag(c.userId(), c.get(NAME), c.get(NEW_COLOR)).toJson())),
                 kit.tool("update_tag", "Update tag", "Renames or recolours one of your tags.",
-                        Schema.input().id("tagId", "Tag id", true).string("name", "Tag name", 1, 100, false)
-                                .string("color", "Hex colour", 4, 7, false).build(),
-                        tagOut, UPDATE, Scopes.PLACES_WRITE, null, this::update),
+                        Fields.of(TAG_ID, NAME, COLOR), tagOut, UPDATE, Scopes.PLACES_WRITE, null,
+                        c -> Results.of("tag", places.updateTag(c.userId(), c.get(TAG_ID), c.get(NAME), c.get(COLOR)).toJson())),
                 kit.tool("delete_tag", "Delete tag", "Deletes one of your tags (places keep existing).",
-                        Schema.input().id("tagId", "Tag id", true).build(), Schema.success(), DELETE, Scopes.PLACES_WRITE, null, this::delete));
-    }
-
-    private JsonObject create(ToolCall call) {
-        Args a = new Args(call.arguments());
-        return JsonFactory.createObjectBuilder().add("tag", places.createTag(call.userId(), a.string("name"), a.optString("color")).toJson()).build();
-    }
-
-    private JsonObject update(ToolCall call) {
-        Args a = new Args(call.arguments());
-        return JsonFactory.createObjectBuilder().add("tag",
-                places.updateTag(call.userId(), a.id("tagId"), a.optString("name"), a.optString("color")).toJson()).build();
-    }
-
-    private JsonObject delete(ToolCall call) {
-        places.deleteTag(call.userId(), new Args(call.arguments()).id("tagId"));
-        return JsonFactory.createObjectBuilder().add("success", true).build();
+                        Fields.of(TAG_ID), Schema.success(), DELETE, Scopes.PLACES_WRITE, null, c -> {
+                            places.deleteTag(c.userId(), c.get(TAG_ID));
+                            return Results.success();
+                        }));
     }
 }

@@ -4,6 +4,9 @@ import static org.trek.mcp.registry.ToolAnnotations.CREATE;
 import static org.trek.mcp.registry.ToolAnnotations.DELETE;
 import static org.trek.mcp.registry.ToolAnnotations.READ;
 import static org.trek.mcp.registry.ToolAnnotations.UPDATE;
+import static org.trek.trips.tools.TripParams.CATEGORY_NAME;
+import static org.trek.trips.tools.TripParams.MEMBER_IDS;
+import static org.trek.trips.tools.TripParams.TRIP_ID;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,13 +14,19 @@ import jakarta.inject.Inject;
 import org.trek.platform.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import org.trek.mcp.registry.ToolCall;
+import org.trek.platform.Patch;
 import org.trek.mcp.registry.ToolDefinition;
+import org.trek.mcp.toolkit.Call;
+import org.trek.mcp.toolkit.Fields;
+import org.trek.mcp.toolkit.Paging;
+import org.trek.mcp.toolkit.Param;
+import org.trek.mcp.toolkit.Results;
+import org.trek.mcp.toolkit.Schema;
+import org.trek.mcp.toolkit.ToolKit;
+import org.trek.platform.addons.AddonId;
 import org.trek.mcp.registry.ToolProvider;
-import org.trek.trips.Jsons;
+import org.trek.platform.Jsons;
 import org.trek.trips.PackingService;
 import org.trek.trips.TodoItem;
 import org.trek.trips.TripService;
@@ -25,7 +34,7 @@ import org.trek.trips.TripService;
 /** To-do tools (they ride on the packing addon, as in the original; todos:read / todos:write). */
 @ApplicationScoped
 public class TodoTools implements ToolProvider {
-    public static final String ADDON = "packing";
+    static final AddonId ADDON = AddonId.PACKING;
 
     @Inject
     ToolKit kit;
@@ -40,6 +49,21 @@ public class TodoTools implements ToolProvider {
         return tools;
     }
 
+    static final Param<Long> ITEM_ID = Param.id("itemId", "To-do id").required();
+    static final Param<String> NAME = Param.string("name", "To-do", 1, 500);
+    static final Param<String> CATEGORY = Param.string("category", "Category", 0, 100);
+    static final Param<String> DUE_DATE = Param.date("due_date", "Due date");
+    static final Param<String> DESCRIPTION = Param.string("description", "Details", 0, 2000);
+    static final Param<Long> ASSIGNEE = Param.id("assigned_user_id", "Member responsible");
+    static final Param<Integer> PRIORITY = Param.integer("priority", "0 (none) to 3 (high)", 0, 3);
+    static final Param<String> NEW_CATEGORY = Param.nullableString("category", "Category", 100);
+    static final Param<String> NEW_DUE_DATE = Param.nullableDate("due_date", "Due date");
+    static final Param<String> NEW_DESCRIPTION = Param.nullableString("description", "Details", 2000);
+    static final Param<Long> NEW_ASSIGNEE = Param.nullableId("assigned_user_id", "Member responsible");
+    static final Param<Integer> NEW_PRIORITY = Param.nullableInteger("priority", "0 to 3", 0, 3);
+    static final Param<Boolean> CHECKED = Param.bool("checked", "Done").required();
+    static final Param<List<Long>> ORDERED_IDS = Param.ids("orderedIds", "To-do ids in order", 1, 1000).required();
+
     @PostConstruct
     void declare() {
         JsonObject itemOut = Schema.nested().object("item", true).buildOutput();
@@ -47,95 +71,52 @@ public class TodoTools implements ToolProvider {
         String r = Scopes.TODOS_READ;
         tools = List.of(
                 kit.tool("list_todos", "List to-dos", "Lists the trip's to-dos in their order. Paginated.",
-                        Schema.input().tripId().paging().build(),
+                        Fields.of(TRIP_ID, Paging.LIMIT, Paging.CURSOR),
                         Schema.nested().objects("items", true).nullableString("next_cursor", "Next page", 0, false).buildOutput(),
                         READ, r, ADDON, this::list),
                 kit.tool("create_todo", "Add to-do", "Adds a to-do.",
-                        Schema.input().tripId().string("name", "To-do", 1, 500, true).string("category", "Category", 0, 100, false)
-                                .date("due_date", "Due date", false, false).string("description", "Details", 0, 2000, false)
-                                .id("assigned_user_id", "Member responsible", false).integer("priority", "0 (none) to 3 (high)", 0, 3, false).build(),
-                        itemOut, CREATE, w, ADDON, this::create),
+                        Fields.of(TRIP_ID, NAME.required(), CATEGORY, DUE_DATE, DESCRIPTION, ASSIGNEE, PRIORITY),
+                        itemOut, CREATE, w, ADDON, c -> item(packing.createTodo(c.userId(), c.get(TRIP_ID),
+                                new PackingService.TodoFields(c.get(NAME), Patch.ifPresent(c.get(CATEGORY)),
+                                        Patch.ifPresent(c.get(DUE_DATE)), Patch.ifPresent(c.get(DESCRIPTION)),
+                                        Patch.ifPresent(c.get(ASSIGNEE)), Patch.ifPresent(c.get(PRIORITY)))))),
                 kit.tool("update_todo", "Update to-do", "Changes a to-do; omitted fields stay, null clears.",
-                        Schema.input().tripId().id("itemId", "To-do id", true).string("name", "To-do", 1, 500, false)
-                                .nullableString("category", "Category", 100, false).date("due_date", "Due date", true, false)
-                                .nullableString("description", "Details", 2000, false).nullableId("assigned_user_id", "Member responsible")
-                                .nullableInteger("priority", "0 to 3", 0, 3).build(),
-                        itemOut, UPDATE, w, ADDON, this::update),
+                        Fields.of(TRIP_ID, ITEM_ID, NAME, NEW_CATEGORY, NEW_DUE_DATE, NEW_DESCRIPTION, NEW_ASSIGNEE, NEW_PRIORITY),
+                        itemOut, UPDATE, w, ADDON, c -> item(packing.updateTodo(c.userId(), c.get(TRIP_ID), c.get(ITEM_ID),
+                                new PackingService.TodoFields(c.get(NAME), c.patch(NEW_CATEGORY), c.patch(NEW_DUE_DATE),
+                                        c.patch(NEW_DESCRIPTION), c.patch(NEW_ASSIGNEE), c.patch(NEW_PRIORITY))))),
                 kit.tool("toggle_todo", "Check to-do", "Marks a to-do done or not.",
-                        Schema.input().tripId().id("itemId", "To-do id", true).bool("checked", "Done", true).build(),
-                        itemOut, UPDATE, w, ADDON, this::toggle),
+                        Fields.of(TRIP_ID, ITEM_ID, CHECKED), itemOut, UPDATE, w, ADDON,
+                        c -> item(packing.toggleTodo(c.userId(), c.get(TRIP_ID), c.get(ITEM_ID), c.get(CHECKED)))),
                 kit.tool("delete_todo", "Delete to-do", "Deletes a to-do.",
-                        Schema.input().tripId().id("itemId", "To-do id", true).build(), Schema.success(), DELETE, w, ADDON, this::delete),
+                        Fields.of(TRIP_ID, ITEM_ID), Schema.success(), DELETE, w, ADDON, c -> {
+                            packing.deleteTodo(c.userId(), c.get(TRIP_ID), c.get(ITEM_ID));
+                            return Results.success();
+                        }),
                 kit.tool("reorder_todos", "Reorder to-dos", "Sets the order of to-dos (ids in the new order).",
-                        Schema.input().tripId().ids("orderedIds", "To-do ids in order", 1, 1000, true).build(),
-                        Schema.success(), UPDATE, w, ADDON, this::reorder),
+                        Fields.of(TRIP_ID, ORDERED_IDS), Schema.success(), UPDATE, w, ADDON, c -> {
+                            packing.reorderTodos(c.userId(), c.get(TRIP_ID), c.get(ORDERED_IDS));
+                            return Results.success();
+                        }),
                 kit.tool("get_todo_category_assignees", "Get to-do category assignees",
                         "Shows which members are responsible for which to-do category.",
-                        Schema.input().tripId().build(), Schema.nested().object("assignees", true).buildOutput(), READ, r, ADDON, this::getAssignees),
+                        Fields.of(TRIP_ID), Schema.nested().object("assignees", true).buildOutput(), READ, r, ADDON,
+                        c -> PackingTools.assignees(packing.assignees(c.userId(), c.get(TRIP_ID), true))),
                 kit.tool("set_todo_category_assignees", "Set to-do category assignees",
                         "Replaces the members responsible for a to-do category; every user id must be a trip member.",
-                        Schema.input().tripId().string("categoryName", "Category", 1, 100, true).ids("userIds", "Member user ids", 0, 200, true).build(),
-                        Schema.nested().raw("assignees", JsonFactory.createObjectBuilder().add("type", "array").build(), true).buildOutput(),
-                        UPDATE, w, ADDON, this::setAssignees));
+                        Fields.of(TRIP_ID, CATEGORY_NAME, MEMBER_IDS), Schema.nested().array("assignees", true).buildOutput(),
+                        UPDATE, w, ADDON, c -> JsonFactory.createObjectBuilder().add("assignees", Jsons.array(packing.setAssignees(
+                                c.userId(), c.get(TRIP_ID), true, c.get(CATEGORY_NAME), c.get(MEMBER_IDS)), id -> id)).build()));
     }
 
     private static JsonObject item(TodoItem t) {
-        return JsonFactory.createObjectBuilder().add("item", t.toJson()).build();
+        return Results.of("item", t.toJson());
     }
 
-    private JsonObject list(ToolCall call) {
-        Args a = new Args(call.arguments());
-        Paging p = Paging.from(a);
-        TripService.Page<TodoItem> page = packing.todos(call.userId(), a.id("tripId"), p.limit(), p.offset());
+    private JsonObject list(Call call) {
+        Paging p = call.paging();
+        TripService.Page<TodoItem> page = packing.todos(call.userId(), call.get(TRIP_ID), p.limit(), p.offset());
         JsonObjectBuilder out = JsonFactory.createObjectBuilder().add("items", Jsons.array(page.items(), TodoItem::toJson));
         return Jsons.put(out, "next_cursor", page.nextCursor()).build();
-    }
-
-    private static PackingService.TodoFields fields(Args a) {
-        Set<String> clear = new HashSet<>();
-        for (String k : List.of("category", "due_date", "description", "assigned_user_id", "priority")) {
-            if (a.isNull(k)) {
-                clear.add(k);
-            }
-        }
-        return new PackingService.TodoFields(a.optString("name"), a.optString("category"), a.optString("due_date"),
-                a.optString("description"), a.optLong("assigned_user_id"), a.optInt("priority"), clear);
-    }
-
-    private JsonObject create(ToolCall call) {
-        Args a = new Args(call.arguments());
-        return item(packing.createTodo(call.userId(), a.id("tripId"), fields(a)));
-    }
-
-    private JsonObject update(ToolCall call) {
-        Args a = new Args(call.arguments());
-        return item(packing.updateTodo(call.userId(), a.id("tripId"), a.id("itemId"), fields(a)));
-    }
-
-    private JsonObject toggle(ToolCall call) {
-        Args a = new Args(call.arguments());
-        return item(packing.toggleTodo(call.userId(), a.id("tripId"), a.id("itemId"), a.requiredBool("checked")));
-    }
-
-    private JsonObject delete(ToolCall call) {
-        Args a = new Args(call.arguments());
-        packing.deleteTodo(call.userId(), a.id("tripId"), a.id("itemId"));
-        return JsonFactory.createObjectBuilder().add("success", true).build();
-    }
-
-    private JsonObject reorder(ToolCall call) {
-        Args a = new Args(call.arguments());
-        packing.reorderTodos(call.userId(), a.id("tripId"), a.ids("orderedIds"));
-        return JsonFactory.createObjectBuilder().add("success", true).build();
-    }
-
-    private JsonObject getAssignees(ToolCall call) {
-        return PackingTools.assignees(packing.assignees(call.userId(), new Args(call.arguments()).id("tripId"), true));
-    }
-
-    private JsonObject setAssignees(ToolCall call) {
-        Args a = new Args(call.arguments());
-        List<Long> ids = packing.setAssignees(call.userId(), a.id("tripId"), true, a.string("categoryName"), a.ids("userIds"));
-        return JsonFactory.createObjectBuilder().add("assignees", Jsons.array(ids, id -> id)).build();
     }
 }

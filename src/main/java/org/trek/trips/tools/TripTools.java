@@ -4,6 +4,8 @@ import static org.trek.mcp.registry.ToolAnnotations.CREATE;
 import static org.trek.mcp.registry.ToolAnnotations.DELETE;
 import static org.trek.mcp.registry.ToolAnnotations.READ;
 import static org.trek.mcp.registry.ToolAnnotations.UPDATE;
+import static org.trek.trips.tools.TripParams.MEMBER_ID;
+import static org.trek.trips.tools.TripParams.TRIP_ID;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,14 +17,21 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.trek.admin.AddonService;
-import org.trek.mcp.registry.ToolCall;
+import org.trek.platform.addons.AddonService;
 import org.trek.mcp.registry.ToolDefinition;
+import org.trek.mcp.toolkit.Call;
+import org.trek.mcp.toolkit.Fields;
+import org.trek.mcp.toolkit.Paging;
+import org.trek.mcp.toolkit.Param;
+import org.trek.mcp.toolkit.Results;
+import org.trek.mcp.toolkit.Schema;
+import org.trek.mcp.toolkit.ToolKit;
+import org.trek.platform.addons.AddonId;
 import org.trek.platform.AppConfig;
 import org.trek.platform.Clock;
 import org.trek.platform.auth.AccessGrant;
 import org.trek.trips.IcsExporter;
-import org.trek.trips.Jsons;
+import org.trek.platform.Jsons;
 import org.trek.trips.Reservation;
 import org.trek.trips.ShareToken;
 import org.trek.trips.Trip;
@@ -67,28 +76,32 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
         return tools;
     }
 
+    static final Param<Boolean> INCLUDE_ARCHIVED = Param.bool("include_archived", "Include archived trips (default false)").orElse(false);
+    static final Param<String> TITLE = Param.string("title", "Trip title", 1, 200);
+    static final Param<String> DESCRIPTION = Param.string("description", "Description", 0, 2000);
+    static final Param<String> START_DATE = Param.date("start_date", "First day");
+    static final Param<String> END_DATE_NEW = Param.date("end_date", "Last day (not before start_date)");
+    static final Param<String> END_DATE = Param.date("end_date", "Last day");
+    static final Param<String> CURRENCY_NEW = Param.string("currency", "ISO 4217 currency code, default EUR", 3, 3);
+    static final Param<String> CURRENCY = Param.string("currency", "ISO 4217 currency code", 3, 3);
+    static final Param<String> IDENTIFIER = Param.string("identifier", "Username or e-mail address", 1, 255).required();
+    static final Param<String> COPY_TITLE = Param.string("title", "Title of the copy (default: Copy of ...)", 1, 200);
+    static final Param<Boolean> SHARE_MAP = Param.bool("share_map", "Share the map and itinerary (default true)").orElse(true);
+    static final Param<Boolean> SHARE_BOOKINGS = Param.bool("share_bookings", "Share reservations (default true)").orElse(true);
+    static final Param<Boolean> SHARE_PACKING = Param.bool("share_packing", "Share the packing list (default false)").orElse(false);
+    static final Param<Boolean> SHARE_BUDGET = Param.bool("share_budget", "Share the budget (default false)").orElse(false);
+    static final Param<Boolean> SHARE_COLLAB = Param.bool("share_collab", "Share collaboration content (default false)").orElse(false);
+
     @PostConstruct
     void declare() {
         JsonObject tripOut = Schema.nested().object("trip", true).buildOutput();
-        JsonObject tripFields = Schema.input()
-                .string("title", "Trip title", 1, 200, true)
-                .string("description", "Description", 0, 2000, false)
-                .date("start_date", "First day", false, false)
-                .date("end_date", "Last day (not before start_date)", false, false)
-                .string("currency", "ISO 4217 currency code, default EUR", 3, 3, false).build();
-        JsonObject tripUpdate = Schema.input().tripId()
-                .string("title", "Trip title", 1, 200, false)
-                .string("description", "Description", 0, 2000, false)
-                .date("start_date", "First day", false, false)
-                .date("end_date", "Last day", false, false)
-                .string("currency", "ISO 4217 currency code", 3, 3, false).build();
-        JsonObject tripOnly = Schema.input().tripId().build();
+        Fields tripOnly = Fields.of(TRIP_ID);
 
         tools = List.of(
                 kit.tool("list_trips", "List trips",
                         "Lists the trips you own or are a member of, newest first (archived ones only with include_archived). "
                                 + "Call this first when you do not know a trip id. Paginated: pass next_cursor as cursor.",
-                        Schema.input().bool("include_archived", "Include archived trips (default false)", false).paging().build(),
+                        Fields.of(INCLUDE_ARCHIVED, Paging.LIMIT, Paging.CURSOR),
                         Schema.nested().objects("trips", true).nullableString("next_cursor", "Cursor of the next page, null on the last", 0, false).buildOutput(),
                         READ, Scopes.TRIPS_READ, null, this::listTrips),
                 kit.tool("get_trip_summary", "Get trip summary",
@@ -96,15 +109,17 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
                                 + "accommodations, and, where your access allows, budget, packing, reservations and to-dos. "
                                 + "Sections you may not see are listed in omitted_sections.",
                         tripOnly, Schema.nested().object("trip", true).object("members", true).objects("days", true).buildOutput(),
-                        READ, Scopes.TRIPS_READ, null, this::summary),
+                        READ, Scopes.TRIPS_READ, null, c -> summaries.summary(c.userId(), c.get(TRIP_ID), sections(c.grant()))),
                 kit.tool("create_trip", "Create trip",
                         "Creates a trip you own. Days are generated from the date range (at most " + TripService.MAX_GENERATED_DAYS
                                 + "), or " + TripService.DATELESS_DAYS + " undated days without dates. Currency defaults to EUR.",
-                        tripFields, tripOut, CREATE, Scopes.TRIPS_WRITE, null, this::createTrip),
+                        Fields.of(TITLE.required(), DESCRIPTION, START_DATE, END_DATE_NEW, CURRENCY_NEW), tripOut, CREATE,
+                        Scopes.TRIPS_WRITE, null, this::createTrip),
                 kit.tool("update_trip", "Update trip",
                         "Changes a trip's title, description, dates or currency; omitted fields stay. New dates re-date the days; "
                                 + "surplus empty days go, surplus days with plans stay without a date (nothing planned is deleted).",
-                        tripUpdate, tripOut, UPDATE, Scopes.TRIPS_WRITE, null, this::updateTrip),
+                        Fields.of(TRIP_ID, TITLE, DESCRIPTION, START_DATE, END_DATE, CURRENCY), tripOut, UPDATE,
+                        Scopes.TRIPS_WRITE, null, this::updateTrip),
                 kit.tool("delete_trip", "Delete trip",
                         "Deletes a trip and everything in it, irreversibly. Ask the user to confirm first.",
                         tripOnly, Schema.nested().bool("success", "true", true).integer("tripId", "Deleted trip", null, null, true).buildOutput(),
@@ -115,17 +130,18 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
                         READ, Scopes.TRIPS_READ, null, this::listMembers),
                 kit.tool("add_trip_member", "Add trip member",
                         "Adds an existing user (by username or e-mail) to a trip.",
-                        Schema.input().tripId().string("identifier", "Username or e-mail address", 1, 255, true).build(),
-                        Schema.nested().object("member", true).buildOutput(), CREATE, Scopes.TRIPS_WRITE, null, this::addMember),
+                        Fields.of(TRIP_ID, IDENTIFIER), Schema.nested().object("member", true).buildOutput(), CREATE,
+                        Scopes.TRIPS_WRITE, null, c -> Results.of("member", trips.addMember(c.userId(), c.get(TRIP_ID), c.get(IDENTIFIER)).toJson())),
                 kit.tool("remove_trip_member", "Remove trip member",
                         "Removes a member (by user id) from a trip.",
-                        Schema.input().tripId().id("memberId", "The member's user id", true).build(),
-                        Schema.success(), DELETE, Scopes.TRIPS_WRITE, null, this::removeMember),
+                        Fields.of(TRIP_ID, MEMBER_ID), Schema.success(), DELETE, Scopes.TRIPS_WRITE, null, c -> {
+                            trips.removeMember(c.userId(), c.get(TRIP_ID), c.get(MEMBER_ID));
+                            return Results.success();
+                        }),
                 kit.tool("copy_trip", "Copy trip",
                         "Copies a trip into a new trip you own: days, places, itinerary, notes, accommodations, reservations, "
                                 + "budget and packing (unchecked). Members and share links are not copied.",
-                        Schema.input().tripId().string("title", "Title of the copy (default: Copy of ...)", 1, 200, false).build(),
-                        tripOut, CREATE, Scopes.TRIPS_WRITE, null, this::copyTrip),
+                        Fields.of(TRIP_ID, COPY_TITLE), tripOut, CREATE, Scopes.TRIPS_WRITE, null, this::copyTrip),
                 kit.tool("export_trip_ics", "Export trip as iCalendar",
                         "Exports the trip and (with reservations:read) its dated reservations as an iCalendar (.ics, RFC 5545) text.",
                         tripOnly, Schema.nested().string("ics", "iCalendar text", 1, 0, true).string("filename", "File name", 1, 0, true).buildOutput(),
@@ -137,22 +153,19 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
                 kit.tool("create_share_link", "Create or update share link",
                         "Creates the trip's public read-only link, or changes what an existing one shares. The token and URL "
                                 + "are returned only when the link is created.",
-                        Schema.input().tripId()
-                                .bool("share_map", "Share the map and itinerary (default true)", false)
-                                .bool("share_bookings", "Share reservations (default true)", false)
-                                .bool("share_packing", "Share the packing list (default false)", false)
-                                .bool("share_budget", "Share the budget (default false)", false)
-                                .bool("share_collab", "Share collaboration content (default false)", false).build(),
+                        Fields.of(TRIP_ID, SHARE_MAP, SHARE_BOOKINGS, SHARE_PACKING, SHARE_BUDGET, SHARE_COLLAB),
                         Schema.nested().bool("created", "Whether a new link was created", true).object("link", true).buildOutput(),
                         UPDATE, Scopes.TRIPS_SHARE, null, this::createShare),
                 kit.tool("delete_share_link", "Delete share link", "Revokes the trip's public link.",
-                        tripOnly, Schema.success(), DELETE, Scopes.TRIPS_SHARE, null, this::deleteShare));
+                        tripOnly, Schema.success(), DELETE, Scopes.TRIPS_SHARE, null, c -> {
+                            trips.deleteShare(c.userId(), c.get(TRIP_ID));
+                            return Results.success();
+                        }));
     }
 
-    private JsonObject listTrips(ToolCall call) {
-        Args a = new Args(call.arguments());
-        Paging p = Paging.from(a);
-        TripService.Page<Trip> page = trips.list(call.userId(), a.bool("include_archived", false), p.limit(), p.offset());
+    private JsonObject listTrips(Call call) {
+        Paging p = call.paging();
+        TripService.Page<Trip> page = trips.list(call.userId(), call.get(INCLUDE_ARCHIVED), p.limit(), p.offset());
         JsonObjectBuilder out = JsonFactory.createObjectBuilder().add("trips", Jsons.array(page.items(), Trip::toJson));
         Jsons.put(out, "next_cursor", page.nextCursor());
         return out.build();
@@ -162,65 +175,46 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
     public TripSummaryService.Sections sections(AccessGrant grant) {
         return new TripSummaryService.Sections(
                 grant.allows(Scopes.PLACES_READ),
-                grant.allows(Scopes.BUDGET_READ) && addons.isEnabled("budget"),
-                grant.allows(Scopes.PACKING_READ) && addons.isEnabled("packing"),
+                grant.allows(Scopes.BUDGET_READ) && addons.isEnabled(AddonId.BUDGET),
+                grant.allows(Scopes.PACKING_READ) && addons.isEnabled(AddonId.PACKING),
                 grant.allows(Scopes.RESERVATIONS_READ),
-                grant.allows(Scopes.TODOS_READ) && addons.isEnabled("packing"));
+                grant.allows(Scopes.TODOS_READ) && addons.isEnabled(AddonId.PACKING));
     }
 
-    private JsonObject summary(ToolCall call) {
-        return summaries.summary(call.userId(), new Args(call.arguments()).id("tripId"), sections(call.grant()));
+    private static TripService.TripFields fields(Call c, Param<String> endDate, Param<String> currency) {
+        return new TripService.TripFields(c.get(TITLE), c.get(DESCRIPTION), c.get(START_DATE), c.get(endDate), c.get(currency));
     }
 
-    private static TripService.TripFields fields(Args a) {
-        return new TripService.TripFields(a.optString("title"), a.optString("description"), a.optString("start_date"),
-                a.optString("end_date"), a.optString("currency"));
+    private JsonObject createTrip(Call call) {
+        Trip t = trips.create(call.userId(), fields(call, END_DATE_NEW, CURRENCY_NEW));
+        return Results.of("trip", t.toJsonBuilder().add("day_count", trips.days(t.getId()).size()));
     }
 
-    private JsonObject createTrip(ToolCall call) {
-        Trip t = trips.create(call.userId(), fields(new Args(call.arguments())));
-        return JsonFactory.createObjectBuilder().add("trip", t.toJsonBuilder().add("day_count", trips.days(t.getId()).size())).build();
+    private JsonObject updateTrip(Call call) {
+        Trip t = trips.update(call.userId(), call.get(TRIP_ID), fields(call, END_DATE, CURRENCY));
+        return Results.of("trip", t.toJson());
     }
 
-    private JsonObject updateTrip(ToolCall call) {
-        Args a = new Args(call.arguments());
-        Trip t = trips.update(call.userId(), a.id("tripId"), fields(a));
-        return JsonFactory.createObjectBuilder().add("trip", t.toJson()).build();
-    }
-
-    private JsonObject deleteTrip(ToolCall call) {
-        long tripId = new Args(call.arguments()).id("tripId");
+    private JsonObject deleteTrip(Call call) {
+        long tripId = call.get(TRIP_ID);
         trips.delete(call.userId(), tripId);
         return JsonFactory.createObjectBuilder().add("success", true).add("tripId", tripId).build();
     }
 
-    private JsonObject listMembers(ToolCall call) {
-        List<TripService.MemberView> members = trips.members(call.userId(), new Args(call.arguments()).id("tripId"));
+    private JsonObject listMembers(Call call) {
+        List<TripService.MemberView> members = trips.members(call.userId(), call.get(TRIP_ID));
         return JsonFactory.createObjectBuilder().add("owner", members.get(0).toJson())
                 .add("members", Jsons.array(members.subList(1, members.size()), TripService.MemberView::toJson)).build();
     }
 
-    private JsonObject addMember(ToolCall call) {
-        Args a = new Args(call.arguments());
-        TripService.MemberView m = trips.addMember(call.userId(), a.id("tripId"), a.string("identifier"));
-        return JsonFactory.createObjectBuilder().add("member", m.toJson()).build();
-    }
-
-    private JsonObject removeMember(ToolCall call) {
-        Args a = new Args(call.arguments());
-        trips.removeMember(call.userId(), a.id("tripId"), a.id("memberId"));
-        return JsonFactory.createObjectBuilder().add("success", true).build();
-    }
-
-    private JsonObject copyTrip(ToolCall call) {
-        Args a = new Args(call.arguments());
-        Trip t = trips.copy(call.userId(), a.id("tripId"), a.optString("title"));
+    private JsonObject copyTrip(Call call) {
+        Trip t = trips.copy(call.userId(), call.get(TRIP_ID), call.get(COPY_TITLE));
         return JsonFactory.createObjectBuilder().add("trip", JsonFactory.createObjectBuilder().add("id", t.getId()).add("user_id", t.getUserId())
                 .add("title", t.getTitle())).build();
     }
 
-    private JsonObject exportIcs(ToolCall call) {
-        long tripId = new Args(call.arguments()).id("tripId");
+    private JsonObject exportIcs(Call call) {
+        long tripId = call.get(TRIP_ID);
         Trip trip = access.access(call.userId(), tripId).trip();
         Map<Long, String> dates = new HashMap<>();
         for (TripDay d : trips.days(tripId)) {
@@ -236,25 +230,18 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
         return JsonFactory.createObjectBuilder().add("ics", ics).add("filename", (name.isEmpty() ? "trip-" + tripId : name) + ".ics").build();
     }
 
-    private JsonObject getShare(ToolCall call) {
-        ShareToken s = trips.shareLink(call.userId(), new Args(call.arguments()).id("tripId"));
-        return JsonFactory.createObjectBuilder().add("link", s == null ? jakarta.json.JsonValue.NULL : s.toJson()).build();
+    private JsonObject getShare(Call call) {
+        ShareToken s = trips.shareLink(call.userId(), call.get(TRIP_ID));
+        return Results.of("link", s == null ? jakarta.json.JsonValue.NULL : s.toJson());
     }
 
-    private JsonObject createShare(ToolCall call) {
-        Args a = new Args(call.arguments());
-        TripService.ShareResult r = trips.createOrUpdateShare(call.userId(), a.id("tripId"), new TripService.ShareFlags(
-                a.bool("share_map", true), a.bool("share_bookings", true), a.bool("share_packing", false),
-                a.bool("share_budget", false), a.bool("share_collab", false)));
+    private JsonObject createShare(Call call) {
+        TripService.ShareResult r = trips.createOrUpdateShare(call.userId(), call.get(TRIP_ID), new TripService.ShareFlags(
+                call.get(SHARE_MAP), call.get(SHARE_BOOKINGS), call.get(SHARE_PACKING), call.get(SHARE_BUDGET), call.get(SHARE_COLLAB)));
         JsonObjectBuilder out = JsonFactory.createObjectBuilder().add("created", r.created()).add("link", r.link().toJson());
         if (r.token() != null) {
             out.add("token", r.token()).add("url", config.appUrl() + "/shared/" + r.token());
         }
         return out.build();
-    }
-
-    private JsonObject deleteShare(ToolCall call) {
-        trips.deleteShare(call.userId(), new Args(call.arguments()).id("tripId"));
-        return JsonFactory.createObjectBuilder().add("success", true).build();
     }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.trek.admin.AddonService;
+import org.trek.platform.addons.AddonService;
 import org.trek.trips.Accommodation;
 import org.trek.trips.BudgetItem;
 import org.trek.trips.BudgetItemMember;
@@ -35,6 +35,7 @@ import org.trek.trips.TripAccess;
 import org.trek.trips.TripDay;
 import org.trek.trips.TripService;
 import org.trek.trips.TripSummaryService;
+import org.trek.platform.addons.AddonId;
 
 /**
  * The read-only "My trips" screens. Access goes through {@link TripAccess} exactly as for the MCP tools (owner or
@@ -52,8 +53,6 @@ public class TripViewService {
     public static final int ASSIGNMENT_CAP = TripSummaryService.ASSIGNMENT_CAP;
     public static final int LIST_CAP = TripSummaryService.LIST_CAP;
     public static final int PACKING_CAP = 500;
-    static final String BUDGET_ADDON = "budget";
-    static final String PACKING_ADDON = "packing";
 
     @PersistenceContext(unitName = "trek")
     EntityManager em;
@@ -185,10 +184,10 @@ public class TripViewService {
                 "accommodations", accommodations);
         out.putAll(places(tripId, Math.max(1, placePage), categories));
         out.putAll(reservations(tripId, dayById));
-        if (addons.isEnabled(BUDGET_ADDON)) {
+        if (addons.isEnabled(AddonId.BUDGET)) {
             out.put("budget", budget(userId, tripId, currency, names));
         }
-        if (addons.isEnabled(PACKING_ADDON)) {
+        if (addons.isEnabled(AddonId.PACKING)) {
             out.put("packing", packing(tripId));
             out.putAll(todos(tripId, names));
         }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.trek.account.User;
 import org.trek.account.UserService;
-import org.trek.admin.AddonService;
+import org.trek.platform.addons.AddonService;
 import org.trek.audit.Actor;
 import org.trek.it.Deployments;
 import org.trek.mcp.McpRouter;
@@ -56,7 +56,7 @@ class HotPathStatementsIT {
 
     @BeforeEach
     void user() {
-        addons.setEnabled(Actor.system(), "mcp", true);
+        addons.setEnabled(org.trek.platform.addons.AddonId.MCP, true);
         User user = ToolTestSupport.newUser(users, "hot");
         token = tokens.create(Actor.system(), user.getId(), "guard").token();
     }

@@ -1,6 +1,5 @@
-package org.trek.admin;
+package org.trek.platform.addons;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -11,25 +10,21 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
-import org.trek.audit.Actor;
-import org.trek.audit.AuditService;
-import org.trek.platform.AppConfig;
 import org.trek.platform.Clock;
-import org.trek.platform.Startup;
 
 /**
  * Addon state lives in the shared database (one row per addon). Every request asks whether addons are on (the MCP
  * addon on each /mcp request, a tool's addon on each call), so the states are read all at once and kept for
  * {@value #STATES_TTL_MS} ms: a toggle is seen at once on its own node and within that time on every other node (nodes
  * serving MCP also drop them at the next change-feed poll). A toggle fires {@link AddonToggled}; the MCP layer turns it
- * into list_changed notifications.
+ * into list_changed notifications. Which addons exist is {@link AddonId}; who may switch them, and the audit record
+ * of a switch, belong to the admin feature.
  */
 @ApplicationScoped
 @Transactional
 public class AddonService {
-    private static final Logger LOG = Logger.getLogger(AddonService.class.getName());
-    public static final String MCP = "mcp";
+    /** The MCP addon, for the /mcp transport's gate. */
+    public static final AddonId MCP = AddonId.MCP;
 
     /** Fired after an addon was switched on or off. */
     public record AddonToggled(String addonId, boolean enabled) {
@@ -39,13 +34,7 @@ public class AddonService {
     EntityManager em;
 
     @Inject
-    AuditService audit;
-
-    @Inject
     Clock clock;
-
-    @Inject
-    AppConfig config;
 
     @Inject
     Event<AddonToggled> toggled;
@@ -63,6 +52,12 @@ public class AddonService {
 
     private volatile States states;
 
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isEnabled(AddonId addon) {
+        return isEnabled(addon.id());
+    }
+
+    /** By row id, for descriptors that carry the id (tool, resource and prompt definitions); unknown ids are off. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean isEnabled(String addonId) {
         return states().enabled().getOrDefault(addonId, false);
@@ -97,28 +92,30 @@ public class AddonService {
         return Optional.ofNullable(em.find(Addon.class, addonId));
     }
 
-    /** Switches an addon; returns false when the id is unknown. */
-    public boolean setEnabled(Actor actor, String addonId, boolean enabled) {
+    /** What {@link #setEnabled} did. */
+    public enum Switch {
+        UNKNOWN, UNCHANGED, CHANGED
+    }
+
+    /**
+     * Switches an addon and fires {@link AddonToggled} when its state changed. Joins the caller's transaction, so
+     * the caller can record the switch (the admin feature audits it) in the same one.
+     */
+    public Switch setEnabled(String addonId, boolean enabled) {
         Addon addon = em.find(Addon.class, addonId);
         if (addon == null) {
-            return false;
+            return Switch.UNKNOWN;
         }
         if (addon.isEnabled() == enabled) {
-            return true;
+            return Switch.UNCHANGED;
         }
         addon.setEnabled(enabled, clock.now());
         forgetStates();
-        audit.record(actor, "admin.addon_update", addonId, Map.of("enabled", enabled));
         toggled.fire(new AddonToggled(addonId, enabled));
-        return true;
+        return Switch.CHANGED;
     }
 
-    /** TREK_ADDONS=mcp,journey forces those addons on at start, for automated set-ups. */
-    void onStart(@Observes @Priority(20) Startup.DatabaseReady ready) {
-        for (String id : config.getList("TREK_ADDONS")) {
-            if (!setEnabled(Actor.system(), id, true)) {
-                LOG.warning(() -> "TREK_ADDONS names an unknown addon: " + id);
-            }
-        }
+    public Switch setEnabled(AddonId addon, boolean enabled) {
+        return setEnabled(addon.id(), enabled);
     }
 }

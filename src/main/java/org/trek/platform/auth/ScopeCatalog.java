@@ -1,4 +1,4 @@
-package org.trek.oauth.scope;
+package org.trek.platform.auth;
 
 import java.util.ArrayList;
 import java.util.Collection;

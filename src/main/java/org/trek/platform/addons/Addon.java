@@ -1,4 +1,4 @@
-package org.trek.admin;
+package org.trek.platform.addons;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package org.trek.audit;
+package org.trek.admin;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.HttpConstraint;
@@ -18,6 +18,8 @@ import java.util.Map;
 import org.trek.account.CurrentUser;
 import org.trek.account.Role;
 import org.trek.platform.AppConfig;
+import org.trek.audit.AuditService;
+import org.trek.audit.AuditCsvExport;
 
 /** Admin → Audit log → Export CSV: the filtered view, streamed. The export itself is audited. */
 @WebServlet("/admin/audit/export.csv")

@@ -1,4 +1,4 @@
-package org.trek.oauth.scope;
+package org.trek.platform.auth;
 
 /** One OAuth scope: its name ("trips:read"), its group key ("trips"), a short label and a description. */
 public record Scope(String name, String group, String label, String description) {

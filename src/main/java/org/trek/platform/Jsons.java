@@ -1,6 +1,5 @@
-package org.trek.trips;
+package org.trek.platform;
 
-import org.trek.platform.JsonFactory;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package org.trek.oauth.scope;
+package org.trek.platform.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

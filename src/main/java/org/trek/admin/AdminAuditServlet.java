@@ -1,4 +1,4 @@
-package org.trek.audit;
+package org.trek.admin;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import org.trek.account.Role;
 import org.trek.platform.web.Views;
+import org.trek.audit.AuditService;
 
 /** Admin → Audit log: filter by action, user and date range (UTC days), newest first, paged. */
 @WebServlet("/admin/audit")

@@ -1,0 +1,58 @@
+package org.trek.mcp.toolkit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.trek.mcp.registry.InvalidParamsException;
+import org.trek.mcp.registry.ToolAnnotations;
+import org.trek.mcp.registry.ToolDefinition;
+import org.trek.mcp.registry.ToolException;
+import org.trek.mcp.registry.ToolResult;
+import org.trek.platform.DomainException;
+import org.trek.platform.addons.AddonId;
+import org.trek.platform.addons.AddonService;
+
+/**
+ * Declares a feature's tools: one call per tool with its arguments as {@link Fields}, and a handler that reads them
+ * through a {@link Call}. Whatever the registry already filtered, the grant's scope and the addon are checked again
+ * inside (defence in depth); a {@link DomainException} becomes an isError result with its own message, and any other
+ * failure a generic message (the exception text never reaches the client).
+ */
+@ApplicationScoped
+public class ToolKit {
+    private static final Logger LOG = Logger.getLogger(ToolKit.class.getName());
+    public static final String FAILED = "The operation failed; nothing was changed.";
+
+    @Inject
+    AddonService addons;
+
+    /**
+     * @param scope the OAuth scope needed to see and call it (implication rules apply), or null
+     * @param addon the addon that must be on, or null
+     */
+    public ToolDefinition tool(String name, String title, String description, Fields input, JsonObject output,
+                               ToolAnnotations annotations, String scope, AddonId addon, Function<Call, JsonObject> body) {
+        return new ToolDefinition(name, title, description, input.inputSchema(), output, annotations, scope,
+                addon == null ? null : addon.id(), call -> {
+            if (scope != null && !call.grant().allows(scope)) {
+                throw new ToolException("Insufficient scope: " + name + " needs " + scope + ".");
+            }
+            if (addon != null && !addons.isEnabled(addon)) {
+                throw new ToolException("The " + addon.id() + " addon is disabled on this server.");
+            }
+            try {
+                return ToolResult.of(body.apply(new Call(call, input)));
+            } catch (DomainException e) {
+                throw new ToolException(e.getMessage());
+            } catch (ToolException | InvalidParamsException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Tool " + name + " failed", e);
+                throw new ToolException(FAILED);
+            }
+        });
+    }
+}
