@@ -32,6 +32,7 @@ import org.trek.mcp.registry.ResourceProvider;
 import org.trek.mcp.registry.ToolDefinition;
 import org.trek.mcp.registry.ToolProvider;
 import org.trek.platform.auth.AccessGrant;
+import org.trek.platform.json.JsonText;
 
 /**
  * Everything features contribute to MCP, collected once at first use: tool descriptors are built once, and the
@@ -64,7 +65,11 @@ public class McpRegistry {
     AddonService addons;
 
     private volatile Catalog catalog;
-    private final Map<String, VisibleTools> toolListCache = new ConcurrentHashMap<>();
+    private final Map<ListKey, VisibleTools> toolListCache = new ConcurrentHashMap<>();
+
+    /** A tools/list answer depends on the grant's scopes (null: full access) and which addons are on. */
+    private record ListKey(Set<String> scopes, String enabledAddons) {
+    }
 
     /** The tools one (scope set, addon state) sees, and their tools/list array, built once and shared. */
     public record VisibleTools(List<ToolEntry> entries, JsonArray descriptors) {
@@ -82,8 +87,9 @@ public class McpRegistry {
     public record PromptEntry(PromptDefinition definition, JsonObject descriptor) {
     }
 
+    /** @param toolAddons the addons that gate some tool, in a fixed order */
     private record Catalog(Map<String, ToolEntry> tools, Map<String, ResourceEntry> fixed,
-                           List<ResourceEntry> templates, Map<String, PromptEntry> prompts) {
+                           List<ResourceEntry> templates, Map<String, PromptEntry> prompts, List<String> toolAddons) {
     }
 
     /** Collects every contribution once, right after start-up, so a broken provider shows in the start log. */
@@ -136,7 +142,7 @@ public class McpRegistry {
         LOG.info(() -> "MCP registry: " + tools.size() + " tools, " + fixed.size() + " resources, " + templates.size()
                 + " resource templates, " + prompts.size() + " prompts");
         return new Catalog(Collections.unmodifiableMap(tools), Collections.unmodifiableMap(fixed), List.copyOf(templates),
-                Collections.unmodifiableMap(prompts));
+                Collections.unmodifiableMap(prompts), tools.values().stream().map(t -> t.definition().addon()).filter(a -> a != null).distinct().sorted().toList());
     }
 
     // ---------------------------------------------------------------- visibility
@@ -167,15 +173,19 @@ public class McpRegistry {
     /** The tools this grant may see, in registration order; cached per scope set and addon state. */
     public VisibleTools visibleTools(AccessGrant grant) {
         Catalog c = catalog();
-        Set<String> addonIds = c.tools().values().stream().map(t -> t.definition().addon())
-                .filter(a -> a != null).collect(Collectors.toCollection(TreeSet::new));
-        String key = (grant.scopes() == null ? "*" : String.join(" ", new TreeSet<>(grant.scopes()))) + "|"
-                + addonIds.stream().filter(this::addonEnabled).collect(Collectors.joining(","));
+        StringBuilder enabled = new StringBuilder();
+        for (String addon : c.toolAddons()) {
+            if (addonEnabled(addon)) {
+                enabled.append(addon).append(',');
+            }
+        }
+        ListKey key = new ListKey(grant.scopes(), enabled.toString());
         VisibleTools cached = toolListCache.get(key);
         if (cached == null) {
             List<ToolEntry> entries = c.tools().values().stream()
                     .filter(t -> visible(grant, t.definition().requiredScope(), t.definition().addon())).toList();
-            cached = new VisibleTools(entries, descriptors(entries));
+            // written once: every tools/list answer of this scope set copies the text
+            cached = new VisibleTools(entries, JsonText.rendered(descriptors(entries)));
             if (toolListCache.size() > LIST_CACHE_LIMIT) {
                 toolListCache.clear();
             }

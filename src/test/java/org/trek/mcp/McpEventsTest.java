@@ -64,6 +64,12 @@ class McpEventsTest {
         events.subscriptions = subscriptions;
         events.channels = new LiveChannels();
         events.registry = new McpRegistry();
+        events.sessions = new McpSessionStore() {
+            @Override
+            public int purgeIdle() {
+                return 0;
+            }
+        };
         events.handover = McpHandoverTest.handover(events.channels, new McpHandoverTest.FakeStore());
         long[] now = {1_000_000};
         events.time = () -> now[0];

@@ -1,5 +1,6 @@
 package org.trek.mcp.registry;
 
+import org.trek.platform.json.JsonText;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
@@ -16,8 +17,10 @@ public record ToolResult(JsonObject structuredContent, String text, boolean isEr
         this(structuredContent, text, isError, null);
     }
 
+    /** The result as structuredContent and as text; the JSON is written once and shared by both. */
     public static ToolResult of(JsonObject structured) {
-        return new ToolResult(structured, structured.toString(), false);
+        String text = JsonText.write(structured);
+        return new ToolResult(JsonText.rendered(structured, text), text, false);
     }
 
     public static ToolResult error(String message) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.trek.mcp.protocol.EventStream;
 import org.trek.mcp.protocol.Outbound;
 import org.trek.mcp.protocol.Wire;
+import org.trek.platform.json.JsonText;
 
 /** {@link Outbound} over the servlet response: JSON with a length, or an SSE stream flushed event by event. */
 final class ServletOutbound implements Outbound {
@@ -28,7 +29,7 @@ final class ServletOutbound implements Outbound {
 
     @Override
     public void json(int status, JsonValue body, Map<String, String> headers) {
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = JsonText.write(body).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         headers.forEach(response::setHeader);
         response.setContentType(Wire.JSON);
@@ -98,7 +99,7 @@ final class ServletOutbound implements Outbound {
 
         @Override
         public synchronized boolean send(JsonObject message) {
-            return write("event: message\ndata: " + message + "\n\n");
+            return write("event: message\ndata: " + JsonText.write(message) + "\n\n");
         }
 
         @Override
