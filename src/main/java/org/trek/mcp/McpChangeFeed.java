@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
 import org.trek.platform.Clock;
+import org.trek.platform.db.Sql;
 
 /**
  * The table mcp_changes: what happened on one node that open streams on the other nodes must hear about (a resource
@@ -48,8 +49,14 @@ public class McpChangeFeed {
 
     /** As {@link #record(String, String)}, for one user only ({@code userId} null: for everyone). */
     public void record(String kind, String target, Long userId) {
-        em.persist(new McpChange(nodeId, kind, target, userId, clock.millis()));
+        // A plain INSERT in the caller's transaction: nothing needs the row's id back, and EclipseLink's identity
+        // read-back after batched inserts met duplicate keys on H2 2.2.224 when many trips changed at once.
+        sql.update("INSERT INTO mcp_changes (node_id, change_kind, target, user_id, created_at) VALUES (?, ?, ?, ?, ?)",
+                nodeId, kind, target, userId, clock.millis());
     }
+
+    @Inject
+    Sql sql;
 
     /** Rows after {@code id}, oldest first. (In a transaction: the poller's thread must not hold a non-transactional EntityManager.) */
     public List<McpChange> after(long id, int limit) {

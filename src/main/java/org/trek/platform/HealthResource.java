@@ -13,7 +13,7 @@ import org.trek.platform.db.DataSourceConfig;
 
 /** GET /health: 200 {"status":"UP"} once migrations have run and the database answers; 503 otherwise. */
 @Path("health")
-@jakarta.enterprise.context.RequestScoped
+@jakarta.enterprise.context.ApplicationScoped
 public class HealthResource {
 
     @Resource(lookup = DataSourceConfig.JNDI_NAME)

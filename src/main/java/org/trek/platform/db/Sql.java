@@ -45,6 +45,22 @@ public class Sql {
         }
     }
 
+    /** One INSERT, UPDATE or DELETE (in the caller's transaction when there is one); answers the rows changed. */
+    public int update(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                if (params[i] == null) {
+                    ps.setNull(i + 1, java.sql.Types.NULL);
+                } else {
+                    ps.setObject(i + 1, params[i]);
+                }
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("update failed: " + e.getMessage(), e);
+        }
+    }
+
     /** A long column that may be NULL. */
     public static Long nullableLong(ResultSet rs, String column) throws SQLException {
         long v = rs.getLong(column);
