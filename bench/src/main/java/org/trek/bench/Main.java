@@ -48,7 +48,7 @@ public final class Main {
 
     private static void usage() {
         System.err.println("usage: trek-bench free-port | self-test | run --port P --pid PID --started-at-ms T --admin-email E "
-                + "--admin-password W [--clk-tck 100] [--warmup S] [--window S] [--quick] [--only REGEX] "
+                + "--admin-password W [--clk-tck 100] [--jit-warmup S] [--warmup S] [--window S] [--quick] [--only REGEX] "
                 + "[--large-places N] [--large-items N] [--results-dir DIR] [--db LABEL] [--jvm-opts TEXT] [--git TEXT]");
     }
 
@@ -176,6 +176,26 @@ public final class Main {
         }
 
         LoadEngine engine = new LoadEngine(address, server, self);
+        // The JIT warm-up pass: every kind of MCP request once for a few seconds, unmeasured, so the first rows are not
+        // measured against a server still compiling its hot path (a row's own warm-up is short).
+        double jitWarmup = Double.parseDouble(o.getOrDefault("jit-warmup", quick ? "0" : "3"));
+        if (jitWarmup > 0) {
+            LoadEngine.Limits pass = new LoadEngine.Limits(0L, (long) (jitWarmup * 1e9), 5_000_000L, 30_000_000_000L,
+                    120_000_000_000L);
+            List<Scenario> warm = List.of(w.health(), w.toolCall(listTrips, token, true, "list_trips", "{}"),
+                    w.toolCall(listTrips, token, false, "list_trips", "{}"),
+                    w.toolCall(listTrips, f.staticToken(), true, "list_trips", "{}"),
+                    w.toolCall(smallName, token, true, "get_trip_summary", "{\"tripId\":" + f.smallTrip() + "}"),
+                    w.toolCall(largeName, token, true, "get_trip_summary", "{\"tripId\":" + f.largeTrip() + "}"),
+                    w.mcp("tools/list", token, true, "tools/list", null, ""), w.mcp("tools/list", token, false, "tools/list", null, ""),
+                    w.mcp("server/discover", token, false, "server/discover", null, ""), w.mcp("ping", token, true, "ping", null, ""),
+                    w.initializeCycles("warm-up cycles", token));
+            log(String.format(Locale.ROOT, "JIT warm-up pass: %d kinds of request, %s s each, not measured", warm.size(),
+                    trim(jitWarmup)));
+            for (Scenario sc : warm) {
+                engine.run(sc, 4, pass);
+            }
+        }
         LoadEngine.Limits limits = new LoadEngine.Limits((long) (warmup * 1e9), (long) (window * 1e9), 5_000_000L,
                 30_000_000_000L, 120_000_000_000L);
         List<Report.Row> rows = new ArrayList<>();
@@ -244,7 +264,8 @@ public final class Main {
         header.add("Server: `" + o.getOrDefault("git", "unknown commit") + "`, database " + o.getOrDefault("db", "H2")
                 + ", server JVM options: `" + (o.getOrDefault("jvm-opts", "").isBlank() ? "(none)" : o.get("jvm-opts")) + "`. "
                 + Runtime.getRuntime().availableProcessors() + " cores shared by server and load generator; "
-                + "closed loop, " + trim(warmup) + " s warm-up + " + trim(window) + " s measured window per row"
+                + "closed loop, " + trim(jitWarmup) + " s per kind of request in a JIT warm-up pass first, then "
+                + trim(warmup) + " s warm-up + " + trim(window) + " s measured window per row"
                 + (quick ? " (**--quick**: not for comparison)" : "") + ".");
         notes.add(0, "Large trip: " + f.largeTripCounts() + "; all made through /mcp as user " + f.username()
                 + " (a normal user created on /admin/users).");
