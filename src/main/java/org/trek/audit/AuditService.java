@@ -78,6 +78,12 @@ public class AuditService implements DeferredWrites {
     }
 
     /** Writes the queued records in one batch (in order); on failure they are put back for the next beat. */
+    /** What is still pending is written when the application stops (SIGTERM, undeploy). */
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        flush();
+    }
+
     @Override
     public synchronized void flush() {
         List<AuditRecord> batch = new ArrayList<>();

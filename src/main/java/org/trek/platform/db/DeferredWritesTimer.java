@@ -1,6 +1,5 @@
 package org.trek.platform.db;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.ejb.AccessTimeout;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -17,8 +16,9 @@ import java.util.logging.Logger;
 
 /**
  * Flushes every {@link DeferredWrites} bean once a second (a non-persistent EJB timer on each node, with a container
- * context of its own) and once more at shutdown, so at most the last second of deferred writes is lost when the
- * process dies without stopping (kill -9, power loss).
+ * context of its own). Each bean also flushes itself when the application stops (its own {@code @PreDestroy}: at that
+ * point this timer would only meet new, empty instances), so at most the last second of deferred writes is lost when
+ * the process dies without stopping (kill -9, power loss).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -35,11 +35,6 @@ public class DeferredWritesTimer {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each writer commits its own batch
     @AccessTimeout(0)
     void beat() {
-        flushAll();
-    }
-
-    @PreDestroy
-    void stop() {
         flushAll();
     }
 
