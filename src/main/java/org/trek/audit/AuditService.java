@@ -30,7 +30,7 @@ import org.trek.platform.Clock;
  * refused or failed operation survives the rollback of that operation.
  *
  * <p>{@link #recordLater} is for records made on the hot path of every MCP tool call: they queue in memory and are
- * written in one batch at least once a second ({@link org.trek.platform.db.DeferredWritesTimer}) and at shutdown; a process that dies
+ * written in one batch at least once a second ({@link org.trek.platform.db.DeferredWritesTimer}) and when the application stops ({@link org.trek.platform.db.DeferredWritesAtStop}); a process that dies
  * without stopping loses at most the last second of them. Security events use {@link #record}.
  */
 @ApplicationScoped
@@ -78,12 +78,6 @@ public class AuditService implements DeferredWrites {
     }
 
     /** Writes the queued records in one batch (in order); on failure they are put back for the next beat. */
-    /** What is still pending is written when the application stops (SIGTERM, undeploy). */
-    @jakarta.annotation.PreDestroy
-    void stop() {
-        flush();
-    }
-
     @Override
     public synchronized void flush() {
         List<AuditRecord> batch = new ArrayList<>();

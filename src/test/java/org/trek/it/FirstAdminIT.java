@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,9 +20,17 @@ import org.junit.jupiter.api.Test;
  */
 class FirstAdminIT {
 
+    static final String TOKEN = "trekconf_restart-0123456789abcdef0123456789abcdef";
+    static final int CALLS = 30;
+
+    /**
+     * Also: what /mcp writes behind (tool-call audit rows, once a second) is written when the server stops normally
+     * (SIGTERM): the calls made right before the stop are all in the audit log after the restart.
+     */
     @Test
-    void generatedAdminPasswordIsPrintedOnceAndDataSurvivesARestart() {
-        TrekServer first = TrekServer.start("bootstrap", Map.of());
+    void generatedAdminPasswordIsPrintedOnceAndDataSurvivesARestart() throws Exception {
+        TrekServer first = TrekServer.start("bootstrap", Map.of("TREK_ADDONS", "mcp", "TREK_MCP_CONFORMANCE_FIXTURES", "true",
+                "TREK_MCP_CONFORMANCE_TOKEN", TOKEN));
         Map<String, String> database;
         String password;
         try {
@@ -29,6 +40,19 @@ class FirstAdminIT {
             assertTrue(password.length() >= 20, "a strong generated password");
             assertEquals(302, new WebClient(first).login("admin", password).statusCode());
             database = first.databaseEnvironment();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            for (int i = 0; i < CALLS; i++) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(first.uri("/mcp"))
+                        .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                        .header("Accept", "application/json, text/event-stream").header("MCP-Protocol-Version", "2026-07-28")
+                        .header("Mcp-Method", "tools/call").header("Mcp-Name", "list_trips")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"method\":"
+                                + "\"tools/call\",\"params\":{\"name\":\"list_trips\",\"arguments\":{},\"_meta\":{"
+                                + "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+                                + "\"io.modelcontextprotocol/clientCapabilities\":{}}}}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode(), r.body());
+            }
         } finally {
             first.stopKeepingData();
         }
@@ -41,6 +65,11 @@ class FirstAdminIT {
             assertEquals(401, new WebClient(second).login("second@trek.test", "second-password-1").statusCode(),
                     "ADMIN_EMAIL is only used when no user exists");
             assertTrue(!second.log().contains("one-time password"), "no new password printed");
+            WebClient admin = new WebClient(second);
+            assertEquals(302, admin.login("admin", password).statusCode());
+            String audit = admin.get("/admin/audit?action=mcp.tool_call").body();
+            assertEquals(CALLS, Pattern.compile(">list_trips<").matcher(audit).results().count(),
+                    "tool-call audit rows written behind were lost at the stop");
             assertNotNull(second.log());
         } finally {
             second.close();

@@ -7,7 +7,10 @@ import java.util.Map;
  * Which database to use, from the environment: a {@code jdbc:mariadb:} DB_URL selects MariaDB; anything else
  * (or nothing) the embedded H2 file database under TREK_DATA_DIR. Same WAR, no rebuild.
  *
- * <p>H2 runs in LEGACY mode: EclipseLink 4's H2 identity DDL and read-back need it with H2 2.x.
+ * <p>H2 runs in LEGACY mode: EclipseLink 4's H2 identity DDL and read-back need it with H2 2.x. It is not closed by
+ * H2's own JVM shutdown hook (DB_CLOSE_ON_EXIT=FALSE): that hook ran before the application stopped and took the
+ * database away from the writes made at the stop ({@link DeferredWritesAtStop}); the database closes with the pool's
+ * last connection instead.
  */
 public record DatabaseSettings(Kind kind, String url, String user, String password) {
 
@@ -23,9 +26,11 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
         if (url == null) {
             String dir = value(env, "TREK_DATA_DIR");
             Path dataDir = Path.of(dir == null ? "./data" : dir).toAbsolutePath().normalize();
-            url = "jdbc:h2:file:" + dataDir.resolve("trek") + ";MODE=LEGACY";
+            url = "jdbc:h2:file:" + dataDir.resolve("trek") + ";MODE=LEGACY;DB_CLOSE_ON_EXIT=FALSE";
         } else if (!url.startsWith("jdbc:h2:")) {
             throw new IllegalArgumentException("DB_URL must start with jdbc:mariadb: or jdbc:h2:");
+        } else if (!url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            url = url + ";DB_CLOSE_ON_EXIT=FALSE";
         }
         return new DatabaseSettings(Kind.H2, url, user == null ? "sa" : user, password == null ? "" : password);
     }

@@ -2,7 +2,8 @@ package org.trek.platform.db;
 
 /**
  * Writes a feature keeps in memory and writes later in batches, off the request thread: {@link DeferredWritesTimer}
- * calls {@link #flush()} on every such bean once a second and once more when the application stops.
+ * calls {@link #flush()} on every such bean once a second, and {@link DeferredWritesAtStop} once more when the
+ * application stops.
  */
 public interface DeferredWrites {
 

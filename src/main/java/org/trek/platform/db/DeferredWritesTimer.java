@@ -16,9 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Flushes every {@link DeferredWrites} bean once a second (a non-persistent EJB timer on each node, with a container
- * context of its own). Each bean also flushes itself when the application stops (its own {@code @PreDestroy}: at that
- * point this timer would only meet new, empty instances), so at most the last second of deferred writes is lost when
- * the process dies without stopping (kill -9, power loss).
+ * context of its own). {@link DeferredWritesAtStop} flushes once more when the application stops, so at most the last
+ * second of deferred writes is lost, and only when the process dies without stopping (kill -9, power loss).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)

@@ -43,12 +43,6 @@ public class UseStamps implements DeferredWrites {
         pending.computeIfAbsent(kind, k -> new ConcurrentHashMap<>()).merge(key, millis, Math::max);
     }
 
-    /** What is still pending is written when the application stops (SIGTERM, undeploy). */
-    @jakarta.annotation.PreDestroy
-    void stop() {
-        flush();
-    }
-
     @Override
     public void flush() {
         for (Map.Entry<Kind, Map<Object, Long>> e : pending.entrySet()) {
