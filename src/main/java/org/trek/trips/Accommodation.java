@@ -9,8 +9,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import org.trek.platform.Jsons;
+import org.trek.platform.db.Sql;
 
 /** Where the travellers sleep from a start day to an end day. (table day_accommodations). */
 @Entity
@@ -134,6 +137,27 @@ public class Accommodation implements TripOwned {
 
     public void setCreatedAt(Instant createdAt) {
         this.createdAt = createdAt;
+    }
+
+    /** The columns {@link #ofRow} reads, of day_accommodations as a. */
+    static final String COLUMNS = "a.id, a.trip_id, a.place_id, a.start_day_id, a.end_day_id, a.check_in, "
+            + "a.check_in_end, a.check_out, a.confirmation, a.notes, a.created_at";
+
+    /** A Accommodation read with plain SQL ({@link #COLUMNS}): detached, for reading only. */
+    static Accommodation ofRow(ResultSet rs) throws SQLException {
+        Accommodation a = new Accommodation();
+        a.id = rs.getLong("id");
+        a.tripId = rs.getLong("trip_id");
+        a.placeId = Sql.nullableLong(rs, "place_id");
+        a.startDayId = rs.getLong("start_day_id");
+        a.endDayId = rs.getLong("end_day_id");
+        a.checkIn = rs.getString("check_in");
+        a.checkInEnd = rs.getString("check_in_end");
+        a.checkOut = rs.getString("check_out");
+        a.confirmation = rs.getString("confirmation");
+        a.notes = rs.getString("notes");
+        a.createdAt = Sql.instant(rs, "created_at");
+        return a;
     }
 
     /** The wire form used by tools and resources (snake_case keys, null for unset values). */

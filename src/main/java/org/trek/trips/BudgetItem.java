@@ -9,9 +9,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.trek.platform.Jsons;
+import org.trek.platform.db.Sql;
 
 /** An expense of a trip, optionally split between members. (table budget_items). */
 @Entity
@@ -157,6 +160,30 @@ public class BudgetItem implements TripOwned {
 
     public void setCreatedAt(Instant createdAt) {
         this.createdAt = createdAt;
+    }
+
+    /** The columns {@link #ofRow} reads, of budget_items as b. */
+    static final String COLUMNS = "b.id, b.trip_id, b.category, b.name, b.total_price, b.persons, b.day_count, "
+            + "b.note, b.sort_order, b.paid_by_user_id, b.expense_date, b.reservation_id, "
+            + "b.created_at";
+
+    /** A BudgetItem read with plain SQL ({@link #COLUMNS}): detached, for reading only. */
+    static BudgetItem ofRow(ResultSet rs) throws SQLException {
+        BudgetItem b = new BudgetItem();
+        b.id = rs.getLong("id");
+        b.tripId = rs.getLong("trip_id");
+        b.category = rs.getString("category");
+        b.name = rs.getString("name");
+        b.totalPrice = rs.getBigDecimal("total_price");
+        b.persons = Sql.nullableInt(rs, "persons");
+        b.days = Sql.nullableInt(rs, "day_count");
+        b.note = rs.getString("note");
+        b.sortOrder = rs.getInt("sort_order");
+        b.paidByUserId = Sql.nullableLong(rs, "paid_by_user_id");
+        b.expenseDate = rs.getString("expense_date");
+        b.reservationId = Sql.nullableLong(rs, "reservation_id");
+        b.createdAt = Sql.instant(rs, "created_at");
+        return b;
     }
 
     /** The wire form used by tools and resources (snake_case keys, null for unset values). */

@@ -9,8 +9,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import org.trek.platform.Jsons;
+import org.trek.platform.db.Sql;
 
 /** A place planned on a day, in order, with optional times. (table day_assignments). */
 @Entity
@@ -100,6 +103,24 @@ public class DayAssignment {
 
     public void setCreatedAt(Instant createdAt) {
         this.createdAt = createdAt;
+    }
+
+    /** The columns {@link #ofRow} reads, of day_assignments as a. */
+    static final String COLUMNS = "a.id, a.day_id, a.place_id, a.order_index, a.notes, a.assignment_time, "
+            + "a.assignment_end_time, a.created_at";
+
+    /** A DayAssignment read with plain SQL ({@link #COLUMNS}): detached, for reading only. */
+    static DayAssignment ofRow(ResultSet rs) throws SQLException {
+        DayAssignment a = new DayAssignment();
+        a.id = rs.getLong("id");
+        a.dayId = rs.getLong("day_id");
+        a.placeId = rs.getLong("place_id");
+        a.orderIndex = rs.getInt("order_index");
+        a.notes = rs.getString("notes");
+        a.time = rs.getString("assignment_time");
+        a.endTime = rs.getString("assignment_end_time");
+        a.createdAt = Sql.instant(rs, "created_at");
+        return a;
     }
 
     /** The wire form used by tools and resources (snake_case keys, null for unset values). */

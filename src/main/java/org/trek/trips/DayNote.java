@@ -9,8 +9,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import org.trek.platform.Jsons;
+import org.trek.platform.db.Sql;
 
 /** A short note on a day. (table day_notes). */
 @Entity
@@ -101,6 +104,24 @@ public class DayNote implements TripOwned {
 
     public void setCreatedAt(Instant createdAt) {
         this.createdAt = createdAt;
+    }
+
+    /** The columns {@link #ofRow} reads, of day_notes as n. */
+    static final String COLUMNS = "n.id, n.day_id, n.trip_id, n.note_text, n.note_time, n.icon, n.sort_order, "
+            + "n.created_at";
+
+    /** A DayNote read with plain SQL ({@link #COLUMNS}): detached, for reading only. */
+    static DayNote ofRow(ResultSet rs) throws SQLException {
+        DayNote n = new DayNote();
+        n.id = rs.getLong("id");
+        n.dayId = rs.getLong("day_id");
+        n.tripId = rs.getLong("trip_id");
+        n.text = rs.getString("note_text");
+        n.time = rs.getString("note_time");
+        n.icon = rs.getString("icon");
+        n.sortOrder = rs.getDouble("sort_order");
+        n.createdAt = Sql.instant(rs, "created_at");
+        return n;
     }
 
     /** The wire form used by tools and resources (snake_case keys, null for unset values). */

@@ -9,8 +9,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import org.trek.platform.Jsons;
+import org.trek.platform.db.Sql;
 
 /** One thing to pack. (table packing_items). */
 @Entity
@@ -123,6 +126,26 @@ public class PackingItem implements TripOwned {
 
     public void setCreatedAt(Instant createdAt) {
         this.createdAt = createdAt;
+    }
+
+    /** The columns {@link #ofRow} reads, of packing_items as p. */
+    static final String COLUMNS = "p.id, p.trip_id, p.name, p.checked, p.category, p.sort_order, p.weight_grams, "
+            + "p.bag_id, p.quantity, p.created_at";
+
+    /** A PackingItem read with plain SQL ({@link #COLUMNS}): detached, for reading only. */
+    static PackingItem ofRow(ResultSet rs) throws SQLException {
+        PackingItem p = new PackingItem();
+        p.id = rs.getLong("id");
+        p.tripId = rs.getLong("trip_id");
+        p.name = rs.getString("name");
+        p.checked = rs.getBoolean("checked");
+        p.category = rs.getString("category");
+        p.sortOrder = rs.getInt("sort_order");
+        p.weightGrams = Sql.nullableInt(rs, "weight_grams");
+        p.bagId = Sql.nullableLong(rs, "bag_id");
+        p.quantity = rs.getInt("quantity");
+        p.createdAt = Sql.instant(rs, "created_at");
+        return p;
     }
 
     /** The wire form used by tools and resources (snake_case keys, null for unset values). */

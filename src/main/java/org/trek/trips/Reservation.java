@@ -9,8 +9,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import org.trek.platform.Jsons;
+import org.trek.platform.db.Sql;
 
 /** A booking (hotel, restaurant...) or a transport (flight, train, car, cruise). (table reservations). */
 @Entity
@@ -222,6 +225,37 @@ public class Reservation implements TripOwned {
 
     public void setCreatedAt(Instant createdAt) {
         this.createdAt = createdAt;
+    }
+
+    /** The columns {@link #ofRow} reads, of reservations as r. */
+    static final String COLUMNS = "r.id, r.trip_id, r.day_id, r.end_day_id, r.place_id, r.assignment_id, "
+            + "r.accommodation_id, r.title, r.reservation_type, r.status, r.reservation_time, "
+            + "r.reservation_end_time, r.location, r.confirmation_number, r.notes, r.metadata, "
+            + "r.day_plan_position, r.needs_review, r.created_at";
+
+    /** A Reservation read with plain SQL ({@link #COLUMNS}): detached, for reading only. */
+    static Reservation ofRow(ResultSet rs) throws SQLException {
+        Reservation r = new Reservation();
+        r.id = rs.getLong("id");
+        r.tripId = rs.getLong("trip_id");
+        r.dayId = Sql.nullableLong(rs, "day_id");
+        r.endDayId = Sql.nullableLong(rs, "end_day_id");
+        r.placeId = Sql.nullableLong(rs, "place_id");
+        r.assignmentId = Sql.nullableLong(rs, "assignment_id");
+        r.accommodationId = Sql.nullableLong(rs, "accommodation_id");
+        r.title = rs.getString("title");
+        r.type = rs.getString("reservation_type");
+        r.status = rs.getString("status");
+        r.time = rs.getString("reservation_time");
+        r.endTime = rs.getString("reservation_end_time");
+        r.location = rs.getString("location");
+        r.confirmationNumber = rs.getString("confirmation_number");
+        r.notes = rs.getString("notes");
+        r.metadata = rs.getString("metadata");
+        r.dayPlanPosition = Sql.nullableDouble(rs, "day_plan_position");
+        r.needsReview = rs.getBoolean("needs_review");
+        r.createdAt = Sql.instant(rs, "created_at");
+        return r;
     }
 
     /** The wire form used by tools and resources (snake_case keys, null for unset values). */

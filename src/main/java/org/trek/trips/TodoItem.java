@@ -9,8 +9,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import org.trek.platform.Jsons;
+import org.trek.platform.db.Sql;
 
 /** A to-do of a trip. (table todo_items). */
 @Entity
@@ -134,6 +137,27 @@ public class TodoItem implements TripOwned {
 
     public void setCreatedAt(Instant createdAt) {
         this.createdAt = createdAt;
+    }
+
+    /** The columns {@link #ofRow} reads, of todo_items as t. */
+    static final String COLUMNS = "t.id, t.trip_id, t.name, t.checked, t.category, t.sort_order, t.due_date, "
+            + "t.description, t.assigned_user_id, t.priority, t.created_at";
+
+    /** A TodoItem read with plain SQL ({@link #COLUMNS}): detached, for reading only. */
+    static TodoItem ofRow(ResultSet rs) throws SQLException {
+        TodoItem t = new TodoItem();
+        t.id = rs.getLong("id");
+        t.tripId = rs.getLong("trip_id");
+        t.name = rs.getString("name");
+        t.checked = rs.getBoolean("checked");
+        t.category = rs.getString("category");
+        t.sortOrder = rs.getInt("sort_order");
+        t.dueDate = rs.getString("due_date");
+        t.description = rs.getString("description");
+        t.assignedUserId = Sql.nullableLong(rs, "assigned_user_id");
+        t.priority = rs.getInt("priority");
+        t.createdAt = Sql.instant(rs, "created_at");
+        return t;
     }
 
     /** The wire form used by tools and resources (snake_case keys, null for unset values). */

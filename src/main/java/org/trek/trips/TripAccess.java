@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.trek.account.User;
+import org.trek.platform.db.Sql;
 
 /**
  * Who may do what on a trip, checked in this order: access (owner or member: otherwise the trip "does not
@@ -27,6 +28,9 @@ public class TripAccess {
 
     @Inject
     TripChanges changes;
+
+    @Inject
+    Sql sql;
 
     /** A trip the caller can access, and how they relate to it. */
     public record TripContext(Trip trip, long userId, boolean owner, boolean admin) {
@@ -46,6 +50,21 @@ public class TripAccess {
             throw TripException.noAccess();
         }
         return new TripContext(trip, userId, owner, isAdmin(userId));
+    }
+
+    /**
+     * The trip of {@link #access} for a read: the same rule and the same refusal (owner or member, else "does not
+     * exist"), in one plain query for the trip and the membership, without the admin look-up. The trip is detached:
+     * for reading only (in a transaction it sees what was flushed).
+     */
+    public Trip readable(long userId, long tripId) {
+        List<Trip> rows = tripId > 0 ? sql.list("SELECT " + TripService.LIST_COLUMNS + " FROM trips t WHERE t.id = ? AND "
+                + "(t.user_id = ? OR EXISTS (SELECT 1 FROM trip_members m WHERE m.trip_id = t.id AND m.user_id = ?))",
+                Trip::ofRow, tripId, userId, userId) : List.of();
+        if (rows.isEmpty()) {
+            throw TripException.noAccess();
+        }
+        return rows.get(0);
     }
 
     /** Access plus the permission matrix. */

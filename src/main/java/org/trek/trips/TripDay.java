@@ -9,6 +9,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.trek.platform.Jsons;
 
 /** One day of a trip (dated, or dateless when the trip has no dates). (table trip_days). */
@@ -78,6 +80,21 @@ public class TripDay implements TripOwned {
 
     public void setTitle(String title) {
         this.title = title;
+    }
+
+    /** The columns {@link #ofRow} reads, of trip_days as d. */
+    static final String COLUMNS = "d.id, d.trip_id, d.day_number, d.day_date, d.notes, d.title";
+
+    /** A TripDay read with plain SQL ({@link #COLUMNS}): detached, for reading only. */
+    static TripDay ofRow(ResultSet rs) throws SQLException {
+        TripDay d = new TripDay();
+        d.id = rs.getLong("id");
+        d.tripId = rs.getLong("trip_id");
+        d.dayNumber = rs.getInt("day_number");
+        d.date = rs.getString("day_date");
+        d.notes = rs.getString("notes");
+        d.title = rs.getString("title");
+        return d;
     }
 
     /** The wire form used by tools and resources (snake_case keys, null for unset values). */

@@ -215,16 +215,20 @@ public class TripService {
         return members(trip);
     }
 
+    /**
+     * One plain read (a read path: in a transaction it sees what was flushed): the owner's name (row k = 0) and the
+     * members with theirs, by join time.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<MemberView> members(Trip trip) {
-        List<MemberView> out = new ArrayList<>();
-        User owner = em.find(User.class, trip.getUserId());
-        out.add(new MemberView(trip.getUserId(), owner == null ? "?" : owner.getUsername(), "owner", trip.getCreatedAt()));
-        List<Object[]> rows = em.createQuery("SELECT m, u.username FROM TripMember m, User u WHERE u.id = m.userId "
-                + "AND m.tripId = :t ORDER BY m.addedAt, m.id", Object[].class).setParameter("t", trip.getId()).getResultList();
-        for (Object[] r : rows) {
-            TripMember m = (TripMember) r[0];
-            out.add(new MemberView(m.getUserId(), (String) r[1], "member", m.getAddedAt()));
+        List<MemberView> out = new ArrayList<>(sql.list("SELECT 0 AS k, u.id AS user_id, u.username AS username, 0 AS added_at, "
+                        + "0 AS id FROM users u WHERE u.id = ? UNION ALL SELECT 1, m.user_id, u.username, m.added_at, m.id "
+                        + "FROM trip_members m JOIN users u ON u.id = m.user_id WHERE m.trip_id = ? ORDER BY k, added_at, id",
+                rs -> rs.getInt("k") == 0 ? new MemberView(rs.getLong("user_id"), rs.getString("username"), "owner", trip.getCreatedAt())
+                        : new MemberView(rs.getLong("user_id"), rs.getString("username"), "member", Sql.instant(rs, "added_at")),
+                trip.getUserId(), trip.getId()));
+        if (out.isEmpty() || !"owner".equals(out.get(0).role())) {
+            out.add(0, new MemberView(trip.getUserId(), "?", "owner", trip.getCreatedAt()));
         }
         return out;
     }

@@ -6,6 +6,7 @@ import org.trek.platform.JsonFactory;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.trek.platform.Jsons;
+import org.trek.platform.db.Sql;
 
 /**
  * The one-call context loader behind get_trip_summary, the trip-summary prompt and trek://trips/{id}. Each section
@@ -39,12 +41,28 @@ public class TripSummaryService {
     @Inject
     TripService trips;
 
+    @Inject
+    Sql sql;
+
     /** Which optional sections the caller may see (scope and addon already resolved). */
     public record Sections(boolean places, boolean budget, boolean packing, boolean reservations, boolean todos) {
     }
 
+    /** An assignment with the place columns the summary shows of it. */
+    private record Planned(DayAssignment assignment, JsonObjectBuilder place) {
+    }
+
+    /** An accommodation with its place's name (null without a place). */
+    private record Stay(Accommodation accommodation, String placeName) {
+    }
+
+    /**
+     * Every read is one plain prepared query (as list_trips): building managed entities through the persistence
+     * context cost more than the queries themselves. The rows become detached entities, and each entity's
+     * toJsonBuilder() stays the one wire form.
+     */
     public JsonObject summary(long userId, long tripId, Sections sections) {
-        Trip trip = access.access(userId, tripId).trip();
+        Trip trip = access.readable(userId, tripId);
         JsonObjectBuilder out = JsonFactory.createObjectBuilder();
         out.add("trip", trip.toJson());
 
@@ -53,58 +71,62 @@ public class TripSummaryService {
         members.stream().skip(1).forEach(m -> collaborators.add(m.toJson()));
         out.add("members", JsonFactory.createObjectBuilder().add("owner", members.get(0).toJson()).add("collaborators", collaborators));
 
-        List<TripDay> days = trips.days(tripId);
+        List<TripDay> days = sql.list("SELECT " + TripDay.COLUMNS + " FROM trip_days d WHERE d.trip_id = ? ORDER BY d.day_number",
+                TripDay::ofRow, tripId);
         Map<Long, JsonArrayBuilder> notesByDay = new HashMap<>();
-        for (DayNote n : em.createQuery("SELECT n FROM DayNote n WHERE n.tripId = :t ORDER BY n.dayId, n.sortOrder, n.id", DayNote.class)
-                .setParameter("t", tripId).getResultList()) {
+        for (DayNote n : sql.list("SELECT " + DayNote.COLUMNS + " FROM day_notes n WHERE n.trip_id = ? "
+                + "ORDER BY n.day_id, n.sort_order, n.id", DayNote::ofRow, tripId)) {
             notesByDay.computeIfAbsent(n.getDayId(), k -> JsonFactory.createArrayBuilder()).add(n.toJson());
         }
         Map<Long, JsonArrayBuilder> assignmentsByDay = new HashMap<>();
-        long assignmentCount = 0;
         if (sections.places()) {
-            List<Object[]> rows = em.createQuery("SELECT a, p.name, p.categoryId, p.lat, p.lng, p.address FROM DayAssignment a, Place p, TripDay d "
-                            + "WHERE a.placeId = p.id AND a.dayId = d.id AND d.tripId = :t ORDER BY d.dayNumber, a.orderIndex, a.id", Object[].class)
-                    .setParameter("t", tripId).setMaxResults(ASSIGNMENT_CAP + 1).getResultList();
-            for (Object[] r : rows.subList(0, Math.min(rows.size(), ASSIGNMENT_CAP))) {
-                DayAssignment a = (DayAssignment) r[0];
-                JsonObjectBuilder place = JsonFactory.createObjectBuilder().add("id", a.getPlaceId());
-                Jsons.put(place, "name", r[1]);
-                Jsons.put(place, "category_id", r[2]);
-                Jsons.put(place, "lat", r[3]);
-                Jsons.put(place, "lng", r[4]);
-                Jsons.put(place, "address", r[5]);
-                assignmentsByDay.computeIfAbsent(a.getDayId(), k -> JsonFactory.createArrayBuilder())
-                        .add(a.toJsonBuilder().add("place", place));
+            List<Planned> rows = sql.list("SELECT " + DayAssignment.COLUMNS + ", p.name AS place_name, p.category_id AS place_category_id, "
+                    + "p.lat AS place_lat, p.lng AS place_lng, p.address AS place_address "
+                    + "FROM day_assignments a JOIN places p ON p.id = a.place_id JOIN trip_days d ON d.id = a.day_id "
+                    + "WHERE d.trip_id = ? ORDER BY d.day_number, a.order_index, a.id LIMIT ?", rs -> {
+                        DayAssignment a = DayAssignment.ofRow(rs);
+                        JsonObjectBuilder place = JsonFactory.createObjectBuilder().add("id", a.getPlaceId());
+                        Jsons.put(place, "name", rs.getString("place_name"));
+                        Jsons.put(place, "category_id", Sql.nullableLong(rs, "place_category_id"));
+                        Jsons.put(place, "lat", Sql.nullableDouble(rs, "place_lat"));
+                        Jsons.put(place, "lng", Sql.nullableDouble(rs, "place_lng"));
+                        Jsons.put(place, "address", rs.getString("place_address"));
+                        return new Planned(a, place);
+                    }, tripId, ASSIGNMENT_CAP + 1);
+            for (Planned r : rows.subList(0, Math.min(rows.size(), ASSIGNMENT_CAP))) {
+                assignmentsByDay.computeIfAbsent(r.assignment().getDayId(), k -> JsonFactory.createArrayBuilder())
+                        .add(r.assignment().toJsonBuilder().add("place", r.place()));
             }
-            assignmentCount = rows.size();
             out.add("assignments_truncated", rows.size() > ASSIGNMENT_CAP);
-            out.add("place_count", em.createQuery("SELECT COUNT(p) FROM Place p WHERE p.tripId = :t", Long.class)
-                    .setParameter("t", tripId).getSingleResult());
+            out.add("place_count", sql.list("SELECT COUNT(*) FROM places p WHERE p.trip_id = ?", rs -> rs.getLong(1), tripId).get(0));
         }
         JsonArrayBuilder dayArray = JsonFactory.createArrayBuilder();
         for (TripDay d : days) {
             JsonObjectBuilder day = d.toJsonBuilder();
-            day.add("notes_list", notesByDay.getOrDefault(d.getId(), JsonFactory.createArrayBuilder()));
+            JsonArrayBuilder notes = notesByDay.get(d.getId());
+            day.add("notes_list", notes == null ? JsonValue.EMPTY_JSON_ARRAY : notes.build());
             if (sections.places()) {
-                day.add("assignments", assignmentsByDay.getOrDefault(d.getId(), JsonFactory.createArrayBuilder()));
+                JsonArrayBuilder planned = assignmentsByDay.get(d.getId());
+                day.add("assignments", planned == null ? JsonValue.EMPTY_JSON_ARRAY : planned.build());
             }
             dayArray.add(day);
         }
         out.add("days", dayArray);
 
-        List<Object[]> accs = em.createQuery("SELECT a, p.name FROM Accommodation a LEFT JOIN Place p ON p.id = a.placeId "
-                + "WHERE a.tripId = :t ORDER BY a.id", Object[].class).setParameter("t", tripId).getResultList();
-        out.add("accommodations", Jsons.array(accs, r -> {
-            JsonObjectBuilder b = ((Accommodation) r[0]).toJsonBuilder();
+        List<Stay> stays = sql.list("SELECT " + Accommodation.COLUMNS + ", p.name AS place_name FROM day_accommodations a "
+                + "LEFT JOIN places p ON p.id = a.place_id WHERE a.trip_id = ? ORDER BY a.id",
+                rs -> new Stay(Accommodation.ofRow(rs), rs.getString("place_name")), tripId);
+        out.add("accommodations", Jsons.array(stays, r -> {
+            JsonObjectBuilder b = r.accommodation().toJsonBuilder();
             if (!sections.reservations()) {
                 b.remove("confirmation"); // a booking reference: reservation detail (reservations:read)
             }
-            return sections.places() ? Jsons.put(b, "place_name", r[1]) : b;
+            return sections.places() ? Jsons.put(b, "place_name", r.placeName()) : b;
         }));
 
         if (sections.budget()) {
-            List<BudgetItem> items = em.createQuery("SELECT b FROM BudgetItem b WHERE b.tripId = :t ORDER BY b.sortOrder, b.id", BudgetItem.class)
-                    .setParameter("t", tripId).getResultList();
+            List<BudgetItem> items = sql.list("SELECT " + BudgetItem.COLUMNS + " FROM budget_items b WHERE b.trip_id = ? "
+                    + "ORDER BY b.sort_order, b.id", BudgetItem::ofRow, tripId);
             BigDecimal total = items.stream().map(BudgetItem::getTotalPrice).reduce(BigDecimal.ZERO, BigDecimal::add);
             out.add("budget", JsonFactory.createObjectBuilder()
                     .add("items", Jsons.array(items.subList(0, Math.min(items.size(), LIST_CAP)), BudgetItem::toJson))
@@ -112,22 +134,22 @@ public class TripSummaryService {
                     .add("total", total).add("currency", trip.getCurrency()));
         }
         if (sections.packing()) {
-            List<PackingItem> items = em.createQuery("SELECT p FROM PackingItem p WHERE p.tripId = :t ORDER BY p.sortOrder, p.id", PackingItem.class)
-                    .setParameter("t", tripId).getResultList();
+            List<PackingItem> items = sql.list("SELECT " + PackingItem.COLUMNS + " FROM packing_items p WHERE p.trip_id = ? "
+                    + "ORDER BY p.sort_order, p.id", PackingItem::ofRow, tripId);
             long checked = items.stream().filter(PackingItem::isChecked).count();
             out.add("packing", JsonFactory.createObjectBuilder()
                     .add("items", Jsons.array(items.subList(0, Math.min(items.size(), LIST_CAP)), PackingItem::toJson))
                     .add("total", items.size()).add("checked", checked).add("more", items.size() > LIST_CAP));
         }
         if (sections.reservations()) {
-            List<Reservation> res = em.createQuery("SELECT r FROM Reservation r WHERE r.tripId = :t ORDER BY r.id", Reservation.class)
-                    .setParameter("t", tripId).setMaxResults(LIST_CAP + 1).getResultList();
+            List<Reservation> res = sql.list("SELECT " + Reservation.COLUMNS + " FROM reservations r WHERE r.trip_id = ? "
+                    + "ORDER BY r.id LIMIT ?", Reservation::ofRow, tripId, LIST_CAP + 1);
             out.add("reservations", Jsons.array(res.subList(0, Math.min(res.size(), LIST_CAP)), Reservation::toJson));
             out.add("reservations_more", res.size() > LIST_CAP);
         }
         if (sections.todos()) {
-            List<TodoItem> todos = em.createQuery("SELECT t FROM TodoItem t WHERE t.tripId = :t ORDER BY t.sortOrder, t.id", TodoItem.class)
-                    .setParameter("t", tripId).setMaxResults(LIST_CAP + 1).getResultList();
+            List<TodoItem> todos = sql.list("SELECT " + TodoItem.COLUMNS + " FROM todo_items t WHERE t.trip_id = ? "
+                    + "ORDER BY t.sort_order, t.id LIMIT ?", TodoItem::ofRow, tripId, LIST_CAP + 1);
             out.add("todos", Jsons.array(todos.subList(0, Math.min(todos.size(), LIST_CAP)), TodoItem::toJson));
             out.add("todos_more", todos.size() > LIST_CAP);
         }
