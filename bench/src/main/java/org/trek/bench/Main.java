@@ -38,6 +38,9 @@ public final class Main {
         switch (args[0]) {
             case "free-port" -> System.out.println(freePort());
             case "self-test" -> SelfTest.run();
+            case "await-health" -> // await-health PORT PID: the unmeasured start that writes the class-data archive
+                    awaitHealth(new InetSocketAddress(loopback(), Integer.parseInt(args[1])),
+                            new Proc(args[2], 100), System.currentTimeMillis(), 600);
             case "run" -> System.exit(run(options(args)));
             default -> {
                 usage();
@@ -47,7 +50,7 @@ public final class Main {
     }
 
     private static void usage() {
-        System.err.println("usage: trek-bench free-port | self-test | run --port P --pid PID --started-at-ms T --admin-email E "
+        System.err.println("usage: trek-bench free-port | self-test | await-health PORT PID | run --port P --pid PID --started-at-ms T --admin-email E "
                 + "--admin-password W [--clk-tck 100] [--jit-warmup S] [--warmup S] [--window S] [--quick] [--only REGEX] "
                 + "[--large-places N] [--large-items N] [--results-dir DIR] [--db LABEL] [--jvm-opts TEXT] [--git TEXT]");
     }
