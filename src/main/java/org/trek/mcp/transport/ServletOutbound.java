@@ -16,6 +16,7 @@ import org.trek.mcp.protocol.EventStream;
 import org.trek.mcp.protocol.Outbound;
 import org.trek.mcp.protocol.Wire;
 import org.trek.platform.json.JsonText;
+import org.trek.platform.json.Utf8Out;
 
 /** {@link Outbound} over the servlet response: JSON with a length, or an SSE stream flushed event by event. */
 final class ServletOutbound implements Outbound {
@@ -29,17 +30,25 @@ final class ServletOutbound implements Outbound {
 
     @Override
     public void json(int status, JsonValue body, Map<String, String> headers) {
-        byte[] bytes = JsonText.write(body).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         headers.forEach(response::setHeader);
         response.setContentType(Wire.JSON);
-        response.setContentLength(bytes.length);
         try {
-            response.getOutputStream().write(bytes);
+            // Encoded as it is written: an answer up to the buffer's size gets a Content-Length, a larger one (a big
+            // trip summary) goes out chunked without ever being held whole.
+            Utf8Out out = new Utf8Out(response.getOutputStream(), ANSWER_BUFFER);
+            JsonText.write(body, out);
+            if (!out.spilled()) {
+                response.setContentLength(out.buffered());
+            }
+            out.finish();
         } catch (IOException e) {
             // the client has gone; nothing to answer
         }
     }
+
+    /** Bytes of an answer held before it starts to stream. */
+    static final int ANSWER_BUFFER = 32 * 1024;
 
     @Override
     public void status(int status, Map<String, String> headers) {

@@ -5,6 +5,8 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -24,6 +26,15 @@ public final class JsonText {
         return out.toString();
     }
 
+    /** Into a StringBuilder (which never throws). */
+    public static void write(JsonValue value, StringBuilder out) {
+        try {
+            write(value, (Appendable) out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // not reached
+        }
+    }
+
     /** The object with its text attached (written now); reads go to the object itself. */
     public static JsonObject rendered(JsonObject object) {
         return object instanceof RenderedObject r ? r : new RenderedObject(object, write(object));
@@ -38,7 +49,8 @@ public final class JsonText {
         return array instanceof RenderedArray r ? r : new RenderedArray(array, write(array));
     }
 
-    public static void write(JsonValue value, StringBuilder out) {
+    /** Into any text sink, e.g. {@link Utf8Out} for an answer written as it is made. */
+    public static void write(JsonValue value, Appendable out) throws IOException {
         if (value instanceof RenderedObject r) {
             out.append(r.text);
             return;
@@ -85,7 +97,7 @@ public final class JsonText {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     /** A JSON string literal, escaped as JSON-P escapes it. */
-    static void string(String s, StringBuilder out) {
+    static void string(String s, Appendable out) throws IOException {
         out.append('"');
         int start = 0;
         int n = s.length();
