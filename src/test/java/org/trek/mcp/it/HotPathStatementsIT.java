@@ -129,6 +129,20 @@ class HotPathStatementsIT {
         return counted;
     }
 
+    /**
+     * Reads that refresh an in-memory cache: a grant (its token and user, kept a second), the addon states (two
+     * seconds) and a legacy session (a second). On a busy machine one may expire between the warm-up call and the
+     * counted one, so they are counted apart and only bounded; everything else is the request's own work.
+     */
+    static long cacheRefreshes(StatementCounter.Counted<?> c) {
+        return c.statements().stream().filter(s -> s.toLowerCase()
+                .matches("(?s).*\\b(from|join)\\s+(mcp_tokens|oauth_tokens|users|addons|mcp_sessions)\\b.*")).count();
+    }
+
+    static long ownWork(StatementCounter.Counted<?> c) {
+        return c.total() - cacheRefreshes(c);
+    }
+
     static long touching(StatementCounter.Counted<?> c, String table) {
         return c.statements().stream().filter(s -> s.toLowerCase().matches("(?s).*\\b(from|join)\\s+" + table + "\\b.*")).count();
     }
@@ -145,11 +159,13 @@ class HotPathStatementsIT {
         assertEquals(List.of(), one.writes(), "a read-only call wrote");
         assertEquals(List.of(), many.writes(), "a read-only call wrote");
         assertEquals(1, touching(one, "trips"), one.statements().toString());
-        // Authentication, rate limit, addons and audit are served from memory: at most one refresh of a cache
-        // (a grant or the addon states, each kept for a second or two) may fall into the counted request.
-        assertTrue(one.total() <= 2, "whole request: " + one.statements());
+        // Authentication, rate limit, addons and audit are served from memory: besides the query, at most a refresh of
+        // a cache (a grant: 2 reads, the addon states: 1) may fall into the counted request.
+        assertEquals(1, ownWork(one), "whole request: " + one.statements());
+        assertTrue(cacheRefreshes(one) <= 3, "whole request: " + one.statements());
         assertEquals(touching(one, "trips"), touching(many, "trips"), "grows with the trips");
-        assertTrue(many.total() <= 2, "whole request: " + many.statements());
+        assertEquals(1, ownWork(many), "whole request: " + many.statements());
+        assertTrue(cacheRefreshes(many) <= 3, "whole request: " + many.statements());
     }
 
     @Test
@@ -163,13 +179,16 @@ class HotPathStatementsIT {
         StatementCounter.Counted<Captured> call = warm(() -> post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\","
                 + "\"params\":{\"name\":\"list_trips\",\"arguments\":{}}}", session, "2025-11-25", null, null));
         assertEquals(List.of(), call.writes(), "the session's last use is written behind, not per request");
-        assertTrue(call.total() <= 2, "whole request: " + call.statements());
+        assertEquals(1, ownWork(call), "whole request: " + call.statements());
+        assertTrue(cacheRefreshes(call) <= 4, "whole request: " + call.statements());
         StatementCounter.Counted<Captured> list = warm(() -> post("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}",
                 session, "2025-11-25", null, null));
-        assertTrue(list.total() <= 1, "tools/list is built once per scope set: " + list.statements());
+        assertEquals(0, ownWork(list), "tools/list is built once per scope set: " + list.statements());
+        assertTrue(cacheRefreshes(list) <= 4, "tools/list: " + list.statements());
         StatementCounter.Counted<Captured> ping = warm(() -> post("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}",
                 session, "2025-11-25", null, null));
-        assertTrue(ping.total() <= 1, "ping: " + ping.statements());
+        assertEquals(0, ownWork(ping), "ping: " + ping.statements());
+        assertTrue(cacheRefreshes(ping) <= 4, "ping: " + ping.statements());
     }
 
     @Test
