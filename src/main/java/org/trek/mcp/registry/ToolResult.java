@@ -17,10 +17,13 @@ public record ToolResult(JsonObject structuredContent, String text, boolean isEr
         this(structuredContent, text, isError, null);
     }
 
-    /** The result as structuredContent and as text; the JSON is written once and shared by both. */
+    /**
+     * The result as structuredContent and as text; the JSON is written once and shared by both, and the tree is not
+     * kept (a 1,000-place summary is one string while its answer is written, not thousands of objects).
+     */
     public static ToolResult of(JsonObject structured) {
         String text = JsonText.write(structured);
-        return new ToolResult(JsonText.rendered(structured, text), text, false);
+        return new ToolResult(JsonText.renderedText(text), text, false);
     }
 
     public static ToolResult error(String message) {

@@ -45,6 +45,14 @@ public final class JsonText {
         return new RenderedObject(object, text);
     }
 
+    /**
+     * An object known only by its JSON text (just written from a tree the caller drops): written by copying the text,
+     * parsed back only if something reads it.
+     */
+    public static JsonObject renderedText(String text) {
+        return new RenderedObject(null, text);
+    }
+
     public static JsonArray rendered(JsonArray array) {
         return array instanceof RenderedArray r ? r : new RenderedArray(array, write(array));
     }
