@@ -30,8 +30,9 @@ import org.trek.platform.Clock;
  * refused or failed operation survives the rollback of that operation.
  *
  * <p>{@link #recordLater} is for records made on the hot path of every MCP tool call: they queue in memory and are
- * written in one batch at least once a second ({@link org.trek.platform.db.DeferredWritesTimer}) and when the application stops ({@link org.trek.platform.db.DeferredWritesAtStop}); a process that dies
- * without stopping loses at most the last second of them. Security events use {@link #record}.
+ * written in one batch at least once a second ({@link org.trek.platform.db.DeferredWritesTimer}) and when the
+ * application stops ({@link org.trek.platform.db.DeferredWritesAtStop}); a process that dies without stopping loses
+ * at most the last second of them. Security events use {@link #record}.
  */
 @ApplicationScoped
 public class AuditService implements DeferredWrites {

@@ -20,6 +20,9 @@ import org.trek.platform.json.Utf8Out;
 
 /** {@link Outbound} over the servlet response: JSON with a length, or an SSE stream flushed event by event. */
 final class ServletOutbound implements Outbound {
+    /** Bytes of an answer held before it starts to stream. */
+    static final int ANSWER_BUFFER = 32 * 1024;
+
     private final HttpServletRequest request;
     private final HttpServletResponse response;
 
@@ -46,9 +49,6 @@ final class ServletOutbound implements Outbound {
             // the client has gone; nothing to answer
         }
     }
-
-    /** Bytes of an answer held before it starts to stream. */
-    static final int ANSWER_BUFFER = 32 * 1024;
 
     @Override
     public void status(int status, Map<String, String> headers) {

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * <p>The same watch serializes INSERT statements on H2 ({@link #watch(Connection, boolean)}): H2 2.2.224 (the one
  * Payara Micro ships) in LEGACY mode moves an identity column's sequence after every insert without a lock, so
  * concurrent inserts into one table were given the same key and failed ("Unique index or primary key violation"; 106
- * of 320,000 two-row transactions on 8 threads in a stand-alone test, 0 with the statements serialized or in H2
+ * of 160,000 two-row transactions on 8 threads in a stand-alone test, 0 with the statements serialized or in H2
  * 2.3.232). Only the statement is serialized, not its transaction.
  */
 public final class StatementCounter {
@@ -111,7 +111,6 @@ public final class StatementCounter {
                         return method.invoke(target, args);
                 }
             }
-            Object result;
             if (EXECUTE.contains(name)) {
                 String executing = args != null && args.length > 0 && args[0] instanceof String s ? s : sql;
                 executed(executing);
@@ -122,7 +121,7 @@ public final class StatementCounter {
                     }
                 }
             }
-            result = call(method, args);
+            Object result = call(method, args);
             if (target instanceof Connection) {
                 if (result instanceof CallableStatement cs && name.equals("prepareCall")) {
                     return proxy(CallableStatement.class, cs, (String) args[0]);

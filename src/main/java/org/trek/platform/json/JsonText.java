@@ -22,27 +22,17 @@ public final class JsonText {
 
     public static String write(JsonValue value) {
         StringBuilder out = new StringBuilder(256);
-        write(value, out);
-        return out.toString();
-    }
-
-    /** Into a StringBuilder (which never throws). */
-    public static void write(JsonValue value, StringBuilder out) {
         try {
-            write(value, (Appendable) out);
+            write(value, out);
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // not reached
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
         }
+        return out.toString();
     }
 
     /** The object with its text attached (written now); reads go to the object itself. */
     public static JsonObject rendered(JsonObject object) {
         return object instanceof RenderedObject r ? r : new RenderedObject(object, write(object));
-    }
-
-    /** The object with text that is known to be exactly its JSON text (e.g. just written from it). */
-    public static JsonObject rendered(JsonObject object, String text) {
-        return new RenderedObject(object, text);
     }
 
     /**
