@@ -24,6 +24,7 @@ import org.trek.platform.Clock;
 import org.trek.platform.db.Sql;
 import org.trek.platform.SecureRandoms;
 import org.trek.platform.Jsons;
+import org.trek.trips.events.TripMemberAdded;
 
 /** Trips, their members, their generated days, copies and share links. Every method checks access itself. */
 @ApplicationScoped
@@ -49,6 +50,9 @@ public class TripService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    jakarta.enterprise.event.Event<TripMemberAdded> memberAdded;
 
     /** One page of a list plus the cursor of the next page (null when there is none). */
     public record Page<T>(List<T> items, String nextCursor) {
@@ -283,6 +287,7 @@ public class TripService {
         m.setAddedAt(clock.now());
         em.persist(m);
         changes.joined(user.getId());
+        memberAdded.fire(new TripMemberAdded(tripId, trip.getTitle(), userId, user.getId()));
         return new MemberView(user.getId(), user.getUsername(), user.getEmail(), "member", m.getAddedAt());
     }
 

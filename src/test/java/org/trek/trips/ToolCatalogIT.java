@@ -195,7 +195,15 @@ class ToolCatalogIT {
             row("reorder_todos", "todos:write", "packing_edit", Kind.TRIP, x -> trip(x).add("orderedIds", ids(x.todoId))),
             row("get_todo_category_assignees", "todos:read", null, Kind.TRIP, ToolCatalogIT::trip),
             row("set_todo_category_assignees", "todos:write", "packing_edit", Kind.TRIP, x -> trip(x).add("categoryName", "Bookings")
-                    .add("userIds", ids(member.id()))));
+                    .add("userIds", ids(member.id()))),
+            // notifications (the caller's own: no trip, no permission key; another user's id is covered by NotificationToolsIT)
+            row("list_notifications", "notifications:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("limit", 5)),
+            row("get_unread_notification_count", "notifications:read", null, Kind.NONE, x -> Json.createObjectBuilder()),
+            row("mark_notification_read", "notifications:write", null, Kind.NONE, x -> Json.createObjectBuilder()
+                    .add("notificationId", x.notificationId)),
+            row("mark_notification_unread", "notifications:write", null, Kind.NONE, x -> Json.createObjectBuilder()
+                    .add("notificationId", x.notificationId)),
+            row("mark_all_notifications_read", "notifications:write", null, Kind.NONE, x -> Json.createObjectBuilder()));
 
     /** The owner's trip (with the member) and one of each object; new* create fresh ones for destructive tools. */
     static final class Fixture {
@@ -214,6 +222,7 @@ class ToolCatalogIT {
         long bagId;
         long todoId;
         long templateId;
+        long notificationId;
 
         JsonObject ok(String tool, JsonObjectBuilder args) {
             return mcp.ok(owner, tool, args);
@@ -247,6 +256,10 @@ class ToolCatalogIT {
             ok("set_bag_members", trip().add("bagId", bagId).add("userIds", ids(owner.id())));
             todoId = newTodo();
             templateId = ok("save_packing_template", trip().add("templateName", "Catalog template")).getJsonNumber("templateId").longValue();
+            // The member's booking notifies the owner (booking_change).
+            mcp.ok(member, "create_reservation", trip().add("title", "Member's booking").add("type", "event"));
+            notificationId = ok("list_notifications", Json.createObjectBuilder().add("limit", 1)).getJsonArray("notifications")
+                    .getJsonObject(0).getJsonNumber("id").longValue();
         }
 
         long newTrip() {
@@ -355,7 +368,7 @@ class ToolCatalogIT {
 
     @Test
     void theTableCoversEveryListedTool() {
-        assertEquals(80, listed.size(), "the core catalogue has 80 tools: " + listed.keySet());
+        assertEquals(85, listed.size(), "the core catalogue has 85 tools: " + listed.keySet());
         assertEquals(new TreeSet<>(listed.keySet()), new TreeSet<>(ROWS.stream().map(Row::tool).toList()),
                 "every listed tool has a row in ToolCatalogIT, and every row a listed tool");
         assertEquals(ROWS.size(), ROWS.stream().map(Row::tool).distinct().count(), "no tool twice");
