@@ -14,3 +14,11 @@ CREATE TABLE budget_settlements (
     CONSTRAINT fk_settlements_creator FOREIGN KEY (created_by_user_id) REFERENCES users (id) ON DELETE SET NULL
 );
 CREATE INDEX ix_settlements_trip ON budget_settlements (trip_id);
+
+-- A public-transit journey (create_transit_journey) keeps its legs, with their line geometry, in the reservation's
+-- metadata, which VARCHAR(4000) cannot hold: the column becomes a long text (same name, same content). Written as
+-- add / copy / drop / rename because H2 and MariaDB have no common syntax for changing a column's type.
+ALTER TABLE reservations ADD COLUMN metadata_text MEDIUMTEXT;
+UPDATE reservations SET metadata_text = metadata;
+ALTER TABLE reservations DROP COLUMN metadata;
+ALTER TABLE reservations RENAME COLUMN metadata_text TO metadata;
