@@ -277,12 +277,18 @@ public class TransitProvider {
 
     /** One bounded GET; every failure is a TripException with a message for the user. */
     private JsonValue get(String path, Map<String, String> params) {
-        String base = config.get("TRANSIT_API_URL").orElse("").strip();
-        if (base.isEmpty()) {
+        return fetch(http, config.get("TRANSIT_API_URL").orElse(null), path, params,
+                Duration.ofSeconds(Math.max(1, config.getInt("TRANSIT_TIMEOUT_SECONDS", 10))),
+                Math.max(1024, config.getLong("TRANSIT_MAX_BYTES", 4_194_304)), "TREK trip planner (" + config.appUrl() + ")");
+    }
+
+    /** GET {base}{path}?{params}, at most {@code timeout} long and {@code maxBytes} big. */
+    static JsonValue fetch(HttpClient http, String base, String path, Map<String, String> params, Duration timeout,
+                           long maxBytes, String userAgent) {
+        if (base == null || base.isBlank()) {
             throw new TripException(NOT_CONFIGURED);
         }
-        Duration timeout = Duration.ofSeconds(Math.max(1, config.getInt("TRANSIT_TIMEOUT_SECONDS", 10)));
-        long maxBytes = Math.max(1024, config.getLong("TRANSIT_MAX_BYTES", 4_194_304));
+        base = base.strip();
         StringJoiner query = new StringJoiner("&");
         params.forEach((k, v) -> query.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
         URI uri;
@@ -293,7 +299,7 @@ public class TransitProvider {
             throw new TripException(UNAVAILABLE);
         }
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json")
-                .header("User-Agent", "TREK trip planner (" + config.appUrl() + ")").GET().build();
+                .header("User-Agent", userAgent).GET().build();
         CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request,
                 info -> new LimitedBody(info.statusCode() == 200 ? maxBytes : 0));
         try {
