@@ -35,11 +35,15 @@ public class PackingTemplateService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Listed> list(long userId, long tripId) {
         access.access(userId, tripId);
-        return em.createQuery("SELECT t.id, t.name, (SELECT COUNT(i) FROM PackingTemplateItem i, PackingTemplateCategory c "
-                        + "WHERE i.categoryId = c.id AND c.templateId = t.id) FROM PackingTemplate t WHERE " + VISIBLE
-                        + " ORDER BY t.createdAt DESC, t.id DESC", Object[].class)
-                .setParameter("u", userId).getResultList().stream()
-                .map(r -> new Listed((Long) r[0], (String) r[1], ((Number) r[2]).longValue())).toList();
+        List<PackingTemplate> templates = em.createQuery("SELECT t FROM PackingTemplate t WHERE " + VISIBLE
+                + " ORDER BY t.createdAt DESC, t.id DESC", PackingTemplate.class).setParameter("u", userId).getResultList();
+        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+        for (Object[] r : em.createQuery("SELECT c.templateId, COUNT(i) FROM PackingTemplateItem i, PackingTemplateCategory c, "
+                + "PackingTemplate t WHERE i.categoryId = c.id AND c.templateId = t.id AND " + VISIBLE + " GROUP BY c.templateId",
+                Object[].class).setParameter("u", userId).getResultList()) {
+            counts.put((Long) r[0], ((Number) r[1]).longValue());
+        }
+        return templates.stream().map(t -> new Listed(t.getId(), t.getName(), counts.getOrDefault(t.getId(), 0L))).toList();
     }
 
     /** Deletes a template (its categories and items go with it) and returns its name. */
