@@ -431,4 +431,36 @@ public class PlaceService {
         c.setUpdatedAt(now);
         return c;
     }
+
+    /**
+     * Applies the same fields to several places of the trip (bulk_update_places). Everything is checked before the
+     * first place changes: every id must belong to the trip ("Place 12 not found.") and the fields must be valid;
+     * then all places change in this one transaction, or none does. Returns the places in the order given.
+     */
+    public List<Place> bulkUpdate(long userId, long tripId, List<Long> placeIds, PlaceFields f) {
+        access.forChange(userId, tripId, Permission.PLACE_EDIT);
+        List<Place> targets = new ArrayList<>();
+        for (Long id : placeIds) {
+            targets.add(access.owned(Place.class, id, tripId, "Place " + id));
+        }
+        if (f.categoryId().value() != null && em.find(Category.class, f.categoryId().value()) == null) {
+            throw TripException.notFound("Category");
+        }
+        if (f.transportMode() != null && !TRANSPORT_MODES.contains(f.transportMode())) {
+            throw new TripException("transport_mode must be one of walking, driving, cycling, transit, flight.");
+        }
+        if (f.currency() != null && !f.currency().matches("[A-Za-z]{3}")) {
+            throw new TripException("currency must be a 3-letter ISO 4217 code.");
+        }
+        if (f.price().value() != null && f.price().value().signum() < 0) {
+            throw new TripException("price must not be negative.");
+        }
+        Instant now = clock.now();
+        for (Place p : targets) {
+            apply(p, f, false);
+            p.setUpdatedAt(now);
+        }
+        em.flush();
+        return targets;
+    }
 }

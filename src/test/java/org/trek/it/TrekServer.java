@@ -76,6 +76,9 @@ public final class TrekServer implements AutoCloseable {
             env.put("PLACE_LIST_IMPORT_URL", StubServer.shared().baseUrl() + "/place-lists");
             env.put("PLACE_LIST_IMPORT_TIMEOUT_SECONDS", "2");
             env.put("PLACE_LIST_IMPORT_MAX_BYTES", "65536");
+            env.put("TRANSIT_API_URL", StubServer.shared().baseUrl());
+            env.put("TRANSIT_TIMEOUT_SECONDS", "2");
+            env.put("TRANSIT_MAX_BYTES", "65536");
             shared = start("shared", env);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
         }

@@ -114,6 +114,8 @@ class ToolCatalogIT {
             row("import_places_from_url", "places:write", "place_edit", Kind.TRIP, x -> trip(x)
                     .add("url", "https://maps.app.goo.gl/catalog" + SEQ.incrementAndGet()).add("source", "google-list")),
             row("bulk_delete_places", "places:write", "place_edit", Kind.TRIP, x -> trip(x).add("placeIds", ids(x.newPlace(), x.newPlace()))),
+            row("bulk_update_places", "places:write", "place_edit", Kind.TRIP, x -> trip(x).add("placeIds", ids(x.newPlace(), x.newPlace()))
+                    .add("transport_mode", "cycling").add("notes", "Bulk")),
             // assignments
             row("assign_place_to_day", "places:write", "place_edit", Kind.TRIP, x -> trip(x).add("dayId", x.days[1]).add("placeId", x.placeId)),
             row("unassign_place", "places:write", "place_edit", Kind.TRIP, x -> trip(x).add("dayId", x.days[0]).add("assignmentId", x.newAssignment(x.days[0]))),
@@ -168,6 +170,14 @@ class ToolCatalogIT {
                     .add("userIds", ids(owner.id(), member.id()))),
             row("toggle_budget_member_paid", "budget:write", "budget_edit", Kind.TRIP, x -> trip(x).add("itemId", x.budgetItemId)
                     .add("memberId", member.id()).add("paid", true)),
+            // budget settlements (3.4)
+            row("get_settlement_summary", "budget:read", null, Kind.TRIP, ToolCatalogIT::trip),
+            row("list_settlements", "budget:read", null, Kind.TRIP, ToolCatalogIT::trip),
+            row("create_settlement", "budget:write", "budget_edit", Kind.TRIP, x -> trip(x).add("from_user_id", member.id())
+                    .add("to_user_id", owner.id()).add("amount", 12.5)),
+            row("update_settlement", "budget:write", "budget_edit", Kind.TRIP, x -> trip(x).add("settlementId", x.settlementId)
+                    .add("from_user_id", member.id()).add("to_user_id", owner.id()).add("amount", 20)),
+            row("delete_settlement", "budget:write", "budget_edit", Kind.TRIP, x -> trip(x).add("settlementId", x.newSettlement())),
             // packing
             row("create_packing_item", "packing:write", "packing_edit", Kind.TRIP, x -> trip(x).add("name", "Passport")),
             row("toggle_packing_item", "packing:write", "packing_edit", Kind.TRIP, x -> trip(x).add("itemId", x.packingItemId).add("checked", true)),
@@ -186,6 +196,14 @@ class ToolCatalogIT {
             row("save_packing_template", "packing:write", "packing_edit", Kind.TRIP, x -> trip(x).add("templateName", "Template " + SEQ.incrementAndGet())),
             row("bulk_import_packing", "packing:write", "packing_edit", Kind.TRIP, x -> trip(x).add("items", Json.createArrayBuilder()
                     .add(Json.createObjectBuilder().add("name", "Socks").add("category", "Clothes").add("quantity", 3)))),
+            row("list_packing_templates", "packing:read", null, Kind.TRIP, ToolCatalogIT::trip),
+            row("delete_packing_template", "packing:write", null, Kind.NONE, x -> Json.createObjectBuilder().add("templateId", x.newTemplate())),
+            // public transit (3.4)
+            row("search_transit_stops", "geo:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("query", "Zürich HB")),
+            row("search_transit_routes", "geo:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("from", TransitStub.from())
+                    .add("to", TransitStub.to()).add("time", "2027-04-02T10:00:00+02:00")),
+            row("create_transit_journey", "reservations:write", "reservation_edit", Kind.TRIP, x -> trip(x).add("dayId", x.days[1])
+                    .add("from", TransitStub.from()).add("to", TransitStub.to()).add("itinerary", TransitStub.itinerary("2027-04-02"))),
             // to-dos
             row("list_todos", "todos:read", null, Kind.TRIP, x -> trip(x).add("limit", 10)),
             row("create_todo", "todos:write", "packing_edit", Kind.TRIP, x -> trip(x).add("name", "Book museum").add("priority", 2)),
@@ -223,6 +241,7 @@ class ToolCatalogIT {
         long todoId;
         long templateId;
         long notificationId;
+        long settlementId;
 
         JsonObject ok(String tool, JsonObjectBuilder args) {
             return mcp.ok(owner, tool, args);
@@ -260,6 +279,7 @@ class ToolCatalogIT {
             mcp.ok(member, "create_reservation", trip().add("title", "Member's booking").add("type", "event"));
             notificationId = ok("list_notifications", Json.createObjectBuilder().add("limit", 1)).getJsonArray("notifications")
                     .getJsonObject(0).getJsonNumber("id").longValue();
+            settlementId = newSettlement();
         }
 
         long newTrip() {
@@ -332,6 +352,16 @@ class ToolCatalogIT {
             return id(ok("create_packing_bag", trip().add("name", "Bag " + SEQ.incrementAndGet())), "bag");
         }
 
+        long newSettlement() {
+            return id(ok("create_settlement", trip().add("from_user_id", member.id()).add("to_user_id", owner.id()).add("amount", 5)),
+                    "settlement");
+        }
+
+        long newTemplate() {
+            return ok("save_packing_template", trip().add("templateName", "Spare " + SEQ.incrementAndGet())).getJsonNumber("templateId")
+                    .longValue();
+        }
+
         long newTodo() {
             return id(ok("create_todo", trip().add("name", "To-do " + SEQ.incrementAndGet())), "item");
         }
@@ -346,6 +376,8 @@ class ToolCatalogIT {
                         + "\"display_name\":\"Colosseo, Roma\",\"type\":\"attraction\"}]"));
         StubServer.shared().handle("/place-lists/lists/google-list/catalog", ex -> StubServer.respond(ex, 200, "application/json",
                 "{\"name\":\"Catalog list\",\"places\":[{\"name\":\"Listed " + SEQ.incrementAndGet() + "\",\"lat\":48.14,\"lng\":11.58}]}"));
+        // The transit provider of search_transit_stops and search_transit_routes (a MOTIS stub).
+        TransitStub.install();
         owner = mcp.newAccount("owner");
         member = mcp.newAccount("member");
         outsider = mcp.newAccount("outsider");
@@ -368,7 +400,7 @@ class ToolCatalogIT {
 
     @Test
     void theTableCoversEveryListedTool() {
-        assertEquals(85, listed.size(), "the core catalogue has 85 tools: " + listed.keySet());
+        assertEquals(96, listed.size(), "the core catalogue has 96 tools: " + listed.keySet());
         assertEquals(new TreeSet<>(listed.keySet()), new TreeSet<>(ROWS.stream().map(Row::tool).toList()),
                 "every listed tool has a row in ToolCatalogIT, and every row a listed tool");
         assertEquals(ROWS.size(), ROWS.stream().map(Row::tool).distinct().count(), "no tool twice");

@@ -229,6 +229,31 @@ public final class Param<T> {
         return of(name, JsonFactory.createObjectBuilder(schema), false, Values::object);
     }
 
+    /** A list of distinct strings, each one of the given values (e.g. transport modes); a count of 0 leaves that bound out. */
+    public static Param<List<String>> enumerations(String name, String description, int maxItems, String... values) {
+        JsonArrayBuilder e = JsonFactory.createArrayBuilder();
+        for (String v : values) {
+            e.add(v);
+        }
+        java.util.Set<String> allowed = java.util.Set.of(values);
+        JsonObjectBuilder b = typed("array", false).add("items", typed("string", false).add("enum", e))
+                .add("uniqueItems", true).add("description", description);
+        return of(name, bounds(b, null, null, "maxItems", maxItems > 0 ? maxItems : null), false, (n, v) -> {
+            if (!(v instanceof jakarta.json.JsonArray array)) {
+                throw Values.invalid(n + " must be an array.");
+            }
+            List<String> out = new java.util.ArrayList<>();
+            for (JsonValue item : array) {
+                String s = Values.string(n, item);
+                if (!allowed.contains(s) || out.contains(s)) {
+                    throw Values.invalid(n + " must list distinct values of " + String.join(", ", values) + ".");
+                }
+                out.add(s);
+            }
+            return Values.sized(n, out, 0, maxItems);
+        });
+    }
+
     /** An output-only property of the given schema (results are not read back). */
     static Param<JsonValue> property(String name, JsonObjectBuilder schema) {
         return of(name, schema, false, (n, v) -> v);

@@ -135,7 +135,18 @@ public class PackingTools implements ToolProvider {
                         Schema.nested().bool("success", "true", true).integer("templateId", "New template", 1, null, true).buildOutput(),
                         CREATE, w, ADDON, this::saveTemplate),
                 kit.tool("bulk_import_packing", "Import packing items", "Adds up to 500 items at once (all or nothing).",
-                        Fields.of(TRIP_ID, ITEMS), countOut, CREATE, w, ADDON, this::bulkImport));
+                        Fields.of(TRIP_ID, ITEMS), countOut, CREATE, w, ADDON, this::bulkImport),
+                kit.tool("list_packing_templates", "List packing templates",
+                        "List the reusable packing templates (id, name, item count) so one can be applied with "
+                                + "apply_packing_template: your own and the instance templates saved by an admin.",
+                        Fields.of(TRIP_ID), Schema.nested().objects("templates", true).buildOutput(), READ, r, ADDON,
+                        this::listTemplates),
+                kit.tool("delete_packing_template", "Delete packing template",
+                        "Delete a reusable packing template: one you saved, or (admins) an instance template. Trips that "
+                                + "applied it keep their items.",
+                        Fields.of(TEMPLATE_ID), Schema.nested().bool("success", "true", true)
+                                .string("name", "The deleted template's name", 1, 0, true).buildOutput(),
+                        DELETE, w, ADDON, this::deleteTemplate));
     }
 
     private static JsonObject item(PackingItem p) {
@@ -175,5 +186,19 @@ public class PackingTools implements ToolProvider {
             quantities.add(i.get(QUANTITY));
         }
         return count(packing.bulkImport(call.userId(), call.get(TRIP_ID), items, quantities));
+    }
+
+    @Inject
+    org.trek.trips.PackingTemplateService templates;
+
+    private JsonObject listTemplates(Call call) {
+        return JsonFactory.createObjectBuilder().add("templates", Jsons.array(templates.list(call.userId(), call.get(TRIP_ID)),
+                t -> JsonFactory.createObjectBuilder().add("id", t.id()).add("name", t.name()).add("item_count", t.itemCount())))
+                .build();
+    }
+
+    private JsonObject deleteTemplate(Call call) {
+        String name = templates.delete(call.userId(), call.get(TEMPLATE_ID));
+        return JsonFactory.createObjectBuilder().add("success", true).add("name", name).build();
     }
 }

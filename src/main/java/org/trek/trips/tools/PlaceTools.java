@@ -185,7 +185,18 @@ public class PlaceTools implements ToolProvider {
                         "Deletes up to 200 places of a trip in one transaction: if any id is not in the trip, nothing is deleted.",
                         Fields.of(TRIP_ID, PLACE_IDS),
                         Schema.nested().array("deleted", true).integer("count", "How many", 0, null, true).buildOutput(),
-                        DELETE, Scopes.PLACES_WRITE, null, this::bulkDelete));
+                        DELETE, Scopes.PLACES_WRITE, null, this::bulkDelete),
+                kit.tool("bulk_update_places", "Update several places",
+                        "Update many places in a trip at once, applying the SAME field values to every listed place (e.g. "
+                                + "set category_id for 80 places) in a single call instead of one update_place per place. "
+                                + "Only the fields you set are changed. Every id must be a place of the trip and the values "
+                                + "valid, or nothing changes (one transaction). Use list_categories for category_id.",
+                        Fields.of(TRIP_ID, BULK_PLACE_IDS, BULK_CATEGORY_ID, BULK_PRICE, NEW_CURRENCY, NEW_TRANSPORT_MODE,
+                                BULK_PLACE_TIME, BULK_END_TIME, NEW_DURATION, NOTES, WEBSITE, PHONE, DESCRIPTION),
+                        Schema.nested().integer("count", "Places updated", 0, null, true).array("updatedIds", true)
+                                .integer("skipped", "Ids not updated (always 0: a foreign id refuses the whole call)", 0, null, true)
+                                .buildOutput(),
+                        UPDATE, Scopes.PLACES_WRITE, null, this::bulkUpdate));
     }
 
     private JsonObject createAndAssign(Call call) {
@@ -248,5 +259,34 @@ public class PlaceTools implements ToolProvider {
     private JsonObject bulkDelete(Call call) {
         List<Long> deleted = places.bulkDelete(call.userId(), call.get(TRIP_ID), call.get(PLACE_IDS));
         return JsonFactory.createObjectBuilder().add("deleted", Jsons.array(deleted, id -> id)).add("count", deleted.size()).build();
+    }
+
+    static final Param<List<Long>> BULK_PLACE_IDS = Param.ids("placeIds", "IDs of the places to update (from list_places)",
+            1, 500).required();
+    static final Param<Long> BULK_CATEGORY_ID = Param.id("category_id", "Category ID (list_categories)");
+    static final Param<BigDecimal> BULK_PRICE = Param.decimal("price", "Price", 0.0);
+    static final Param<String> BULK_PLACE_TIME = Param.string("place_time", "Scheduled time (e.g. \"09:00\")", 0, 50);
+    static final Param<String> BULK_END_TIME = Param.string("end_time", "End time (e.g. \"11:00\")", 0, 50);
+
+    private JsonObject bulkUpdate(Call call) {
+        PlaceService.PlaceFields f = new PlaceService.PlaceFields(null, org.trek.platform.Patch.ifPresent(call.get(DESCRIPTION)),
+                org.trek.platform.Patch.keep(), org.trek.platform.Patch.keep(), org.trek.platform.Patch.keep(),
+                org.trek.platform.Patch.ifPresent(call.get(BULK_CATEGORY_ID)), org.trek.platform.Patch.ifPresent(call.get(BULK_PRICE)),
+                call.get(NEW_CURRENCY), org.trek.platform.Patch.ifPresent(call.get(BULK_PLACE_TIME)),
+                org.trek.platform.Patch.ifPresent(call.get(BULK_END_TIME)), call.get(NEW_DURATION),
+                org.trek.platform.Patch.ifPresent(call.get(NOTES)), org.trek.platform.Patch.ifPresent(call.get(WEBSITE)),
+                org.trek.platform.Patch.ifPresent(call.get(PHONE)), call.get(NEW_TRANSPORT_MODE), org.trek.platform.Patch.keep(),
+                org.trek.platform.Patch.keep());
+        boolean nothing = call.get(DESCRIPTION) == null && call.get(BULK_CATEGORY_ID) == null && call.get(BULK_PRICE) == null
+                && call.get(NEW_CURRENCY) == null && call.get(BULK_PLACE_TIME) == null && call.get(BULK_END_TIME) == null
+                && call.get(NEW_DURATION) == null && call.get(NOTES) == null && call.get(WEBSITE) == null
+                && call.get(PHONE) == null && call.get(NEW_TRANSPORT_MODE) == null;
+        if (nothing) {
+            access.require(call.userId(), call.get(TRIP_ID), Permission.PLACE_EDIT); // the trip's refusal comes first
+            throw new TripException("Provide at least one field to update.");
+        }
+        List<Place> updated = places.bulkUpdate(call.userId(), call.get(TRIP_ID), call.get(BULK_PLACE_IDS), f);
+        return JsonFactory.createObjectBuilder().add("count", updated.size())
+                .add("updatedIds", Jsons.array(updated, Place::getId)).add("skipped", 0).build();
     }
 }

@@ -29,7 +29,7 @@ class ToolDescriptorsTest {
 
     static final List<Class<? extends ToolProvider>> PROVIDERS = List.of(TripTools.class, PlaceTools.class,
             AssignmentTools.class, TagTools.class, DayTools.class, ReservationTools.class, BudgetTools.class,
-            PackingTools.class, TodoTools.class);
+            PackingTools.class, TodoTools.class, SettlementTools.class, TransitTools.class);
 
     /** Builds a provider as CDI would for its declarations: the tool kit injected, @PostConstruct run. */
     static ToolProvider declare(Class<? extends ToolProvider> type) throws ReflectiveOperationException {
@@ -89,7 +89,7 @@ class ToolDescriptorsTest {
             Files.write(GOLDEN, now, StandardCharsets.UTF_8);
         }
         List<String> recorded = Files.readAllLines(GOLDEN, StandardCharsets.UTF_8);
-        assertEquals(80, now.size(), "tool count");
+        assertEquals(91, now.size(), "tool count");
         for (int i = 0; i < Math.max(now.size(), recorded.size()); i++) {
             assertEquals(i < recorded.size() ? recorded.get(i) : null, i < now.size() ? now.get(i) : null, "tool #" + (i + 1));
         }
