@@ -1,3 +1,4 @@
+<%@ page session="false" %>
 <c:set var="pageTitle" value="Too many requests"/>
 <%@ include file="/WEB-INF/views/shared/_head.jspf" %>
 <section class="card narrow">

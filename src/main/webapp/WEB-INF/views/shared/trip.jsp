@@ -1,3 +1,4 @@
+<%@ page session="false" %>
 <c:set var="pageTitle" value="${view.title}"/>
 <%@ include file="/WEB-INF/views/shared/_head.jspf" %>
 <h1 id="trip-title"><c:out value="${view.title}"/></h1>

@@ -26,7 +26,7 @@ import org.trek.mcp.it.McpTestClient;
  * sign-in: the token given back (create twice → same token; get shows it), what each flag puts on /shared/&lt;token&gt;
  * and /api/shared/&lt;token&gt; and what never appears there (member e-mails, booking references, links into the
  * instance), revocation, another user's trip, a member without share_manage, and the rate limit (last: it uses up
- * the minute's allowance of 127.0.0.1).
+ * the minute's allowance of 127.0.0.1 and then waits the minute out).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShareLinksIT {
@@ -268,5 +268,18 @@ class ShareLinksIT {
         assertTrue(api.headers().firstValue("Retry-After").isPresent());
         // The tools are not affected.
         assertEquals(token, mcp.ok(owner, "get_share_link", trip(tripId)).getJsonObject("link").getString("token"));
+
+        // The limit lifts with the next window (waited out, so later suites on this server open pages again).
+        sleepSeconds(Long.parseLong(api.headers().firstValue("Retry-After").orElseThrow()));
+        assertEquals(200, fetch("/shared/" + token).statusCode());
+    }
+
+    private static void sleepSeconds(long seconds) {
+        try {
+            Thread.sleep(seconds * 1000 + 200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }
