@@ -10,9 +10,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.trek.platform.Jsons;
 
-/** A public read-only link to a trip; only the token hash is stored. (table share_tokens). */
+/**
+ * A public read-only link to a trip (table share_tokens). The token is stored as given out (256 random bits,
+ * URL-safe): a share link is meant to be handed around, and its owner can see it again. Revoking deletes the row.
+ */
 @Entity
 @Table(name = "share_tokens")
 public class ShareToken implements TripOwned {
@@ -24,11 +29,8 @@ public class ShareToken implements TripOwned {
     @Column(name = "trip_id", nullable = false)
     private Long tripId;
 
-    @Column(name = "token_hash", nullable = false)
-    private String tokenHash;
-
-    @Column(name = "token_hint", nullable = false)
-    private String tokenHint;
+    @Column(name = "token", nullable = false)
+    private String token;
 
     @Column(name = "created_by")
     private Long createdBy;
@@ -67,20 +69,12 @@ public class ShareToken implements TripOwned {
         this.tripId = tripId;
     }
 
-    public String getTokenHash() {
-        return tokenHash;
+    public String getToken() {
+        return token;
     }
 
-    public void setTokenHash(String tokenHash) {
-        this.tokenHash = tokenHash;
-    }
-
-    public String getTokenHint() {
-        return tokenHint;
-    }
-
-    public void setTokenHint(String tokenHint) {
-        this.tokenHint = tokenHint;
+    public void setToken(String token) {
+        this.token = token;
     }
 
     public Long getCreatedBy() {
@@ -147,20 +141,26 @@ public class ShareToken implements TripOwned {
         this.expiresAt = expiresAt;
     }
 
-    /** The wire form used by tools and resources (snake_case keys, null for unset values). */
+    /** "2026-12-02 17:35:49" (UTC), as the original shows a link's created_at. */
+    static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    /** Whether the link still opens its page (no expiry set, or the expiry lies ahead). */
+    public boolean isActive(Instant now) {
+        return expiresAt == null || expiresAt.isAfter(now);
+    }
+
+    /** The link as get_share_link shows it: {token, created_at, share_map, share_bookings, share_packing, share_budget, share_collab}. */
     public JsonObjectBuilder toJsonBuilder() {
-        JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("id", id);
-        Jsons.put(b, "trip_id", tripId);
-        Jsons.put(b, "token_hint", tokenHint);
-        Jsons.put(b, "created_by", createdBy);
-        b.add("share_map", shareMap);
-        b.add("share_bookings", shareBookings);
-        b.add("share_packing", sharePacking);
-        b.add("share_budget", shareBudget);
-        b.add("share_collab", shareCollab);
-        Jsons.put(b, "created_at", createdAt == null ? null : createdAt.toString());
-        Jsons.put(b, "expires_at", expiresAt == null ? null : expiresAt.toString());
-        return b;
+        JsonObjectBuilder b = JsonFactory.createObjectBuilder();
+        b.add("token", token);
+        Jsons.put(b, "created_at", createdAt == null ? null : CREATED_AT.format(createdAt));
+        return flags(b);
+    }
+
+    /** The share flags, as the tool answers and the public snapshot's "permissions" carry them. */
+    public JsonObjectBuilder flags(JsonObjectBuilder b) {
+        return b.add("share_map", shareMap).add("share_bookings", shareBookings).add("share_packing", sharePacking)
+                .add("share_budget", shareBudget).add("share_collab", shareCollab);
     }
 
     public JsonObject toJson() {

@@ -467,7 +467,7 @@ public class TripService {
         return t;
     }
 
-    /** The share link of a trip, if any. The token itself is never stored, so it cannot be shown again. */
+    /** The share link of a trip, if any, with its token (callers with share_manage see it whenever they ask). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ShareToken shareLink(long userId, long tripId) {
         access.require(userId, tripId, Permission.SHARE_MANAGE);
@@ -483,33 +483,40 @@ public class TripService {
     public record ShareFlags(boolean map, boolean bookings, boolean packing, boolean budget, boolean collab) {
     }
 
-    /** A created or updated share link; token is the plain token when newly created, otherwise null. */
-    public record ShareResult(ShareToken link, String token, boolean created) {
+    /** The trip's share link after create_share_link, and whether it was created now (false: the same link, new flags). */
+    public record ShareResult(ShareToken link, boolean created) {
     }
 
+    /** Bits of randomness in a share token (43 URL-safe characters). */
+    public static final int SHARE_TOKEN_BITS = 256;
+
+    /**
+     * Creates the trip's share link, or sets the flags of the existing one and keeps its token (as the original). A
+     * link that has expired is replaced by a new token.
+     */
     public ShareResult createOrUpdateShare(long userId, long tripId, ShareFlags flags) {
         access.forChange(userId, tripId, Permission.SHARE_MANAGE);
-        ShareToken existing = findShare(tripId);
-        String token = null;
-        boolean created = existing == null;
-        if (created) {
-            token = SecureRandoms.token(256);
-            existing = new ShareToken();
-            existing.setTripId(tripId);
-            existing.setTokenHash(SecureRandoms.sha256Hex(token));
-            existing.setTokenHint(token.substring(0, 6));
-            existing.setCreatedBy(userId);
-            existing.setCreatedAt(clock.now());
+        ShareToken link = findShare(tripId);
+        boolean created = link == null || !link.isActive(clock.now());
+        if (link == null) {
+            link = new ShareToken();
+            link.setTripId(tripId);
         }
-        existing.setShareMap(flags.map());
-        existing.setShareBookings(flags.bookings());
-        existing.setSharePacking(flags.packing());
-        existing.setShareBudget(flags.budget());
-        existing.setShareCollab(flags.collab());
         if (created) {
-            em.persist(existing);
+            link.setToken(SecureRandoms.token(SHARE_TOKEN_BITS));
+            link.setCreatedBy(userId);
+            link.setCreatedAt(clock.now());
+            link.setExpiresAt(null);
         }
-        return new ShareResult(existing, token, created);
+        link.setShareMap(flags.map());
+        link.setShareBookings(flags.bookings());
+        link.setSharePacking(flags.packing());
+        link.setShareBudget(flags.budget());
+        link.setShareCollab(flags.collab());
+        if (link.getId() == null) {
+            em.persist(link);
+        }
+        return new ShareResult(link, created);
     }
 
     public void deleteShare(long userId, long tripId) {

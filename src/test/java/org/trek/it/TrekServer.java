@@ -71,6 +71,9 @@ public final class TrekServer implements AutoCloseable {
             env.put("OAUTH_INTROSPECT_PER_MINUTE", "10000");
             // ToolCatalogIT calls every tool on both wires with a few tokens; the MCP limit is tested in McpLimitsIT.
             env.put("MCP_RATE_LIMIT", "100000");
+            // The public share pages' limit per address: ShareLinksIT exhausts it in its last test, after its other
+            // tests opened a dozen pages; nothing else opens /shared or /api/shared.
+            env.put("SHARE_RATE_LIMIT", String.valueOf(SHARE_RATE_LIMIT));
             // Outside services are stubs on 127.0.0.1 in this JVM (StubServer); never the internet.
             env.put("NOMINATIM_URL", StubServer.shared().baseUrl());
             env.put("PLACE_LIST_IMPORT_URL", StubServer.shared().baseUrl() + "/place-lists");
@@ -172,6 +175,9 @@ public final class TrekServer implements AutoCloseable {
     }
 
     /** http://127.0.0.1:PORT — every request a test makes goes to loopback. */
+    /** SHARE_RATE_LIMIT of the shared instance. */
+    public static final int SHARE_RATE_LIMIT = 40;
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

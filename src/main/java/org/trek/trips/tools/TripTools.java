@@ -147,16 +147,19 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
                         tripOnly, Schema.nested().string("ics", "iCalendar text", 1, 0, true).string("filename", "File name", 1, 0, true).buildOutput(),
                         READ, Scopes.TRIPS_READ, null, this::exportIcs),
                 kit.tool("get_share_link", "Get share link",
-                        "Shows whether the trip has a public read-only link and what it shares. The token itself is shown "
-                                + "only once, when the link is created.",
+                        "Shows the trip's public read-only link: its token, url, creation time and what it shares; "
+                                + "link is null when the trip has none.",
                         tripOnly, Schema.nested().nullableObject("link", true).buildOutput(), READ, Scopes.TRIPS_SHARE, null, this::getShare),
                 kit.tool("create_share_link", "Create or update share link",
-                        "Creates the trip's public read-only link, or changes what an existing one shares. The token and URL "
-                                + "are returned only when the link is created.",
+                        "Creates the trip's public read-only link (anyone with the link sees the trip's page, no sign-in), or "
+                                + "changes what the existing one shares and gives its token again (created false). Flags left out "
+                                + "take their defaults: map and bookings on, packing, budget and collab off.",
                         Fields.of(TRIP_ID, SHARE_MAP, SHARE_BOOKINGS, SHARE_PACKING, SHARE_BUDGET, SHARE_COLLAB),
-                        Schema.nested().bool("created", "Whether a new link was created", true).object("link", true).buildOutput(),
+                        Schema.nested().string("token", "The link's token (the page is <APP_URL>/shared/<token>)", 1, 64, true)
+                                .bool("created", "True when the link was created now, false when an existing link was updated", true)
+                                .string("url", "The public page of the link", 1, 0, true).buildOutput(),
                         UPDATE, Scopes.TRIPS_SHARE, null, this::createShare),
-                kit.tool("delete_share_link", "Delete share link", "Revokes the trip's public link.",
+                kit.tool("delete_share_link", "Delete share link", "Revokes the trip's public link: its page and JSON stop working at once.",
                         tripOnly, Schema.success(), DELETE, Scopes.TRIPS_SHARE, null, c -> {
                             trips.deleteShare(c.userId(), c.get(TRIP_ID));
                             return Results.success();
@@ -232,16 +235,18 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
 
     private JsonObject getShare(Call call) {
         ShareToken s = trips.shareLink(call.userId(), call.get(TRIP_ID));
-        return Results.of("link", s == null ? jakarta.json.JsonValue.NULL : s.toJson());
+        return Results.of("link", s == null ? jakarta.json.JsonValue.NULL : s.toJsonBuilder().add("url", shareUrl(s)).build());
     }
 
     private JsonObject createShare(Call call) {
         TripService.ShareResult r = trips.createOrUpdateShare(call.userId(), call.get(TRIP_ID), new TripService.ShareFlags(
                 call.get(SHARE_MAP), call.get(SHARE_BOOKINGS), call.get(SHARE_PACKING), call.get(SHARE_BUDGET), call.get(SHARE_COLLAB)));
-        JsonObjectBuilder out = JsonFactory.createObjectBuilder().add("created", r.created()).add("link", r.link().toJson());
-        if (r.token() != null) {
-            out.add("token", r.token()).add("url", config.appUrl() + "/shared/" + r.token());
-        }
-        return out.build();
+        return JsonFactory.createObjectBuilder().add("token", r.link().getToken()).add("created", r.created())
+                .add("url", shareUrl(r.link())).build();
+    }
+
+    /** The public page of a link, built from APP_URL. */
+    private String shareUrl(ShareToken link) {
+        return config.appUrl() + "/shared/" + link.getToken();
     }
 }

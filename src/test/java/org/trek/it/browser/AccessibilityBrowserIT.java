@@ -41,6 +41,7 @@ class AccessibilityBrowserIT {
     private static String axeSource;
     private static String user;
     private static TripFixture trip;
+    private static String shareToken;
 
     @BeforeAll
     static void setUp() throws IOException {
@@ -50,7 +51,10 @@ class AccessibilityBrowserIT {
         axeSource = Files.readString(axe, StandardCharsets.UTF_8);
         user = TestUsers.create(server);
         String member = TestUsers.create(server);
-        trip = TripFixture.create(McpCalls.asUser(server, user, TestUsers.PASSWORD), "Accessible", member);
+        McpCalls calls = McpCalls.asUser(server, user, TestUsers.PASSWORD);
+        trip = TripFixture.create(calls, "Accessible", member);
+        shareToken = calls.call("create_share_link", McpCalls.args().add("tripId", trip.tripId).add("share_packing", true)
+                .add("share_budget", true)).getString("token");
     }
 
     /** Runs axe on the current page; returns "rule: targets" lines, empty when the page passes. */
@@ -130,6 +134,11 @@ class AccessibilityBrowserIT {
             check(browser, "trip page", found);
             browser.open("/trips/999999999");
             check(browser, "not found", found);
+            browser.open("/shared/" + shareToken);
+            check(browser, "shared trip (public page)", found);
+            browser.open("/shared/" + "x".repeat(43));
+            check(browser, "shared link not found", found);
+            browser.open("/"); // signing out takes the header's form, which the public pages do not have
 
             browser.signOut();
             browser.signIn(TrekServer.ADMIN_EMAIL, TrekServer.ADMIN_PASSWORD);
