@@ -164,23 +164,120 @@ public class TripViews {
 
     /**
      * A booking as the original answers it: its metadata text, the number of its day, its place's name, its stay
-     * (place, name, first and last day) and its endpoints (empty for bookings that are not transports).
+     * (place, name, first and last day), its per-day positions ({@code day_positions}: day id → position, null when
+     * none) and its endpoints (empty for bookings that are not transports).
      */
     public JsonObjectBuilder reservation(Reservation r) {
+        return reservations(List.of(r)).get(0);
+    }
+
+    /** Bookings in the given order, enriched with a fixed number of queries (days, places, stays, endpoints, positions). */
+    public List<JsonObjectBuilder> reservations(List<Reservation> list) {
         flush();
-        JsonObjectBuilder b = r.toJsonBuilder();
-        Jsons.put(b, "metadata", r.getMetadata());
-        TripDay day = r.getDayId() == null ? null : em.find(TripDay.class, r.getDayId());
-        Jsons.put(b, "day_number", day == null ? null : day.getDayNumber());
-        Place place = r.getPlaceId() == null ? null : em.find(Place.class, r.getPlaceId());
-        Jsons.put(b, "place_name", place == null ? null : place.getName());
-        Accommodation stay = r.getAccommodationId() == null ? null : em.find(Accommodation.class, r.getAccommodationId());
-        Place stayPlace = stay == null || stay.getPlaceId() == null ? null : em.find(Place.class, stay.getPlaceId());
-        Jsons.put(b, "accommodation_place_id", stay == null ? null : stay.getPlaceId());
-        Jsons.put(b, "accommodation_name", stayPlace == null ? null : stayPlace.getName());
-        Jsons.put(b, "accommodation_start_day_id", stay == null ? null : stay.getStartDayId());
-        Jsons.put(b, "accommodation_end_day_id", stay == null ? null : stay.getEndDayId());
-        return b.add("endpoints", Jsons.array(reservations.endpoints(r.getId()), ReservationEndpoint::toJson));
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = list.stream().map(Reservation::getId).toList();
+        Map<Long, TripDay> days = byId(TripDay.class, list.stream().map(Reservation::getDayId), TripDay::getId);
+        Map<Long, Accommodation> stays = byId(Accommodation.class, list.stream().map(Reservation::getAccommodationId), Accommodation::getId);
+        Map<Long, Place> places = byId(Place.class, java.util.stream.Stream.concat(list.stream().map(Reservation::getPlaceId),
+                stays.values().stream().map(Accommodation::getPlaceId)), Place::getId);
+        Map<Long, List<ReservationEndpoint>> endpoints = new HashMap<>();
+        for (ReservationEndpoint e : em.createQuery("SELECT e FROM ReservationEndpoint e WHERE e.reservationId IN :r "
+                + "ORDER BY e.sequence, e.id", ReservationEndpoint.class).setParameter("r", ids).getResultList()) {
+            endpoints.computeIfAbsent(e.getReservationId(), k -> new ArrayList<>()).add(e);
+        }
+        Map<Long, JsonObjectBuilder> positions = new HashMap<>();
+        for (Object o : em.createNativeQuery("SELECT reservation_id, day_id, sort_position FROM reservation_day_positions "
+                + "WHERE reservation_id IN (" + ids.stream().map(String::valueOf).collect(Collectors.joining(",")) + ") "
+                + "ORDER BY reservation_id, day_id").getResultList()) {
+            Object[] row = (Object[]) o;
+            positions.computeIfAbsent(((Number) row[0]).longValue(), k -> JsonFactory.createObjectBuilder())
+                    .add(String.valueOf(((Number) row[1]).longValue()), ((Number) row[2]).doubleValue());
+        }
+        List<JsonObjectBuilder> out = new ArrayList<>(list.size());
+        for (Reservation r : list) {
+            JsonObjectBuilder b = r.toJsonBuilder();
+            Jsons.put(b, "metadata", r.getMetadata());
+            TripDay day = r.getDayId() == null ? null : days.get(r.getDayId());
+            Jsons.put(b, "day_number", day == null ? null : day.getDayNumber());
+            Place place = r.getPlaceId() == null ? null : places.get(r.getPlaceId());
+            Jsons.put(b, "place_name", place == null ? null : place.getName());
+            Accommodation stay = r.getAccommodationId() == null ? null : stays.get(r.getAccommodationId());
+            Place stayPlace = stay == null || stay.getPlaceId() == null ? null : places.get(stay.getPlaceId());
+            Jsons.put(b, "accommodation_place_id", stay == null ? null : stay.getPlaceId());
+            Jsons.put(b, "accommodation_name", stayPlace == null ? null : stayPlace.getName());
+            Jsons.put(b, "accommodation_start_day_id", stay == null ? null : stay.getStartDayId());
+            Jsons.put(b, "accommodation_end_day_id", stay == null ? null : stay.getEndDayId());
+            JsonObjectBuilder pos = positions.get(r.getId());
+            b.add("day_positions", pos == null ? JsonValue.NULL : pos.build());
+            out.add(b.add("endpoints", Jsons.array(endpoints.getOrDefault(r.getId(), List.of()), ReservationEndpoint::toJson)));
+        }
+        return out;
+    }
+
+    /** The trip's days in order, each with its assignments (as {@link #assignments}) and its notes ({@code notes_items}). */
+    public JsonArrayBuilder days(long tripId) {
+        flush();
+        List<TripDay> days = em.createQuery("SELECT d FROM TripDay d WHERE d.tripId = :t ORDER BY d.dayNumber", TripDay.class)
+                .setParameter("t", tripId).getResultList();
+        List<DayAssignment> all = em.createQuery("SELECT a FROM DayAssignment a, TripDay d WHERE d.id = a.dayId AND d.tripId = :t "
+                + "ORDER BY a.dayId, a.orderIndex, a.id", DayAssignment.class).setParameter("t", tripId).getResultList();
+        List<JsonObjectBuilder> enriched = assignments(all);
+        Map<Long, JsonArrayBuilder> byDay = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            byDay.computeIfAbsent(all.get(i).getDayId(), k -> JsonFactory.createArrayBuilder()).add(enriched.get(i));
+        }
+        Map<Long, JsonArrayBuilder> notes = new HashMap<>();
+        for (DayNote n : em.createQuery("SELECT n FROM DayNote n WHERE n.tripId = :t ORDER BY n.sortOrder, n.id", DayNote.class)
+                .setParameter("t", tripId).getResultList()) {
+            notes.computeIfAbsent(n.getDayId(), k -> JsonFactory.createArrayBuilder()).add(n.toJsonBuilder());
+        }
+        JsonArrayBuilder out = JsonFactory.createArrayBuilder();
+        for (TripDay d : days) {
+            JsonArrayBuilder a = byDay.get(d.getId());
+            JsonArrayBuilder n = notes.get(d.getId());
+            out.add(d.toJsonBuilder().add("assignments", a == null ? JsonValue.EMPTY_JSON_ARRAY : a.build())
+                    .add("notes_items", n == null ? JsonValue.EMPTY_JSON_ARRAY : n.build()));
+        }
+        return out;
+    }
+
+    /**
+     * The trip's stays (as {@link #accommodation}) with {@code reservation_title}, the title of the booking linked to
+     * the stay; without {@code withBookings} the booking reference and title are left out (they are reservation
+     * details, reservations:read).
+     */
+    public JsonArrayBuilder accommodations(long tripId, boolean withBookings) {
+        flush();
+        List<Accommodation> stays = em.createQuery("SELECT a FROM Accommodation a WHERE a.tripId = :t ORDER BY a.id", Accommodation.class)
+                .setParameter("t", tripId).getResultList();
+        Map<Long, String> titles = new HashMap<>();
+        for (Object[] r : em.createQuery("SELECT r.accommodationId, r.title FROM Reservation r WHERE r.tripId = :t "
+                + "AND r.accommodationId IS NOT NULL ORDER BY r.id", Object[].class).setParameter("t", tripId).getResultList()) {
+            titles.putIfAbsent((Long) r[0], (String) r[1]);
+        }
+        JsonArrayBuilder out = JsonFactory.createArrayBuilder();
+        for (Accommodation a : stays) {
+            JsonObjectBuilder b = accommodation(a);
+            if (withBookings) {
+                Jsons.put(b, "reservation_title", titles.get(a.getId()));
+            } else {
+                b.remove("confirmation");
+                b.addNull("reservation_title");
+            }
+            out.add(b);
+        }
+        return out;
+    }
+
+    private <T> Map<Long, T> byId(Class<T> type, java.util.stream.Stream<Long> ids, Function<T, Long> id) {
+        List<Long> wanted = ids.filter(java.util.Objects::nonNull).distinct().toList();
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT x FROM " + type.getSimpleName() + " x WHERE x.id IN :i", type).setParameter("i", wanted)
+                .getResultList().stream().collect(Collectors.toMap(id, Function.identity()));
     }
 
     private void flush() {

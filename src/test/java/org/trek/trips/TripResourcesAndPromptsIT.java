@@ -19,6 +19,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.trek.mcp.it.McpTestClient;
+import org.trek.trips.resources.TripResources;
 
 /**
  * The trip resources and prompts through /mcp, on the legacy 2025-11-25 session wire and the stateless 2026-07-28
@@ -79,10 +80,11 @@ class TripResourcesAndPromptsIT {
         return request(a, wire, "resources/read", Json.createObjectBuilder().add("uri", uri).build()).result();
     }
 
-    static JsonObject json(JsonObject readResult) {
+    /** The JSON of a resource: an object or, as the original answers its lists, a bare array. */
+    static JsonValue json(JsonObject readResult) {
         JsonObject contents = readResult.getJsonArray("contents").getJsonObject(0);
         assertEquals("application/json", contents.getString("mimeType"));
-        return Json.createReader(new StringReader(contents.getString("text"))).readObject();
+        return Json.createReader(new StringReader(contents.getString("text"))).readValue();
     }
 
     @Test
@@ -105,7 +107,9 @@ class TripResourcesAndPromptsIT {
             JsonObject result = read(owner, wire, uri);
             assertEquals(uri, result.getJsonArray("contents").getJsonObject(0).getString("uri"));
             JsonValue body = Json.createReader(new StringReader(result.getJsonArray("contents").getJsonObject(0).getString("text"))).readValue();
-            assertTrue(body.getValueType() == JsonValue.ValueType.OBJECT ? !body.asJsonObject().isEmpty() : !body.asJsonArray().isEmpty(), uri);
+            // Objects carry data; lists are the original's bare arrays (some empty on this fixture).
+            assertTrue(body.getValueType() == JsonValue.ValueType.OBJECT ? !body.asJsonObject().isEmpty()
+                    : body.getValueType() == JsonValue.ValueType.ARRAY, uri);
             assertFalse(read(member, wire, uri).getJsonArray("contents").isEmpty(), "a member reads it too");
             McpTestClient.Answer stranger = request(outsider, wire, "resources/read", Json.createObjectBuilder().add("uri", uri).build());
             assertEquals(McpTripHarness.MODERN.equals(wire) ? -32602 : -32002, stranger.error().getInt("code"), uri);
@@ -116,7 +120,10 @@ class TripResourcesAndPromptsIT {
     @Test
     void resourcesCarryTheTripsData() {
         for (String wire : WIRES) {
-            assertEquals("Lisbon", json(read(owner, wire, "trek://trips/" + tripId)).getJsonObject("trip").getString("title"));
+            JsonObject trip = json(read(owner, wire, "trek://trips/" + tripId)).asJsonObject();
+            assertEquals("Lisbon", trip.getString("title"), "the original's trip object, not wrapped");
+            assertEquals(2, trip.getInt("member_count"));
+            assertEquals(1, trip.getInt("is_owner"));
             assertTrue(read(owner, wire, "trek://trips/" + tripId + "/places").toString().contains("Belém Tower"));
             // the advertised ?assignment= views of the places resource
             String places = "trek://trips/" + tripId + "/places";
@@ -206,10 +213,31 @@ class TripResourcesAndPromptsIT {
         return result.getJsonArray("messages").getJsonObject(0).getJsonObject("content").getString("text");
     }
 
+    /** A list longer than the cap: 200 items, and the contents' _meta says it was cut; a short one has no _meta. */
+    @Test
+    void aListCutAtItsCapSaysSoInMeta() {
+        long big = mcp.ok(owner, "create_trip", Json.createObjectBuilder().add("title", "Many things")).getJsonObject("trip")
+                .getJsonNumber("id").longValue();
+        jakarta.json.JsonArrayBuilder items = Json.createArrayBuilder();
+        for (int i = 0; i < TripResources.CAP + 1; i++) {
+            items.add(Json.createObjectBuilder().add("name", "Thing " + i));
+        }
+        mcp.ok(owner, "bulk_import_packing", Json.createObjectBuilder().add("tripId", big).add("items", items));
+        for (String wire : WIRES) {
+            JsonObject contents = read(owner, wire, "trek://trips/" + big + "/packing").getJsonArray("contents").getJsonObject(0);
+            assertEquals(TripResources.CAP, Json.createReader(new StringReader(contents.getString("text"))).readArray().size());
+            assertTrue(contents.getJsonObject("_meta").getBoolean("trek/truncated"), contents.toString());
+            JsonObject small = read(owner, wire, "trek://trips/" + tripId + "/packing").getJsonArray("contents").getJsonObject(0);
+            assertFalse(small.containsKey("_meta"), small.toString());
+        }
+    }
+
     @Test
     void categoriesNeedNoTrip() {
         for (String wire : WIRES) {
-            assertFalse(json(read(outsider, wire, "trek://categories")).getJsonArray("categories").isEmpty());
+            JsonArray categories = json(read(outsider, wire, "trek://categories")).asJsonArray();
+            assertEquals(10, categories.size(), "the original's ten shipped categories");
+            assertTrue(categories.toString().contains("\"icon\":\"🏨\""), categories.toString());
         }
     }
 }

@@ -186,6 +186,9 @@ class TripSummaryGoldenIT {
         names.put(owner.getUsername(), "<owner>");
         names.put(member.getUsername(), "<member>");
         names.put(second.getUsername(), "<second>");
+        names.put(owner.getEmail(), "<owner-email>");
+        names.put(member.getEmail(), "<member-email>");
+        names.put(second.getEmail(), "<second-email>");
         // A member sees everything (the access check through trip_members); the owner, no optional section.
         JsonObject all = summaries.summary(member.getId(), trip, ALL);
         JsonObject none = summaries.summary(o, trip, NONE);
@@ -319,7 +322,8 @@ class TripSummaryGoldenIT {
             return switch (key) {
                 case "trip" -> "trip";
                 case "days" -> "day";
-                case "notes_list" -> "note";
+                case "notes_list", "notes" -> "note";
+                case "owner", "collaborators" -> "user";
                 case "assignments" -> "assignment";
                 case "place" -> "place";
                 case "accommodations" -> "accommodation";

@@ -167,19 +167,26 @@ public class TripResources implements ResourceProvider, ResourceAccess {
                 }),
                 template("trek://trips/{tripId}/days", "trip-days", "Trip days",
                         "The days of a trip, with their assignments when you may read places.", tr, null, (g, v) -> {
-                    var s = summaries.summary(g.userId(), id(v, "tripId"), new TripSummaryService.Sections(g.allows(Scopes.PLACES_READ), false, false, false, false));
-                    // The original names the day's notes list notes_items here.
+                    long t = id(v, "tripId");
+                    access.access(g.userId(), t);
+                    if (g.allows(Scopes.PLACES_READ)) {
+                        return views.days(t).build();
+                    }
+                    // Without places:read the days come without their assignments (the places they name).
                     jakarta.json.JsonArrayBuilder out = JsonFactory.createArrayBuilder();
-                    s.getJsonArray("days").forEach(d -> out.add(JsonFactory.createObjectBuilder(d.asJsonObject())
-                            .add("notes_items", d.asJsonObject().getJsonArray("notes"))));
+                    views.days(t).build().forEach(d -> {
+                        JsonObjectBuilder b = JsonFactory.createObjectBuilder(d.asJsonObject());
+                        b.remove("assignments");
+                        out.add(b);
+                    });
                     return out.build();
                 }),
                 template("trek://trips/{tripId}/days/{dayId}/notes", "day-notes", "Day notes", "The notes of one day.", tr, null,
                         (g, v) -> Jsons.array(days.notes(g.userId(), id(v, "tripId"), id(v, "dayId")), DayNote::toJson).build()),
                 template("trek://trips/{tripId}/accommodations", "trip-accommodations", "Accommodations", "Where the travellers sleep.", tr, null, (g, v) -> {
-                    var s = summaries.summary(g.userId(), id(v, "tripId"), new TripSummaryService.Sections(g.allows(Scopes.PLACES_READ),
-                            false, false, g.allows(Scopes.RESERVATIONS_READ), false));
-                    return s.getJsonArray("accommodations");
+                    long t = id(v, "tripId");
+                    access.access(g.userId(), t);
+                    return views.accommodations(t, g.allows(Scopes.RESERVATIONS_READ)).build();
                 }),
                 template("trek://trips/{tripId}/members", "trip-members", "Trip members", "The owner and the members of a trip.", tr, null, (g, v) -> {
                     List<TripService.MemberView> m = trips.members(g.userId(), id(v, "tripId"));
@@ -198,7 +205,9 @@ public class TripResources implements ResourceProvider, ResourceAccess {
                 template("trek://trips/{tripId}/reservations", "trip-reservations", "Reservations", "Bookings and transports.",
                         Scopes.RESERVATIONS_READ, null, (g, v) -> {
                     TripService.Page<Reservation> page = reservations.list(g.userId(), id(v, "tripId"), CAP, 0);
-                    return Capped.of(page.items(), page.nextCursor() != null, r -> views.reservation(r));
+                    jakarta.json.JsonArrayBuilder out = JsonFactory.createArrayBuilder();
+                    views.reservations(page.items()).forEach(out::add);
+                    return new Capped(out.build(), page.nextCursor() != null);
                 }),
                 template("trek://trips/{tripId}/budget", "trip-budget", "Budget", "The budget items of a trip.", Scopes.BUDGET_READ, AddonId.BUDGET,
                         (g, v) -> Capped.of(budget.items(g.userId(), id(v, "tripId")), false,

@@ -35,6 +35,7 @@ public final class OriginalShape {
 
     static final String BASE = "org/trek/contract/original/";
     static final String DERIVED = "org/trek/contract/derived/";
+    static final String UNSEEN = ": the original lists items, ours is empty (the fixture cannot show their shape)";
 
     private OriginalShape() {
     }
@@ -181,16 +182,22 @@ public final class OriginalShape {
             String items = path + "[]";
             if (mine.isEmpty()) {
                 if (!deviations.contains(items)) {
-                    out.add(at(items) + ": the original lists items, ours is empty (the fixture cannot show their shape)");
+                    out.add(at(items) + UNSEEN);
                 }
                 return;
             }
             JsonValue union = union(a);
-            List<String> itemDiffs = new ArrayList<>();
+            // A list nested in items may be empty in some of ours and full in others: its shape is unseen only when
+            // it is empty in every item.
+            List<List<String>> perItem = new ArrayList<>();
             for (JsonValue item : mine) {
-                compare(items, union, item, deviations, itemDiffs);
+                List<String> d = new ArrayList<>();
+                compare(items, union, item, deviations, d);
+                perItem.add(d);
             }
-            itemDiffs.stream().distinct().forEach(out::add);
+            perItem.stream().flatMap(List::stream).distinct()
+                    .filter(d -> !d.endsWith(UNSEEN) || perItem.stream().allMatch(l -> l.contains(d)))
+                    .forEach(out::add);
         }
     }
 

@@ -58,6 +58,14 @@ class OriginalShapeTest {
     }
 
     @Test
+    void aNestedListEmptyInSomeItemsIsUnseenOnlyWhenEmptyInAll() {
+        String original = "{\"r\":[{\"endpoints\":[{\"id\":1}]}]}";
+        assertTrue(diff(original, "{\"r\":[{\"endpoints\":[]},{\"endpoints\":[{\"id\":2}]}]}").isEmpty());
+        assertEquals(1, diff(original, "{\"r\":[{\"endpoints\":[]},{\"endpoints\":[]}]}").size());
+        assertEquals(1, diff(original, "{\"r\":[{\"endpoints\":[]},{\"endpoints\":[{\"x\":2}]}]}").size(), "a full one still counts");
+    }
+
+    @Test
     void deviationsAreSkippedWithEverythingBelowThem() {
         assertTrue(diff("{\"r\":{\"accommodation_id\":\"4.0\"}}", "{\"r\":{\"accommodation_id\":4}}", "r.accommodation_id").isEmpty());
         assertTrue(diff("{\"x\":[{\"a\":1}]}", "{\"x\":[]}", "x[]").isEmpty());
