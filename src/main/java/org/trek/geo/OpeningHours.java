@@ -48,10 +48,16 @@ public final class OpeningHours {
                 int from = DAYS.indexOf(ends[0].strip());
                 if (ends.length == 2) {
                     int to = DAYS.indexOf(ends[1].strip());
-                    for (int i = from; i != (to + 1) % 7; i = (i + 1) % 7) {
-                        days.add(i);
+                    if (from < 0 || to < 0) {
+                        continue;
                     }
-                    days.add(to);
+                    // Mo-Su is the whole week, Fr-Mo wraps over the weekend
+                    for (int i = from; ; i = (i + 1) % 7) {
+                        days.add(i);
+                        if (i == to) {
+                            break;
+                        }
+                    }
                 } else if (from >= 0) {
                     days.add(from);
                 }

@@ -34,6 +34,13 @@ class OpeningHoursTest {
     }
 
     @Test
+    void theWholeWeek() {
+        OpeningHours.Week w = OpeningHours.parse("Mo-Su 00:00-24:00", SUNDAY_NOON);
+        assertTrue(w.weekdayDescriptions().stream().allMatch(l -> l.endsWith("00:00-24:00")), w.weekdayDescriptions().toString());
+        assertTrue(w.openNow());
+    }
+
+    @Test
     void formsItDoesNotUnderstandStayUnknown() {
         OpeningHours.Week w = OpeningHours.parse("24/7", WEDNESDAY_NOON);
         assertFalse(w.hasData());

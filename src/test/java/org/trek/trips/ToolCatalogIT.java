@@ -192,7 +192,17 @@ class ToolCatalogIT {
             row("reorder_todos", "todos:write", "packing_edit", Kind.TRIP, x -> trip(x).add("orderedIds", ids(x.todoId))),
             row("get_todo_category_assignees", "todos:read", null, Kind.TRIP, ToolCatalogIT::trip),
             row("set_todo_category_assignees", "todos:write", "packing_edit", Kind.TRIP, x -> trip(x).add("categoryName", "Bookings")
-                    .add("userIds", ids(member.id()))));
+                    .add("userIds", ids(member.id()))),
+            // maps, weather, airports (no trip; outside services in GeoStubs)
+            row("get_place_details", "geo:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("placeId", "node:240109189")),
+            row("reverse_geocode", "geo:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("lat", 48.8583701).add("lng", 2.2944813)),
+            row("resolve_maps_url", "geo:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("url", "https://maps.app.goo.gl/geo-short/eiffel")),
+            row("search_airports", "geo:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("query", "Frankfurt")),
+            row("get_airport", "geo:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("iata", "FRA")),
+            row("get_weather", "weather:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("lat", 48.85).add("lng", 2.35)
+                    .add("date", GeoToolsIT.inDays(2))),
+            row("get_detailed_weather", "weather:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("lat", 48.85).add("lng", 2.35)
+                    .add("date", GeoToolsIT.inDays(3))));
 
     /** The owner's trip (with the member) and one of each object; new* create fresh ones for destructive tools. */
     static final class Fixture {
@@ -324,6 +334,7 @@ class ToolCatalogIT {
                         + "\"display_name\":\"Colosseo, Roma\",\"type\":\"attraction\"}]"));
         StubServer.shared().handle("/place-lists/lists/google-list/catalog", ex -> StubServer.respond(ex, 200, "application/json",
                 "{\"name\":\"Catalog list\",\"places\":[{\"name\":\"Listed " + SEQ.incrementAndGet() + "\",\"lat\":48.14,\"lng\":11.58}]}"));
+        GeoStubs.register();
         owner = mcp.newAccount("owner");
         member = mcp.newAccount("member");
         outsider = mcp.newAccount("outsider");
@@ -346,7 +357,7 @@ class ToolCatalogIT {
 
     @Test
     void theTableCoversEveryListedTool() {
-        assertEquals(80, listed.size(), "the core catalogue has 80 tools: " + listed.keySet());
+        assertEquals(87, listed.size(), "the core catalogue has 87 tools: " + listed.keySet());
         assertEquals(new TreeSet<>(listed.keySet()), new TreeSet<>(ROWS.stream().map(Row::tool).toList()),
                 "every listed tool has a row in ToolCatalogIT, and every row a listed tool");
         assertEquals(ROWS.size(), ROWS.stream().map(Row::tool).distinct().count(), "no tool twice");
