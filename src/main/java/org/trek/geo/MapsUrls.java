@@ -61,10 +61,11 @@ public final class MapsUrls {
         return GOOGLE_SHORT_HOSTS.contains(host) || GOOGLE_HOST.matcher(host).matches();
     }
 
-    /** A link resolve_maps_url may read, and (for Google) follow: http(s), no user info, a known host. */
+    /** A link resolve_maps_url may read, and (for Google) follow: http(s) on its usual port, no user info, a known host. */
     public static boolean isKnown(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !scheme.equals("http") || uri.getRawUserInfo() != null) {
+        if (!scheme.equals("https") && !scheme.equals("http") || uri.getRawUserInfo() != null
+                || uri.getPort() != -1 && uri.getPort() != 80 && uri.getPort() != 443) {
             return false;
         }
         String host = host(uri);

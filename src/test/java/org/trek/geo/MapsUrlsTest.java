@@ -26,7 +26,8 @@ class MapsUrlsTest {
     @ParameterizedTest
     @ValueSource(strings = {"https://google.evil.com/maps/@1.5,2.5", "https://evil.com/maps.app.goo.gl", "https://goo.gl/abc",
             "https://maps.app.goo.gl.evil.com/x", "ftp://maps.google.com/x", "https://user@maps.app.goo.gl/x", "https://127.0.0.1/maps",
-            "https://169.254.169.254/latest/meta-data", "https://mapsXgoogle.com/", "https://www.googleusercontent.com/maps", "file:///etc/passwd"})
+            "https://169.254.169.254/latest/meta-data", "https://mapsXgoogle.com/", "https://www.googleusercontent.com/maps", "file:///etc/passwd",
+            "https://maps.app.goo.gl:8443/x", "http://www.google.com:22/maps/@1.5,2.5"})
     void anythingElseIsNotAMapLink(String url) {
         assertFalse(MapsUrls.isKnown(URI.create(url)), url);
     }
