@@ -232,6 +232,9 @@ public class McpDispatcher {
         } else {
             c.add("text", contents.text() == null ? "" : contents.text());
         }
+        if (contents.meta() != null) {
+            c.add("_meta", contents.meta());
+        }
         return withCache(JsonFactory.createObjectBuilder().add("contents", JsonFactory.createArrayBuilder().add(c)), ex, 0).build();
     }
 

@@ -29,6 +29,21 @@ public class BudgetItemMember {
     @Column(name = "paid", nullable = false)
     private boolean paid;
 
+    /** The member's user name (read with the row; not a column of this table). */
+    @jakarta.persistence.Transient
+    private String username;
+
+    /** A row of {@link BudgetService#MEMBER_COLUMNS} (with the member's user name); not managed. */
+    static BudgetItemMember ofRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        BudgetItemMember m = new BudgetItemMember();
+        m.id = rs.getLong("id");
+        m.budgetItemId = rs.getLong("budget_item_id");
+        m.userId = rs.getLong("user_id");
+        m.paid = rs.getBoolean("paid");
+        m.username = rs.getString("username");
+        return m;
+    }
+
     public Long getId() {
         return id;
     }
@@ -62,8 +77,9 @@ public class BudgetItemMember {
         JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("id", id);
         Jsons.put(b, "budget_item_id", budgetItemId);
         Jsons.put(b, "user_id", userId);
-        b.add("paid", paid);
-        return b;
+        b.add("paid", paid ? 1 : 0); // the original's 0/1
+        Jsons.put(b, "username", username);
+        return b.addNull("avatar").addNull("avatar_url");
     }
 
     public JsonObject toJson() {

@@ -25,7 +25,7 @@ public class BudgetReport {
     EntityManager em;
 
     /** One person's figures. */
-    public record PersonShare(long userId, String username, BigDecimal share, BigDecimal paid, BigDecimal outstanding) {
+    public record PersonShare(long userId, String username, BigDecimal share, BigDecimal paid, BigDecimal outstanding, int items) {
     }
 
     /** A transfer that settles an outstanding share with the item's payer. */
@@ -65,8 +65,9 @@ public class BudgetReport {
                     share = share.add(new BigDecimal("0.01"));
                     remainder = remainder.subtract(new BigDecimal("0.01"));
                 }
-                BigDecimal[] s = sums.computeIfAbsent(m.getUserId(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                BigDecimal[] s = sums.computeIfAbsent(m.getUserId(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
                 s[0] = s[0].add(share);
+                s[2] = s[2].add(BigDecimal.ONE);
                 if (m.isPaid()) {
                     s[1] = s[1].add(share);
                 } else if (item.getPaidByUserId() != null && !item.getPaidByUserId().equals(m.getUserId())) {
@@ -75,7 +76,7 @@ public class BudgetReport {
             }
         }
         List<PersonShare> people = new ArrayList<>();
-        sums.forEach((id, s) -> people.add(new PersonShare(id, names.getOrDefault(id, "?"), s[0], s[1], s[0].subtract(s[1]))));
+        sums.forEach((id, s) -> people.add(new PersonShare(id, names.getOrDefault(id, "?"), s[0], s[1], s[0].subtract(s[1]), s[2].intValue())));
         List<Transfer> list = new ArrayList<>();
         transfers.forEach((k, v) -> {
             String[] p = k.split(">");

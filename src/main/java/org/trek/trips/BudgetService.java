@@ -14,6 +14,9 @@ import org.trek.platform.Clock;
 @Transactional
 public class BudgetService {
 
+    @Inject
+    org.trek.platform.db.Sql sql;
+
     @PersistenceContext(unitName = "trek")
     EntityManager em;
 
@@ -105,13 +108,17 @@ public class BudgetService {
                         BudgetItemMember.class).setParameter("i", itemId).setParameter("u", memberUserId)
                 .getResultStream().findFirst().orElseThrow(() -> TripException.notFound("Budget member"));
         m.setPaid(paid);
-        return m;
+        em.flush();
+        return members(itemId).stream().filter(x -> x.getUserId() == memberUserId).findFirst().orElseThrow();
     }
 
+    static final String MEMBER_COLUMNS = "m.id, m.budget_item_id, m.user_id, m.paid, u.username";
+
+    /** Who shares the item, with their names (one plain read; in a transaction it sees what was flushed). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<BudgetItemMember> members(long itemId) {
-        return em.createQuery("SELECT m FROM BudgetItemMember m WHERE m.budgetItemId = :i ORDER BY m.userId", BudgetItemMember.class)
-                .setParameter("i", itemId).getResultList();
+        return sql.list("SELECT " + MEMBER_COLUMNS + " FROM budget_item_members m JOIN users u ON u.id = m.user_id "
+                + "WHERE m.budget_item_id = ? ORDER BY m.user_id", BudgetItemMember::ofRow, itemId);
     }
 
     private void replaceMembers(long itemId, List<Long> userIds) {

@@ -86,6 +86,9 @@ public class Category {
         Jsons.put(b, "name", name);
         Jsons.put(b, "color", color);
         Jsons.put(b, "icon", icon);
+        Jsons.put(b, "user_id", userId);
+        // The shipped categories (V30) have no creation time of their own: null rather than 1970.
+        Jsons.put(b, "created_at", createdAt == null || createdAt.toEpochMilli() == 0 ? null : createdAt.toString());
         return b;
     }
 

@@ -153,7 +153,7 @@ public class PackingItem implements TripOwned {
         JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("id", id);
         Jsons.put(b, "trip_id", tripId);
         Jsons.put(b, "name", name);
-        b.add("checked", checked);
+        b.add("checked", checked ? 1 : 0); // the original's 0/1
         Jsons.put(b, "category", category);
         b.add("sort_order", sortOrder);
         Jsons.put(b, "weight_grams", weightGrams);

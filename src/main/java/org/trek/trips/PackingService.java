@@ -116,16 +116,43 @@ public class PackingService {
                 .setParameter("t", tripId).getResultList();
     }
 
-    /** Bag id → member user ids, one query for the whole trip. */
+    /**
+     * The trip's bags as list_packing_bags and its resource show them: each with {@code members} (the original's
+     * {bag_id, user_id, username, avatar}) and our {@code member_ids}. Two queries for the whole trip.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<Long, List<Long>> bagMembers(long tripId) {
-        Map<Long, List<Long>> out = new LinkedHashMap<>();
-        for (Object o : em.createNativeQuery("SELECT m.bag_id, m.user_id FROM packing_bag_members m JOIN packing_bags b ON b.id = m.bag_id "
+    public jakarta.json.JsonArrayBuilder bagsWithMembers(long userId, long tripId) {
+        List<PackingBag> bags = bags(userId, tripId);
+        Map<Long, List<PlaceService.Participant>> members = bagMembers(tripId);
+        return org.trek.platform.Jsons.array(bags, b -> {
+            List<PlaceService.Participant> people = members.getOrDefault(b.getId(), List.of());
+            return b.toJsonBuilder().add("members", org.trek.platform.Jsons.array(people, p -> p.toJson().add("bag_id", b.getId())))
+                    .add("member_ids", org.trek.platform.Jsons.array(people, p -> p.userId()));
+        });
+    }
+
+    /** Bag id → its members with their names, one query for the whole trip. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, List<PlaceService.Participant>> bagMembers(long tripId) {
+        Map<Long, List<PlaceService.Participant>> out = new LinkedHashMap<>();
+        for (Object o : em.createNativeQuery("SELECT m.bag_id, m.user_id, u.username FROM packing_bag_members m "
+                + "JOIN packing_bags b ON b.id = m.bag_id JOIN users u ON u.id = m.user_id "
                 + "WHERE b.trip_id = ?1 ORDER BY m.bag_id, m.user_id").setParameter(1, tripId).getResultList()) {
             Object[] r = (Object[]) o;
-            out.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add(((Number) r[1]).longValue());
+            out.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
+                    .add(new PlaceService.Participant(((Number) r[1]).longValue(), (String) r[2]));
         }
         return out;
+    }
+
+    /** The user name of a bag's assigned user (its user_id), or null. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String username(Long userId) {
+        if (userId == null) {
+            return null;
+        }
+        List<?> r = em.createNativeQuery("SELECT username FROM users WHERE id = ?1").setParameter(1, userId).getResultList();
+        return r.isEmpty() ? null : (String) r.get(0);
     }
 
     public PackingBag createBag(long userId, long tripId, String name, String color) {
@@ -137,7 +164,6 @@ public class PackingService {
         b.setName(bagName(name));
         b.setColor(color == null ? "#6366f1" : PlaceService.color(color));
         b.setSortOrder(max == null ? 0 : max + 1);
-        b.setUserId(userId);
         b.setCreatedAt(clock.now());
         em.persist(b);
         em.flush();
@@ -184,13 +210,19 @@ public class PackingService {
     // --- category assignees (packing and to-dos share the shape) ---
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<String, List<Long>> assignees(long userId, long tripId, boolean todos) {
+    public Map<String, List<PlaceService.Participant>> assignees(long userId, long tripId, boolean todos) {
         access.access(userId, tripId);
-        Map<String, List<Long>> out = new LinkedHashMap<>();
-        for (Object o : em.createNativeQuery("SELECT category_name, user_id FROM " + (todos ? "todo_category_assignees" : "packing_category_assignees")
-                + " WHERE trip_id = ?1 ORDER BY category_name, user_id").setParameter(1, tripId).getResultList()) {
+        Map<String, List<PlaceService.Participant>> out = new LinkedHashMap<>();
+        if (em.isJoinedToTransaction()) {
+            em.flush();
+        }
+        for (Object o : em.createNativeQuery("SELECT a.category_name, a.user_id, u.username FROM "
+                + (todos ? "todo_category_assignees" : "packing_category_assignees")
+                + " a JOIN users u ON u.id = a.user_id WHERE a.trip_id = ?1 ORDER BY a.category_name, a.user_id")
+                .setParameter(1, tripId).getResultList()) {
             Object[] r = (Object[]) o;
-            out.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(((Number) r[1]).longValue());
+            out.computeIfAbsent((String) r[0], k -> new ArrayList<>())
+                    .add(new PlaceService.Participant(((Number) r[1]).longValue(), (String) r[2]));
         }
         return out;
     }
@@ -216,7 +248,7 @@ public class PackingService {
      * is the caller's own or an instance template (saved by an admin); any other user's saved list is "not found",
      * the same answer as for an id that does not exist (a template holds that user's private packing list).
      */
-    public int applyTemplate(long userId, long tripId, long templateId) {
+    public List<PackingItem> applyTemplate(long userId, long tripId, long templateId) {
         access.forChange(userId, tripId, Permission.PACKING_EDIT);
         boolean usable = !em.createQuery("SELECT t.id FROM PackingTemplate t WHERE t.id = :t AND (t.createdBy = :u "
                         + "OR t.createdBy IN (SELECT a.id FROM User a WHERE a.role = org.trek.account.Role.ADMIN))", Long.class)
@@ -229,10 +261,12 @@ public class PackingService {
                 + "WHERE i.categoryId = c.id AND c.templateId = :t ORDER BY c.sortOrder, i.sortOrder, i.id", Object[].class)
                 .setParameter("t", templateId).getResultList();
         int order = nextItemOrder(tripId);
+        List<PackingItem> added = new ArrayList<>();
         for (Object[] r : rows) {
-            newItem(tripId, (String) r[1], (String) r[0], 1, order++);
+            added.add(newItem(tripId, (String) r[1], (String) r[0], 1, order++));
         }
-        return rows.size();
+        em.flush();
+        return added;
     }
 
     /** Saves the trip's packing list (names by category) as a new template. */

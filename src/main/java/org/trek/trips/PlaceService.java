@@ -294,8 +294,14 @@ public class PlaceService {
         return a;
     }
 
-    /** Participants with their names, in one query. */
+    /**
+     * A trip member named in a list (visit participants, category assignees, bag members), in the original's form
+     * {@code {user_id, username, avatar}} (no avatars here: null).
+     */
     public record Participant(long userId, String username) {
+        public jakarta.json.JsonObjectBuilder toJson() {
+            return org.trek.platform.JsonFactory.createObjectBuilder().add("user_id", userId).add("username", username).addNull("avatar");
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

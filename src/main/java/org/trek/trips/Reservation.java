@@ -276,7 +276,7 @@ public class Reservation implements TripOwned {
         Jsons.put(b, "confirmation_number", confirmationNumber);
         Jsons.put(b, "notes", notes);
         Jsons.put(b, "day_plan_position", dayPlanPosition);
-        b.add("needs_review", needsReview);
+        b.add("needs_review", needsReview ? 1 : 0); // the original's 0/1
         Jsons.put(b, "created_at", createdAt == null ? null : createdAt.toString());
         return b;
     }

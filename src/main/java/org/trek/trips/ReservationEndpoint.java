@@ -159,6 +159,7 @@ public class ReservationEndpoint {
         Jsons.put(b, "timezone", timezone);
         Jsons.put(b, "local_time", localTime);
         Jsons.put(b, "local_date", localDate);
+        Jsons.put(b, "created_at", createdAt == null ? null : createdAt.toString());
         return b;
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.trek.platform.Clock;
 import org.trek.platform.Patch;
+import org.trek.trips.events.BookingChanged;
 
 /** Reservations (bookings) and transports, with their endpoints, day positions and hotel accommodations. */
 @ApplicationScoped
@@ -28,6 +29,9 @@ public class ReservationService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    jakarta.enterprise.event.Event<BookingChanged> bookingChanged;
 
     /** Reservation fields; null = not given; the place and assignment links can also be cleared (unlinked). */
     public record Fields(String title, String type, String status, String time, String endTime, String location,
@@ -60,7 +64,7 @@ public class ReservationService {
 
     /** Creates a booking; a hotel with place and start/end days also gets its accommodation (same transaction). */
     public Reservation create(long userId, long tripId, Fields f, HotelStay hotel) {
-        access.forChange(userId, tripId, Permission.RESERVATION_EDIT);
+        TripAccess.TripContext ctx = access.forChange(userId, tripId, Permission.RESERVATION_EDIT);
         if (!BOOKING_TYPES.contains(f.type())) {
             throw new TripException("type must be one of hotel, restaurant, event, tour, activity, other.");
         }
@@ -70,7 +74,14 @@ public class ReservationService {
         if ("hotel".equals(f.type()) && hotel != null) {
             r.setAccommodationId(upsertAccommodation(userId, tripId, null, hotel, r.getConfirmationNumber()).getId());
         }
+        announce(ctx, r, BookingChanged.Action.CREATED);
         return r;
+    }
+
+    /** Tells the other features (notifications) that a booking changed; inside this transaction. */
+    private void announce(TripAccess.TripContext ctx, Reservation r, BookingChanged.Action action) {
+        bookingChanged.fire(new BookingChanged(ctx.tripId(), ctx.trip().getTitle(), ctx.userId(), r.getTitle(), r.getType(),
+                action, access.participants(ctx.trip())));
     }
 
     private Reservation newReservation(long tripId, Fields f) {
@@ -142,7 +153,7 @@ public class ReservationService {
     }
 
     public Reservation update(long userId, long tripId, long reservationId, Fields f) {
-        access.forChange(userId, tripId, Permission.RESERVATION_EDIT);
+        TripAccess.TripContext ctx = access.forChange(userId, tripId, Permission.RESERVATION_EDIT);
         Reservation r = access.owned(Reservation.class, reservationId, tripId, "Reservation");
         if (TRANSPORT_TYPES.contains(r.getType())) {
             // a flight turned into a hotel would keep stops nobody sees and no tool could change
@@ -152,12 +163,13 @@ public class ReservationService {
             throw new TripException("type must be one of hotel, restaurant, event, tour, activity, other.");
         }
         apply(r, f, false);
+        announce(ctx, r, BookingChanged.Action.UPDATED);
         return r;
     }
 
     /** Deletes a reservation; its linked accommodation goes with it. Returns the deleted accommodation id or null. */
     public Long delete(long userId, long tripId, long reservationId) {
-        access.forChange(userId, tripId, Permission.RESERVATION_EDIT);
+        TripAccess.TripContext ctx = access.forChange(userId, tripId, Permission.RESERVATION_EDIT);
         Reservation r = access.owned(Reservation.class, reservationId, tripId, "Reservation");
         Long acc = r.getAccommodationId();
         if (acc != null) {
@@ -171,6 +183,7 @@ public class ReservationService {
                 em.remove(a);
             }
         }
+        announce(ctx, r, BookingChanged.Action.DELETED);
         return acc;
     }
 
@@ -195,7 +208,7 @@ public class ReservationService {
 
     /** Links a hotel reservation to an accommodation (created, or updated when it has one). */
     public Reservation linkHotel(long userId, long tripId, long reservationId, HotelStay stay) {
-        access.forChange(userId, tripId, Permission.RESERVATION_EDIT);
+        TripAccess.TripContext ctx = access.forChange(userId, tripId, Permission.RESERVATION_EDIT);
         Reservation r = access.owned(Reservation.class, reservationId, tripId, "Reservation");
         if (!"hotel".equals(r.getType())) {
             throw new TripException("Only hotel reservations can be linked to an accommodation.");
@@ -205,6 +218,7 @@ public class ReservationService {
         r.setPlaceId(stay.placeId());
         r.setDayId(stay.startDayId());
         r.setEndDayId(stay.endDayId());
+        announce(ctx, r, BookingChanged.Action.UPDATED);
         return r;
     }
 
@@ -244,7 +258,7 @@ public class ReservationService {
     // --- transports ---
 
     public Reservation createTransport(long userId, long tripId, Fields f, List<EndpointInput> endpoints) {
-        access.forChange(userId, tripId, Permission.RESERVATION_EDIT);
+        TripAccess.TripContext ctx = access.forChange(userId, tripId, Permission.RESERVATION_EDIT);
         if (!TRANSPORT_TYPES.contains(f.type())) {
             throw new TripException("type must be one of flight, train, car, cruise.");
         }
@@ -252,11 +266,12 @@ public class ReservationService {
         em.persist(r);
         em.flush();
         replaceEndpoints(r, endpoints == null ? List.of() : endpoints);
+        announce(ctx, r, BookingChanged.Action.CREATED);
         return r;
     }
 
     public Reservation updateTransport(long userId, long tripId, long reservationId, Fields f, List<EndpointInput> endpoints) {
-        access.forChange(userId, tripId, Permission.RESERVATION_EDIT);
+        TripAccess.TripContext ctx = access.forChange(userId, tripId, Permission.RESERVATION_EDIT);
         Reservation r = access.owned(Reservation.class, reservationId, tripId, "Reservation");
         if (!TRANSPORT_TYPES.contains(r.getType())) {
             throw new TripException("This reservation is not a transport.");
@@ -268,16 +283,18 @@ public class ReservationService {
         if (endpoints != null) {
             replaceEndpoints(r, endpoints);
         }
+        announce(ctx, r, BookingChanged.Action.UPDATED);
         return r;
     }
 
     public void deleteTransport(long userId, long tripId, long reservationId) {
-        access.forChange(userId, tripId, Permission.RESERVATION_EDIT);
+        TripAccess.TripContext ctx = access.forChange(userId, tripId, Permission.RESERVATION_EDIT);
         Reservation r = access.owned(Reservation.class, reservationId, tripId, "Reservation");
         if (!TRANSPORT_TYPES.contains(r.getType())) {
             throw new TripException("This reservation is not a transport.");
         }
         em.remove(r);
+        announce(ctx, r, BookingChanged.Action.DELETED);
     }
 
     private void replaceEndpoints(Reservation r, List<EndpointInput> endpoints) {

@@ -165,7 +165,7 @@ public class TodoItem implements TripOwned {
         JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("id", id);
         Jsons.put(b, "trip_id", tripId);
         Jsons.put(b, "name", name);
-        b.add("checked", checked);
+        b.add("checked", checked ? 1 : 0); // the original's 0/1
         Jsons.put(b, "category", category);
         b.add("sort_order", sortOrder);
         Jsons.put(b, "due_date", dueDate);
@@ -173,6 +173,7 @@ public class TodoItem implements TripOwned {
         Jsons.put(b, "assigned_user_id", assignedUserId);
         b.add("priority", priority);
         Jsons.put(b, "created_at", createdAt == null ? null : createdAt.toString());
+        b.addNull("reminded_at"); // the original's due-date reminder stamp; this server sends no reminders
         return b;
     }
 

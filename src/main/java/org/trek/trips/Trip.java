@@ -135,8 +135,29 @@ public class Trip {
         this.updatedAt = updatedAt;
     }
 
-    /** The wire form used by tools and resources (snake_case keys, null for unset values). */
+    /**
+     * What the original's trip lists add to a trip (list_trips, create_trip, update_trip): counts of its days,
+     * places and members, whether the caller owns it, and the owner's name. Read with the trip in one query
+     * ({@link TripService#LISTING_COLUMNS}); null where a trip is shown without them (the summary).
+     */
+    public record Listing(int dayCount, int placeCount, boolean owner, String ownerUsername, int sharedCount) {
+    }
+
+    @jakarta.persistence.Transient
+    private Listing listing;
+
+    public Trip withListing(Listing listing) {
+        this.listing = listing;
+        return this;
+    }
+
     /** A trip read with plain SQL (the columns of {@link TripService#LIST_COLUMNS}); not managed. */
+    /** A trip with its listing figures, from a row of {@link TripService#LISTING_COLUMNS}. */
+    static Trip listedOfRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return ofRow(rs).withListing(new Listing(rs.getInt("day_count"), rs.getInt("place_count"), rs.getInt("is_owner") == 1,
+                rs.getString("owner_username"), rs.getInt("shared_count")));
+    }
+
     static Trip ofRow(java.sql.ResultSet rs) throws java.sql.SQLException {
         Trip t = new Trip();
         t.id = rs.getLong("id");
@@ -153,6 +174,7 @@ public class Trip {
         return t;
     }
 
+    /** The wire form used by tools and resources (the original's keys and value types, null for unset values). */
     public JsonObjectBuilder toJsonBuilder() {
         JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("id", id);
         Jsons.put(b, "user_id", userId);
@@ -161,9 +183,17 @@ public class Trip {
         Jsons.put(b, "start_date", startDate);
         Jsons.put(b, "end_date", endDate);
         Jsons.put(b, "currency", currency);
-        b.add("is_archived", archived);
+        // The original's wire form: no cover images here (null), flags as 0/1 (its SQLite integers).
+        b.addNull("cover_image");
+        b.add("is_archived", archived ? 1 : 0);
+        b.add("reminder_days", reminderDays);
         Jsons.put(b, "created_at", createdAt == null ? null : createdAt.toString());
         Jsons.put(b, "updated_at", updatedAt == null ? null : updatedAt.toString());
+        if (listing != null) {
+            b.add("day_count", listing.dayCount()).add("place_count", listing.placeCount()).add("is_owner", listing.owner() ? 1 : 0);
+            Jsons.put(b, "owner_username", listing.ownerUsername());
+            b.add("shared_count", listing.sharedCount());
+        }
         return b;
     }
 

@@ -24,6 +24,7 @@ import org.trek.platform.Clock;
 import org.trek.platform.db.Sql;
 import org.trek.platform.SecureRandoms;
 import org.trek.platform.Jsons;
+import org.trek.trips.events.TripMemberAdded;
 
 /** Trips, their members, their generated days, copies and share links. Every method checks access itself. */
 @ApplicationScoped
@@ -50,6 +51,9 @@ public class TripService {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<TripMemberAdded> memberAdded;
+
     /** One page of a list plus the cursor of the next page (null when there is none). */
     public record Page<T>(List<T> items, String nextCursor) {
         /** From a query run with maxResults limit + 1: the extra row only tells that there is a next page. */
@@ -65,18 +69,42 @@ public class TripService {
     static final String LIST_COLUMNS = "t.id, t.user_id, t.title, t.description, t.start_date, t.end_date, t.currency, "
             + "t.is_archived, t.reminder_days, t.created_at, t.updated_at";
 
+    /**
+     * The trip columns with the original's listing figures ({@link Trip.Listing}); the caller's id is the first
+     * parameter (is_owner). Counted per trip by indexed sub-queries, so a page stays one statement.
+     */
+    static final String LISTING_COLUMNS = LIST_COLUMNS
+            + ", (SELECT COUNT(*) FROM trip_days d WHERE d.trip_id = t.id) AS day_count"
+            + ", (SELECT COUNT(*) FROM places p WHERE p.trip_id = t.id) AS place_count"
+            + ", CASE WHEN t.user_id = ? THEN 1 ELSE 0 END AS is_owner"
+            + ", (SELECT u.username FROM users u WHERE u.id = t.user_id) AS owner_username"
+            + ", (SELECT COUNT(*) FROM trip_members sm WHERE sm.trip_id = t.id) AS shared_count";
+
     @Inject
     Sql sql;
 
     /** The trips the user owns or is a member of, newest first: one plain query (list_trips is the busiest read). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Trip> list(long userId, boolean includeArchived, int limit, int offset) {
-        List<Trip> rows = sql.list("SELECT " + LIST_COLUMNS + " FROM trips t WHERE (t.user_id = ? OR t.id IN "
+        List<Trip> rows = sql.list("SELECT " + LISTING_COLUMNS + " FROM trips t WHERE (t.user_id = ? OR t.id IN "
                         + "(SELECT m.trip_id FROM trip_members m WHERE m.user_id = ?))"
                         + (includeArchived ? "" : " AND t.is_archived = FALSE")
                         + " ORDER BY t.created_at DESC, t.id DESC LIMIT ? OFFSET ?",
-                Trip::ofRow, userId, userId, limit + 1, offset);
+                Trip::listedOfRow, userId, userId, userId, limit + 1, offset);
         return Page.of(rows, limit, offset);
+    }
+
+    /**
+     * One trip as list_trips shows it (with its listing figures), for the answers of create_trip and update_trip.
+     * A plain read: inside the caller's transaction it sees what was flushed.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Trip listed(long userId, long tripId) {
+        if (em.isJoinedToTransaction()) {
+            em.flush();
+        }
+        return sql.list("SELECT " + LISTING_COLUMNS + " FROM trips t WHERE t.id = ?", Trip::listedOfRow, userId, tripId)
+                .stream().findFirst().orElseThrow(() -> new TripException(TripException.NO_ACCESS));
     }
 
     public Trip create(long userId, TripFields f) {
@@ -200,11 +228,17 @@ public class TripService {
                 .setParameter("t", tripId).getResultList();
     }
 
-    /** A trip member (or the owner) as shown to callers. */
-    public record MemberView(long userId, String username, String role, Instant addedAt) {
+    /**
+     * A trip member (or the owner) as shown to callers, in the original's form: {@code id} is the user's id (what
+     * remove_trip_member's memberId and every userIds take), with e-mail, role and the avatar fields (none here: null).
+     * {@code user_id} (the same id) and {@code added_at} are ours, kept for clients of earlier versions.
+     */
+    public record MemberView(long userId, String username, String email, String role, Instant addedAt) {
         public jakarta.json.JsonObjectBuilder toJson() {
-            return Jsons.put(JsonFactory.createObjectBuilder().add("user_id", userId).add("username", username).add("role", role),
-                    "added_at", addedAt == null ? null : addedAt.toString());
+            jakarta.json.JsonObjectBuilder b = JsonFactory.createObjectBuilder().add("id", userId).add("username", username);
+            Jsons.put(b, "email", email);
+            b.addNull("avatar").add("role", role).addNull("avatar_url").add("user_id", userId);
+            return Jsons.put(b, "added_at", addedAt == null ? null : addedAt.toString());
         }
     }
 
@@ -221,14 +255,16 @@ public class TripService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<MemberView> members(Trip trip) {
-        List<MemberView> out = new ArrayList<>(sql.list("SELECT 0 AS k, u.id AS user_id, u.username AS username, 0 AS added_at, "
-                        + "0 AS id FROM users u WHERE u.id = ? UNION ALL SELECT 1, m.user_id, u.username, m.added_at, m.id "
-                        + "FROM trip_members m JOIN users u ON u.id = m.user_id WHERE m.trip_id = ? ORDER BY k, added_at, id",
-                rs -> rs.getInt("k") == 0 ? new MemberView(rs.getLong("user_id"), rs.getString("username"), "owner", trip.getCreatedAt())
-                        : new MemberView(rs.getLong("user_id"), rs.getString("username"), "member", Sql.instant(rs, "added_at")),
+        List<MemberView> out = new ArrayList<>(sql.list("SELECT 0 AS k, u.id AS user_id, u.username AS username, u.email AS email, "
+                        + "0 AS added_at, 0 AS id FROM users u WHERE u.id = ? UNION ALL SELECT 1, m.user_id, u.username, u.email, "
+                        + "m.added_at, m.id FROM trip_members m JOIN users u ON u.id = m.user_id WHERE m.trip_id = ? ORDER BY k, added_at, id",
+                rs -> rs.getInt("k") == 0
+                        ? new MemberView(rs.getLong("user_id"), rs.getString("username"), rs.getString("email"), "owner", trip.getCreatedAt())
+                        : new MemberView(rs.getLong("user_id"), rs.getString("username"), rs.getString("email"), "member",
+                                Sql.instant(rs, "added_at")),
                 trip.getUserId(), trip.getId()));
         if (out.isEmpty() || !"owner".equals(out.get(0).role())) {
-            out.add(0, new MemberView(trip.getUserId(), "?", "owner", trip.getCreatedAt()));
+            out.add(0, new MemberView(trip.getUserId(), "?", null, "owner", trip.getCreatedAt()));
         }
         return out;
     }
@@ -251,7 +287,8 @@ public class TripService {
         m.setAddedAt(clock.now());
         em.persist(m);
         changes.joined(user.getId());
-        return new MemberView(user.getId(), user.getUsername(), "member", m.getAddedAt());
+        memberAdded.fire(new TripMemberAdded(tripId, trip.getTitle(), userId, user.getId()));
+        return new MemberView(user.getId(), user.getUsername(), user.getEmail(), "member", m.getAddedAt());
     }
 
     public void removeMember(long userId, long tripId, long memberUserId) {

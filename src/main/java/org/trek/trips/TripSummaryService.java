@@ -103,8 +103,12 @@ public class TripSummaryService {
         JsonArrayBuilder dayArray = JsonFactory.createArrayBuilder();
         for (TripDay d : days) {
             JsonObjectBuilder day = d.toJsonBuilder();
-            JsonArrayBuilder notes = notesByDay.get(d.getId());
-            day.add("notes_list", notes == null ? JsonValue.EMPTY_JSON_ARRAY : notes.build());
+            JsonArrayBuilder notesBuilder = notesByDay.get(d.getId());
+            jakarta.json.JsonArray notes = notesBuilder == null ? JsonValue.EMPTY_JSON_ARRAY : notesBuilder.build();
+            // The original's summary gives the day's notes (the list) as "notes"; the day's own note text moves to
+            // notes_text, and notes_list (this project's earlier name) stays.
+            Jsons.put(day, "notes_text", d.getNotes());
+            day.add("notes", notes).add("notes_list", notes);
             if (sections.places()) {
                 JsonArrayBuilder planned = assignmentsByDay.get(d.getId());
                 day.add("assignments", planned == null ? JsonValue.EMPTY_JSON_ARRAY : planned.build());
@@ -153,6 +157,9 @@ public class TripSummaryService {
             out.add("todos", Jsons.array(todos.subList(0, Math.min(todos.size(), LIST_CAP)), TodoItem::toJson));
             out.add("todos_more", todos.size() > LIST_CAP);
         }
+        // Collaboration (notes, polls, chat) is the collab addon's, not built on this server yet: the original's
+        // keys with what a trip without collaboration content has.
+        out.add("collab_notes", JsonValue.EMPTY_JSON_ARRAY).add("pollCount", 0).add("messageCount", 0);
         List<String> omitted = new ArrayList<>();
         if (!sections.places()) {
             omitted.add("assignments (needs places:read)");

@@ -501,7 +501,7 @@ class ContentToolsIT {
         refusals(budgetTools, "set_budget_item_members", Permission.BUDGET_EDIT, set);
 
         Supplier<JsonObjectBuilder> paid = () -> args().add("tripId", tripId).add("itemId", sharedId).add("memberId", member.getId()).add("paid", true);
-        assertTrue(ok(budgetTools, "toggle_budget_member_paid", full(member.getId()), paid.get()).getJsonObject("member").getBoolean("paid"));
+        assertTrue(ok(budgetTools, "toggle_budget_member_paid", full(member.getId()), paid.get()).getJsonObject("member").getInt("paid") == 1, "the original's 0/1 flag");
         fails(budgetTools, "toggle_budget_member_paid", full(owner.getId()), args().add("tripId", tripId).add("itemId", sharedId)
                 .add("memberId", stranger.getId()).add("paid", true), "Budget member not found.");
         refusals(budgetTools, "toggle_budget_member_paid", Permission.BUDGET_EDIT, paid);
@@ -533,7 +533,7 @@ class ContentToolsIT {
         addons.setEnabled(AddonId.PACKING, true);
 
         Supplier<JsonObjectBuilder> toggle = () -> args().add("tripId", tripId).add("itemId", itemId).add("checked", true);
-        assertTrue(ok(packingTools, "toggle_packing_item", full(member.getId()), toggle.get()).getJsonObject("item").getBoolean("checked"));
+        assertTrue(ok(packingTools, "toggle_packing_item", full(member.getId()), toggle.get()).getJsonObject("item").getInt("checked") == 1, "the original's 0/1 flag");
         invalidParams(packingTools, "toggle_packing_item", full(owner.getId()), args().add("tripId", tripId).add("itemId", itemId), "checked");
         fails(packingTools, "toggle_packing_item", full(owner.getId()), args().add("tripId", otherTripId).add("itemId", itemId).add("checked", true), "Packing item not found.");
         refusals(packingTools, "toggle_packing_item", Permission.PACKING_EDIT, toggle);
@@ -615,7 +615,7 @@ class ContentToolsIT {
                 .add("userIds", Json.createArrayBuilder().add(stranger.getId())), "not a member");
         refusals(packingTools, "set_packing_category_assignees", Permission.PACKING_EDIT, assign);
         JsonObject got = ok(packingTools, "get_packing_category_assignees", grant(member.getId(), "packing:read"), list.get());
-        assertEquals(owner.getId().longValue(), got.getJsonObject("assignees").getJsonArray("Clothes").getJsonNumber(0).longValue());
+        assertEquals(owner.getId().longValue(), got.getJsonObject("assignees").getJsonArray("Clothes").getJsonObject(0).getJsonNumber("user_id").longValue());
         scopeGate(packingTools, "get_packing_category_assignees", owner.getId(), list.get());
         fails(packingTools, "get_packing_category_assignees", full(stranger.getId()), list.get(), NO_ACCESS);
 
@@ -648,7 +648,7 @@ class ContentToolsIT {
         fails(todoTools, "update_todo", full(owner.getId()), args().add("tripId", otherTripId).add("itemId", todoId).add("name", "x"), "To-do not found.");
         refusals(todoTools, "update_todo", Permission.PACKING_EDIT, upd);
         Supplier<JsonObjectBuilder> toggle = () -> args().add("tripId", tripId).add("itemId", todoId).add("checked", true);
-        assertTrue(ok(todoTools, "toggle_todo", full(member.getId()), toggle.get()).getJsonObject("item").getBoolean("checked"));
+        assertTrue(ok(todoTools, "toggle_todo", full(member.getId()), toggle.get()).getJsonObject("item").getInt("checked") == 1, "the original's 0/1 flag");
         invalidParams(todoTools, "toggle_todo", full(owner.getId()), args().add("tripId", tripId).add("itemId", todoId), "checked");
         refusals(todoTools, "toggle_todo", Permission.PACKING_EDIT, toggle);
         Supplier<JsonObjectBuilder> reorder = () -> args().add("tripId", tripId).add("orderedIds", Json.createArrayBuilder().add(todoId));

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.trek.it.StubServer;
+import org.trek.mcp.contract.OriginalShape;
 import org.trek.mcp.it.McpTestClient;
 
 /**
@@ -152,7 +153,9 @@ class ToolCatalogIT {
                     .add(Json.createObjectBuilder().add("id", x.reservationId).add("day_plan_position", 1)))),
             row("link_hotel_accommodation", "reservations:write", "reservation_edit", Kind.TRIP, x -> trip(x).add("reservationId", x.hotelId)
                     .add("place_id", x.placeId).add("start_day_id", x.days[0]).add("end_day_id", x.days[1])),
-            row("create_transport", "reservations:write", "reservation_edit", Kind.TRIP, x -> trip(x).add("type", "train").add("title", "ICE 599")),
+            row("create_transport", "reservations:write", "reservation_edit", Kind.TRIP, x -> trip(x).add("type", "train").add("title", "ICE 599")
+                    .add("endpoints", Json.createArrayBuilder().add(Json.createObjectBuilder().add("role", "from").add("sequence", 0)
+                            .add("name", "Munich Hbf")).add(Json.createObjectBuilder().add("role", "to").add("sequence", 1).add("name", "Berlin Hbf")))),
             row("update_transport", "reservations:write", "reservation_edit", Kind.TRIP, x -> trip(x).add("reservationId", x.transportId).add("title", "ICE 601")),
             row("delete_transport", "reservations:write", "reservation_edit", Kind.TRIP, x -> trip(x).add("reservationId", x.newTransport())),
             // budget
@@ -193,6 +196,14 @@ class ToolCatalogIT {
             row("get_todo_category_assignees", "todos:read", null, Kind.TRIP, ToolCatalogIT::trip),
             row("set_todo_category_assignees", "todos:write", "packing_edit", Kind.TRIP, x -> trip(x).add("categoryName", "Bookings")
                     .add("userIds", ids(member.id()))),
+            // notifications (the caller's own: no trip, no permission key; another user's id is covered by NotificationToolsIT)
+            row("list_notifications", "notifications:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("limit", 5)),
+            row("get_unread_notification_count", "notifications:read", null, Kind.NONE, x -> Json.createObjectBuilder()),
+            row("mark_notification_read", "notifications:write", null, Kind.NONE, x -> Json.createObjectBuilder()
+                    .add("notificationId", x.notificationId)),
+            row("mark_notification_unread", "notifications:write", null, Kind.NONE, x -> Json.createObjectBuilder()
+                    .add("notificationId", x.notificationId)),
+            row("mark_all_notifications_read", "notifications:write", null, Kind.NONE, x -> Json.createObjectBuilder()),
             // maps, weather, airports (no trip; outside services in GeoStubs)
             row("get_place_details", "geo:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("placeId", "node:240109189")),
             row("reverse_geocode", "geo:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("lat", 48.8583701).add("lng", 2.2944813)),
@@ -221,6 +232,7 @@ class ToolCatalogIT {
         long bagId;
         long todoId;
         long templateId;
+        long notificationId;
 
         JsonObject ok(String tool, JsonObjectBuilder args) {
             return mcp.ok(owner, tool, args);
@@ -240,6 +252,7 @@ class ToolCatalogIT {
             }
             placeId = newPlace();
             assignmentId = newAssignment(days[0]);
+            ok("set_assignment_participants", trip().add("assignmentId", assignmentId).add("userIds", ids(owner.id())));
             tagId = newTag();
             noteId = newNote();
             accommodationId = newAccommodation();
@@ -250,8 +263,13 @@ class ToolCatalogIT {
                     .add("userIds", ids(owner.id(), member.id()))), "item");
             packingItemId = newPackingItem();
             bagId = newBag();
+            ok("set_bag_members", trip().add("bagId", bagId).add("userIds", ids(owner.id())));
             todoId = newTodo();
             templateId = ok("save_packing_template", trip().add("templateName", "Catalog template")).getJsonNumber("templateId").longValue();
+            // The member's booking notifies the owner (booking_change).
+            mcp.ok(member, "create_reservation", trip().add("title", "Member's booking").add("type", "event"));
+            notificationId = ok("list_notifications", Json.createObjectBuilder().add("limit", 1)).getJsonArray("notifications")
+                    .getJsonObject(0).getJsonNumber("id").longValue();
         }
 
         long newTrip() {
@@ -305,7 +323,11 @@ class ToolCatalogIT {
         }
 
         long newTransport() {
-            return id(ok("create_transport", trip().add("type", "flight").add("title", "LH " + SEQ.incrementAndGet())), "reservation");
+            return id(ok("create_transport", trip().add("type", "flight").add("title", "LH " + SEQ.incrementAndGet())
+                    .add("endpoints", Json.createArrayBuilder()
+                            .add(Json.createObjectBuilder().add("role", "from").add("sequence", 0).add("name", "Frankfurt").add("code", "FRA"))
+                            .add(Json.createObjectBuilder().add("role", "to").add("sequence", 1).add("name", "Lisbon").add("code", "LIS")))),
+                    "reservation");
         }
 
         long newBudgetItem() {
@@ -357,7 +379,7 @@ class ToolCatalogIT {
 
     @Test
     void theTableCoversEveryListedTool() {
-        assertEquals(87, listed.size(), "the core catalogue has 87 tools: " + listed.keySet());
+        assertEquals(92, listed.size(), "the core catalogue has 92 tools: " + listed.keySet());
         assertEquals(new TreeSet<>(listed.keySet()), new TreeSet<>(ROWS.stream().map(Row::tool).toList()),
                 "every listed tool has a row in ToolCatalogIT, and every row a listed tool");
         assertEquals(ROWS.size(), ROWS.stream().map(Row::tool).distinct().count(), "no tool twice");
@@ -409,6 +431,58 @@ class ToolCatalogIT {
                             "the text content is the same JSON, for older clients");
                     assertValid(listed.get(r.tool()).getJsonObject("outputSchema"), structured, r.tool());
                 })));
+    }
+
+    // ---------------------------------------------------------------- the original's contract
+
+    /**
+     * Every tool's answer keeps the original's shape (issue #11): each key of the original's recorded answer
+     * ({@code org/trek/contract/original/<tool>.json}, from the transcripts of TREK) is in ours at the same place with
+     * the same JSON type; ours may add. Our answers are written to {@code target/contract-actual/} for review.
+     */
+    @TestFactory
+    Stream<DynamicTest> answersKeepTheOriginalsShape() {
+        return rows().map(r -> DynamicTest.dynamicTest(r.tool(), () -> {
+            List<JsonValue> originals = OriginalShape.answers(r.tool());
+            assertFalse(originals.isEmpty(), r.tool() + " has a recorded or derived answer of the original");
+            JsonObject ours = mcp.ok(owner, r.tool(), r.args().apply(f));
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "contract-actual");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.writeString(dir.resolve(r.tool() + ".json"), ours.toString());
+            List<String> differences = new ArrayList<>();
+            for (JsonValue original : originals) {
+                OriginalShape.differences(original, ours, OriginalShape.deviations(r.tool())).stream()
+                        .filter(d -> !differences.contains(d)).forEach(differences::add);
+            }
+            assertTrue(differences.isEmpty(), () -> r.tool() + " differs from the original:\n  "
+                    + String.join("\n  ", differences) + "\nours: " + ours);
+        }));
+    }
+
+    /**
+     * The trip resources keep the original's shapes too (bare arrays where it answers arrays; a list cut at its cap
+     * says so in the contents' _meta). Compared with the recorded answers of {@code _resources.json}.
+     */
+    @TestFactory
+    Stream<DynamicTest> resourcesKeepTheOriginalsShape() {
+        Map<String, JsonValue> recorded = OriginalShape.resourceAnswers();
+        List<String> ours = List.of("trek://trips", "trek://categories", "trek://trips/{tripId}", "trek://trips/{tripId}/days",
+                "trek://trips/{tripId}/places", "trek://trips/{tripId}/accommodations", "trek://trips/{tripId}/members",
+                "trek://trips/{tripId}/reservations", "trek://trips/{tripId}/budget", "trek://trips/{tripId}/packing",
+                "trek://trips/{tripId}/todos", "trek://trips/{tripId}/days/{dayId}/notes", "trek://trips/{tripId}/budget/per-person",
+                "trek://trips/{tripId}/budget/settlement", "trek://trips/{tripId}/packing/bags");
+        return ours.stream().map(pattern -> DynamicTest.dynamicTest(pattern, () -> {
+            JsonValue original = recorded.get(pattern);
+            assertNotNull(original, pattern + " was recorded");
+            String uri = pattern.replace("{tripId}", String.valueOf(f.tripId)).replace("{dayId}", String.valueOf(f.days[0]));
+            JsonObject result = new McpTestClient(mcp.server.baseUrl(), owner.token()).modern("resources/read",
+                    Json.createObjectBuilder().add("uri", uri).build()).result();
+            JsonValue mine = Json.createReader(new java.io.StringReader(result.getJsonArray("contents").getJsonObject(0)
+                    .getString("text"))).readValue();
+            List<String> differences = OriginalShape.differences(original, mine, OriginalShape.deviations(pattern));
+            assertTrue(differences.isEmpty(), () -> pattern + " differs from the original:\n  " + String.join("\n  ", differences)
+                    + "\nours: " + mine);
+        }));
     }
 
     static void assertValid(JsonObject schema, JsonObject value, String tool) throws Exception {

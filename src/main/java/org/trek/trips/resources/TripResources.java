@@ -60,6 +60,7 @@ public class TripResources implements ResourceProvider, ResourceAccess {
     @Inject TripSummaryService summaries;
     @Inject TripTools tripTools;
     @Inject AddonService addons;
+    @Inject org.trek.trips.TripViews views;
 
     private List<ResourceDefinition> resources;
 
@@ -94,8 +95,21 @@ public class TripResources implements ResourceProvider, ResourceAccess {
     }
 
     /** A reader body: (grant, variables) → JSON. */
-    private interface Body extends BiFunction<AccessGrant, Map<String, String>, JsonStructure> {
+    /** What a resource answers: a JSON value, or a {@link Capped} list. */
+    private interface Body extends BiFunction<AccessGrant, Map<String, String>, Object> {
     }
+
+    /**
+     * A list cut at {@link #CAP}: the original's bare array, and, when rows were left out, {@code _meta}
+     * {@code {"trek/truncated": true}} on the contents (the tools page through everything).
+     */
+    private record Capped(jakarta.json.JsonArray items, boolean more) {
+        static <T> Capped of(List<T> rows, boolean more, java.util.function.Function<T, ?> map) {
+            return new Capped(Jsons.array(rows.subList(0, Math.min(rows.size(), CAP)), map).build(), more || rows.size() > CAP);
+        }
+    }
+
+    static final jakarta.json.JsonObject TRUNCATED = JsonFactory.createObjectBuilder().add("trek/truncated", true).build();
 
     private ResourceDefinition fixed(String uri, String name, String title, String description, String scope, AddonId addon, Body body) {
         return new ResourceDefinition(uri, null, name, title, description, JSON, scope, addon == null ? null : addon.id(), reader(scope, addon, body));
@@ -116,7 +130,11 @@ public class TripResources implements ResourceProvider, ResourceAccess {
                 if (assignment != null) {
                     all.putIfAbsent("assignment", assignment);
                 }
-                return new ResourceContents(uri, JSON, body.apply(grant, all).toString());
+                Object answer = body.apply(grant, all);
+                if (answer instanceof Capped c) {
+                    return new ResourceContents(uri, JSON, c.items().toString(), null, c.more() ? TRUNCATED : null);
+                }
+                return new ResourceContents(uri, JSON, answer.toString());
             } catch (TripException | IllegalArgumentException e) {
                 throw new ResourceNotFoundException(uri);
             }
@@ -131,38 +149,37 @@ public class TripResources implements ResourceProvider, ResourceAccess {
         return Long.parseLong(v);
     }
 
-    private static <T> JsonObjectBuilder capped(String key, List<T> rows, java.util.function.Function<T, ?> map) {
-        return JsonFactory.createObjectBuilder().add(key, Jsons.array(rows.subList(0, Math.min(rows.size(), CAP)), map))
-                .add("more", rows.size() > CAP);
-    }
-
     @PostConstruct
     void declare() {
         String tr = Scopes.TRIPS_READ;
         resources = List.of(
                 fixed("trek://trips", "trips", "Your trips", "Trips you own or are a member of (not archived).", tr, null, (g, v) -> {
                     TripService.Page<Trip> page = trips.list(g.userId(), false, CAP, 0);
-                    return JsonFactory.createObjectBuilder().add("trips", Jsons.array(page.items(), Trip::toJson)).add("more", page.nextCursor() != null).build();
+                    return Capped.of(page.items(), page.nextCursor() != null, Trip::toJson);
                 }),
                 fixed("trek://categories", "categories", "Place categories", "Every place category of this server.", null, null,
-                        (g, v) -> JsonFactory.createObjectBuilder().add("categories", Jsons.array(places.categories(), Category::toJson)).build()),
+                        (g, v) -> Jsons.array(places.categories(), Category::toJson).build()),
                 template("trek://trips/{tripId}", "trip", "Trip", "A trip with its member count.", tr, null, (g, v) -> {
                     long t = id(v, "tripId");
                     Trip trip = access.access(g.userId(), t).trip();
-                    return JsonFactory.createObjectBuilder().add("trip", trip.toJson()).add("member_count", trips.members(trip).size()).build();
+                    // The original's trip as list_trips gives it; member_count is ours.
+                    return trips.listed(g.userId(), t).toJsonBuilder().add("member_count", trips.members(trip).size()).build();
                 }),
                 template("trek://trips/{tripId}/days", "trip-days", "Trip days",
                         "The days of a trip, with their assignments when you may read places.", tr, null, (g, v) -> {
                     var s = summaries.summary(g.userId(), id(v, "tripId"), new TripSummaryService.Sections(g.allows(Scopes.PLACES_READ), false, false, false, false));
-                    return JsonFactory.createObjectBuilder().add("days", s.getJsonArray("days")).build();
+                    // The original names the day's notes list notes_items here.
+                    jakarta.json.JsonArrayBuilder out = JsonFactory.createArrayBuilder();
+                    s.getJsonArray("days").forEach(d -> out.add(JsonFactory.createObjectBuilder(d.asJsonObject())
+                            .add("notes_items", d.asJsonObject().getJsonArray("notes"))));
+                    return out.build();
                 }),
                 template("trek://trips/{tripId}/days/{dayId}/notes", "day-notes", "Day notes", "The notes of one day.", tr, null,
-                        (g, v) -> JsonFactory.createObjectBuilder().add("notes",
-                                Jsons.array(days.notes(g.userId(), id(v, "tripId"), id(v, "dayId")), DayNote::toJson)).build()),
+                        (g, v) -> Jsons.array(days.notes(g.userId(), id(v, "tripId"), id(v, "dayId")), DayNote::toJson).build()),
                 template("trek://trips/{tripId}/accommodations", "trip-accommodations", "Accommodations", "Where the travellers sleep.", tr, null, (g, v) -> {
                     var s = summaries.summary(g.userId(), id(v, "tripId"), new TripSummaryService.Sections(g.allows(Scopes.PLACES_READ),
                             false, false, g.allows(Scopes.RESERVATIONS_READ), false));
-                    return JsonFactory.createObjectBuilder().add("accommodations", s.getJsonArray("accommodations")).build();
+                    return s.getJsonArray("accommodations");
                 }),
                 template("trek://trips/{tripId}/members", "trip-members", "Trip members", "The owner and the members of a trip.", tr, null, (g, v) -> {
                     List<TripService.MemberView> m = trips.members(g.userId(), id(v, "tripId"));
@@ -176,21 +193,25 @@ public class TripResources implements ResourceProvider, ResourceAccess {
                         throw new IllegalArgumentException("assignment");
                     }
                     TripService.Page<Place> page = places.list(g.userId(), id(v, "tripId"), null, null, null, filter, CAP, 0);
-                    return JsonFactory.createObjectBuilder().add("places", Jsons.array(page.items(), Place::toJson)).add("more", page.nextCursor() != null).build();
+                    return new Capped(views.placeArray(page.items()).build(), page.nextCursor() != null);
                 }),
                 template("trek://trips/{tripId}/reservations", "trip-reservations", "Reservations", "Bookings and transports.",
                         Scopes.RESERVATIONS_READ, null, (g, v) -> {
                     TripService.Page<Reservation> page = reservations.list(g.userId(), id(v, "tripId"), CAP, 0);
-                    return JsonFactory.createObjectBuilder().add("reservations", Jsons.array(page.items(), Reservation::toJson)).add("more", page.nextCursor() != null).build();
+                    return Capped.of(page.items(), page.nextCursor() != null, r -> views.reservation(r));
                 }),
                 template("trek://trips/{tripId}/budget", "trip-budget", "Budget", "The budget items of a trip.", Scopes.BUDGET_READ, AddonId.BUDGET,
-                        (g, v) -> capped("items", budget.items(g.userId(), id(v, "tripId")), BudgetItem::toJson).build()),
+                        (g, v) -> Capped.of(budget.items(g.userId(), id(v, "tripId")), false,
+                                b -> b.toJsonBuilder().add("members", Jsons.array(budget.members(b.getId()), org.trek.trips.BudgetItemMember::toJson)))),
                 template("trek://trips/{tripId}/budget/per-person", "trip-budget-per-person", "Budget per person",
                         "Each member's share of the shared items, what they have paid and what is outstanding.", Scopes.BUDGET_READ, AddonId.BUDGET, (g, v) -> {
                     long t = id(v, "tripId");
                     access.access(g.userId(), t);
+                    // The original's keys (total_assigned, total_paid, items_count, avatar fields); share/paid/outstanding are ours.
                     return Jsons.array(budgetReport.report(t).people(), p -> JsonFactory.createObjectBuilder().add("user_id", p.userId())
-                            .add("username", p.username()).add("share", p.share()).add("paid", p.paid()).add("outstanding", p.outstanding())).build();
+                            .add("username", p.username()).addNull("avatar").add("total_assigned", p.share()).add("total_paid", p.paid())
+                            .add("items_count", p.items()).addNull("avatar_url")
+                            .add("share", p.share()).add("paid", p.paid()).add("outstanding", p.outstanding())).build();
                 }),
                 template("trek://trips/{tripId}/budget/settlement", "trip-budget-settlement", "Budget settlement",
                         "Balances per member and the transfers that settle shares with each item's payer.", Scopes.BUDGET_READ, AddonId.BUDGET, (g, v) -> {
@@ -201,22 +222,20 @@ public class TripResources implements ResourceProvider, ResourceAccess {
                             .add("balances", Jsons.array(r.people(), p -> JsonFactory.createObjectBuilder().add("user_id", p.userId()).add("outstanding", p.outstanding())))
                             .add("transfers", Jsons.array(r.transfers(), x -> JsonFactory.createObjectBuilder().add("from_user_id", x.fromUserId())
                                     .add("to_user_id", x.toUserId()).add("amount", x.amount())))
+                            .add("flows", Jsons.array(r.transfers(), x -> JsonFactory.createObjectBuilder().add("from_user_id", x.fromUserId())
+                                    .add("to_user_id", x.toUserId()).add("amount", x.amount())))
                             .add("unsplit_total", r.unsplit()).build();
                 }),
                 template("trek://trips/{tripId}/packing", "trip-packing", "Packing list", "The packing items of a trip.", Scopes.PACKING_READ, AddonId.PACKING, (g, v) -> {
                     TripService.Page<PackingItem> page = packing.items(g.userId(), id(v, "tripId"), CAP, 0);
-                    return JsonFactory.createObjectBuilder().add("items", Jsons.array(page.items(), PackingItem::toJson)).add("more", page.nextCursor() != null).build();
+                    return Capped.of(page.items(), page.nextCursor() != null, PackingItem::toJson);
                 }),
                 template("trek://trips/{tripId}/packing/bags", "trip-packing-bags", "Bags", "The bags with their members.", Scopes.PACKING_READ, AddonId.PACKING, (g, v) -> {
-                    long t = id(v, "tripId");
-                    List<PackingBag> bags = packing.bags(g.userId(), t);
-                    Map<Long, List<Long>> members = packing.bagMembers(t);
-                    return JsonFactory.createObjectBuilder().add("bags", Jsons.array(bags, b -> b.toJsonBuilder()
-                            .add("member_ids", Jsons.array(members.getOrDefault(b.getId(), List.of()), x -> x)))).build();
+                    return packing.bagsWithMembers(g.userId(), id(v, "tripId")).build();
                 }),
                 template("trek://trips/{tripId}/todos", "trip-todos", "To-dos", "The to-dos of a trip in order.", Scopes.TODOS_READ, AddonId.PACKING, (g, v) -> {
                     TripService.Page<TodoItem> page = packing.todos(g.userId(), id(v, "tripId"), CAP, 0);
-                    return JsonFactory.createObjectBuilder().add("items", Jsons.array(page.items(), TodoItem::toJson)).add("more", page.nextCursor() != null).build();
+                    return Capped.of(page.items(), page.nextCursor() != null, TodoItem::toJson);
                 }));
     }
 

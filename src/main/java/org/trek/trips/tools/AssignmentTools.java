@@ -1,5 +1,7 @@
 package org.trek.trips.tools;
 
+import org.trek.trips.TripViews;
+
 import static org.trek.mcp.registry.ToolAnnotations.CREATE;
 import static org.trek.mcp.registry.ToolAnnotations.DELETE;
 import static org.trek.mcp.registry.ToolAnnotations.READ;
@@ -37,6 +39,9 @@ public class AssignmentTools implements ToolProvider {
 
     @Inject
     PlaceService places;
+
+    @Inject
+    TripViews views;
 
     private List<ToolDefinition> tools;
 
@@ -94,13 +99,12 @@ public class AssignmentTools implements ToolProvider {
                         UPDATE, Scopes.PLACES_WRITE, null, this::reorder));
     }
 
-    private static JsonObject assignment(DayAssignment d) {
-        return Results.of("assignment", d.toJson());
+    private JsonObject assignment(DayAssignment d) {
+        return Results.of("assignment", views.assignment(d));
     }
 
     private static JsonObject participants(List<PlaceService.Participant> list) {
-        return JsonFactory.createObjectBuilder().add("participants", Jsons.array(list,
-                p -> JsonFactory.createObjectBuilder().add("user_id", p.userId()).add("username", p.username()))).build();
+        return JsonFactory.createObjectBuilder().add("participants", Jsons.array(list, PlaceService.Participant::toJson)).build();
     }
 
     private JsonObject reorder(Call call) {

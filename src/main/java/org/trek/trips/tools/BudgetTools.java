@@ -80,11 +80,11 @@ public class BudgetTools implements ToolProvider {
                 kit.tool("create_budget_item_with_members", "Add shared expense",
                         "Adds a budget item split between trip members, in one transaction.",
                         item(Fields.of(TRIP_ID), true).and(NOTE, SPLIT), itemOut, CREATE, w, ADDON,
-                        c -> item(budget.create(c.userId(), c.get(TRIP_ID), created(c), c.get(SPLIT)))),
+                        c -> split(budget.create(c.userId(), c.get(TRIP_ID), created(c), c.get(SPLIT)))),
                 kit.tool("set_budget_item_members", "Set expense split",
                         "Replaces who shares a budget item; every user id must be a trip member. Empty clears.",
                         Fields.of(TRIP_ID, ITEM_ID, MEMBER_IDS), itemOut, UPDATE, w, ADDON,
-                        c -> item(budget.setMembers(c.userId(), c.get(TRIP_ID), c.get(ITEM_ID), c.get(MEMBER_IDS)))),
+                        c -> split(budget.setMembers(c.userId(), c.get(TRIP_ID), c.get(ITEM_ID), c.get(MEMBER_IDS)))),
                 kit.tool("toggle_budget_member_paid", "Mark share paid",
                         "Marks whether a member has paid their share of a budget item of this trip.",
                         Fields.of(TRIP_ID, ITEM_ID, MEMBER_ID, PAID),
@@ -105,5 +105,14 @@ public class BudgetTools implements ToolProvider {
 
     private JsonObject item(BudgetItem b) {
         return Results.of("item", b.toJsonBuilder().add("members", Jsons.array(budget.members(b.getId()), BudgetItemMember::toJson)));
+    }
+
+    /**
+     * The answer of the split tools: the original nests the item in {@code item.item} beside {@code item.members};
+     * the item's fields are also given flat (as create_budget_item gives them), so both readings work.
+     */
+    private JsonObject split(BudgetItem b) {
+        return Results.of("item", b.toJsonBuilder().add("members", Jsons.array(budget.members(b.getId()), BudgetItemMember::toJson))
+                .add("item", b.toJsonBuilder()));
     }
 }

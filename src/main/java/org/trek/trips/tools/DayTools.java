@@ -1,5 +1,7 @@
 package org.trek.trips.tools;
 
+import org.trek.trips.TripViews;
+
 import static org.trek.mcp.registry.ToolAnnotations.CREATE;
 import static org.trek.mcp.registry.ToolAnnotations.DELETE;
 import static org.trek.mcp.registry.ToolAnnotations.UPDATE;
@@ -37,6 +39,9 @@ public class DayTools implements ToolProvider {
 
     @Inject
     DayService days;
+
+    @Inject
+    TripViews views;
 
     private List<ToolDefinition> tools;
 
@@ -121,16 +126,16 @@ public class DayTools implements ToolProvider {
                         }));
     }
 
-    private static JsonObject day(TripDay d) {
-        return Results.of("day", d.toJson());
+    private JsonObject day(TripDay d) {
+        return Results.of("day", views.day(d));
     }
 
     private static JsonObject note(DayNote n) {
         return Results.of("note", n.toJson());
     }
 
-    private static JsonObject accommodation(Accommodation a) {
-        return Results.of("accommodation", a.toJson());
+    private JsonObject accommodation(Accommodation a) {
+        return Results.of("accommodation", views.accommodation(a));
     }
 
     private static DayService.StayFields stay(Call c, Param<Long> place, Param<String> notes) {
@@ -142,7 +147,7 @@ public class DayTools implements ToolProvider {
         Place[] place = new Place[1];
         Accommodation acc = days.createPlaceAccommodation(call.userId(), call.get(TRIP_ID),
                 PlaceTools.placeFields(call, PlaceTools.PLACE_NOTES), stay(call, null, ACCOMMODATION_NOTES), place);
-        return JsonFactory.createObjectBuilder().add("place", place[0].toJson()).add("accommodation", acc.toJson()).build();
+        return JsonFactory.createObjectBuilder().add("place", views.place(place[0])).add("accommodation", views.accommodation(acc)).build();
     }
 
     private JsonObject deleteAccommodation(Call call) {

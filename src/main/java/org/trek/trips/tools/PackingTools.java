@@ -20,6 +20,7 @@ import java.util.Map;
 import org.trek.mcp.registry.ToolDefinition;
 import org.trek.mcp.toolkit.Args;
 import org.trek.mcp.toolkit.Call;
+import org.trek.trips.PlaceService;
 import org.trek.mcp.toolkit.Fields;
 import org.trek.mcp.toolkit.Param;
 import org.trek.mcp.toolkit.Results;
@@ -99,8 +100,7 @@ public class PackingTools implements ToolProvider {
                         c -> Results.of("bag", packing.createBag(c.userId(), c.get(TRIP_ID), c.get(BAG_NAME), c.get(COLOR)).toJson())),
                 kit.tool("update_packing_bag", "Update bag", "Renames or recolours a bag.",
                         Fields.of(TRIP_ID, BAG_ID, BAG_NAME, COLOR), bagOut, UPDATE, w, ADDON,
-                        c -> Results.of("bag", packing.updateBag(c.userId(), c.get(TRIP_ID), c.get(BAG_ID), c.get(BAG_NAME),
-                                c.get(COLOR)).toJson())),
+                        c -> bag(packing.updateBag(c.userId(), c.get(TRIP_ID), c.get(BAG_ID), c.get(BAG_NAME), c.get(COLOR)))),
                 kit.tool("delete_packing_bag", "Delete bag", "Deletes a bag; its items stay, unassigned.",
                         Fields.of(TRIP_ID, BAG_ID), Schema.success(), DELETE, w, ADDON, c -> {
                             packing.deleteBag(c.userId(), c.get(TRIP_ID), c.get(BAG_ID));
@@ -122,8 +122,14 @@ public class PackingTools implements ToolProvider {
                             return Results.success();
                         }),
                 kit.tool("apply_packing_template", "Apply packing template", "Adds a template's items to the packing list.",
-                        Fields.of(TRIP_ID, TEMPLATE_ID), countOut, CREATE, w, ADDON,
-                        c -> count(packing.applyTemplate(c.userId(), c.get(TRIP_ID), c.get(TEMPLATE_ID)))),
+                        Fields.of(TRIP_ID, TEMPLATE_ID), Schema.nested().bool("success", "true", true).array("items", true)
+                                .integer("count", "Items added", 0, null, true).buildOutput(), CREATE, w, ADDON,
+                        c -> {
+                            // The original (3.4) answers the added items and their count; success is ours.
+                            List<PackingItem> added = packing.applyTemplate(c.userId(), c.get(TRIP_ID), c.get(TEMPLATE_ID));
+                            return JsonFactory.createObjectBuilder().add("success", true).add("items", Jsons.array(added, PackingItem::toJson))
+                                    .add("count", added.size()).build();
+                        }),
                 kit.tool("save_packing_template", "Save packing template", "Saves the trip's packing list as a reusable template.",
                         Fields.of(TRIP_ID, TEMPLATE_NAME),
                         Schema.nested().bool("success", "true", true).integer("templateId", "New template", 1, null, true).buildOutput(),
@@ -141,17 +147,19 @@ public class PackingTools implements ToolProvider {
     }
 
     private JsonObject listBags(Call call) {
-        long tripId = call.get(TRIP_ID);
-        List<PackingBag> bags = packing.bags(call.userId(), tripId);
-        Map<Long, List<Long>> members = packing.bagMembers(tripId);
-        return JsonFactory.createObjectBuilder().add("bags", Jsons.array(bags, b -> b.toJsonBuilder()
-                .add("member_ids", Jsons.array(members.getOrDefault(b.getId(), List.of()), id -> id)))).build();
+        return JsonFactory.createObjectBuilder().add("bags", packing.bagsWithMembers(call.userId(), call.get(TRIP_ID))).build();
     }
 
-    static JsonObject assignees(Map<String, List<Long>> map) {
+    /** Category → its assignees ({user_id, username, avatar}), the original's map. */
+    static JsonObject assignees(Map<String, List<PlaceService.Participant>> map) {
         JsonObjectBuilder b = JsonFactory.createObjectBuilder();
-        map.forEach((k, v) -> b.add(k, Jsons.array(v, id -> id)));
+        map.forEach((k, v) -> b.add(k, Jsons.array(v, PlaceService.Participant::toJson)));
         return Results.of("assignees", b);
+    }
+
+    private JsonObject bag(PackingBag b) {
+        return Results.of("bag", b.toJsonBuilder().add("assigned_username", packing.username(b.getUserId()) == null
+                ? jakarta.json.JsonValue.NULL : jakarta.json.Json.createValue(packing.username(b.getUserId()))));
     }
 
     private JsonObject saveTemplate(Call call) {

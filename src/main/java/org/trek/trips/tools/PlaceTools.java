@@ -36,6 +36,7 @@ import org.trek.trips.PlaceService;
 import org.trek.trips.TripAccess;
 import org.trek.trips.TripException;
 import org.trek.trips.TripService;
+import org.trek.trips.TripViews;
 
 /** Place tools: create (alone or with a day assignment), update, delete (one or many), list, categories. */
 @ApplicationScoped
@@ -64,6 +65,9 @@ public class PlaceTools implements ToolProvider {
 
     /** search_place asks an outside service: read-only, but open-world. */
     static final org.trek.mcp.registry.ToolAnnotations READ_OPEN_WORLD = new org.trek.mcp.registry.ToolAnnotations(true, false, true, true);
+
+    @Inject
+    TripViews views;
 
     private List<ToolDefinition> tools;
 
@@ -134,7 +138,7 @@ public class PlaceTools implements ToolProvider {
                 kit.tool("create_place", "Create place",
                         "Adds a place to a trip (search first to avoid duplicates). It is not on any day until assigned.",
                         placeFields(NOTES), placeOut, CREATE, Scopes.PLACES_WRITE, null,
-                        c -> Results.of("place", places.create(c.userId(), c.get(TRIP_ID), placeFields(c, NOTES)).toJson())),
+                        c -> Results.of("place", views.place(places.create(c.userId(), c.get(TRIP_ID), placeFields(c, NOTES))))),
                 kit.tool("create_and_assign_place", "Create place and assign to day",
                         "Adds a place and puts it at the end of a day, in one transaction (both or nothing).",
                         placeFields(PLACE_NOTES).and(DAY_ID, ASSIGNMENT_NOTES),
@@ -188,7 +192,7 @@ public class PlaceTools implements ToolProvider {
         DayAssignment[] out = new DayAssignment[1];
         Place p = places.createAndAssign(call.userId(), call.get(TRIP_ID), call.get(DAY_ID), placeFields(call, PLACE_NOTES),
                 call.get(ASSIGNMENT_NOTES), out);
-        return JsonFactory.createObjectBuilder().add("place", p.toJson()).add("assignment", out[0].toJson()).build();
+        return JsonFactory.createObjectBuilder().add("place", views.place(p)).add("assignment", views.assignment(out[0])).build();
     }
 
     private JsonObject update(Call call) {
@@ -197,14 +201,14 @@ public class PlaceTools implements ToolProvider {
                 call.patch(NEW_PRICE), call.get(NEW_CURRENCY), call.patch(NEW_PLACE_TIME), call.patch(NEW_END_TIME),
                 call.get(NEW_DURATION), call.patch(NEW_NOTES), call.patch(NEW_WEBSITE), call.patch(NEW_PHONE),
                 call.get(NEW_TRANSPORT_MODE), call.patch(NEW_OSM_ID), call.patch(NEW_GOOGLE_PLACE_ID));
-        return Results.of("place", places.update(call.userId(), call.get(TRIP_ID), call.get(PLACE_ID), f).toJson());
+        return Results.of("place", views.place(places.update(call.userId(), call.get(TRIP_ID), call.get(PLACE_ID), f)));
     }
 
     private JsonObject list(Call call) {
         Paging p = call.paging();
         TripService.Page<Place> page = places.list(call.userId(), call.get(TRIP_ID), call.get(SEARCH), call.get(CATEGORY),
                 call.get(TAG), call.get(ASSIGNMENT), p.limit(), p.offset());
-        JsonObjectBuilder out = JsonFactory.createObjectBuilder().add("places", Jsons.array(page.items(), Place::toJson));
+        JsonObjectBuilder out = JsonFactory.createObjectBuilder().add("places", views.placeArray(page.items()));
         Jsons.put(out, "next_cursor", page.nextCursor());
         return out.build();
     }
@@ -237,7 +241,7 @@ public class PlaceTools implements ToolProvider {
         PlaceListImport.ListRef ref = PlaceListImport.parse(source, call.get(URL));
         PlaceListImport.ListContent list = lists.fetch(ref);
         PlaceService.ImportResult r = places.importPlaces(call.userId(), tripId, list.places(), list.unusable());
-        return JsonFactory.createObjectBuilder().add("places", Jsons.array(r.created(), Place::toJson)).add("count", r.created().size())
+        return JsonFactory.createObjectBuilder().add("places", views.placeArray(r.created())).add("count", r.created().size())
                 .add("listName", list.name()).add("skipped", r.skipped()).build();
     }
 

@@ -1,5 +1,7 @@
 package org.trek.trips.tools;
 
+import org.trek.trips.TripViews;
+
 import static org.trek.mcp.registry.ToolAnnotations.CREATE;
 import static org.trek.mcp.registry.ToolAnnotations.DELETE;
 import static org.trek.mcp.registry.ToolAnnotations.UPDATE;
@@ -39,6 +41,9 @@ public class ReservationTools implements ToolProvider {
 
     @Inject
     ReservationService reservations;
+
+    @Inject
+    TripViews views;
 
     private List<ToolDefinition> tools;
 
@@ -160,11 +165,7 @@ public class ReservationTools implements ToolProvider {
     }
 
     private JsonObject out(Reservation r) {
-        JsonObjectBuilder b = r.toJsonBuilder();
-        if (ReservationService.TRANSPORT_TYPES.contains(r.getType())) {
-            b.add("endpoints", Jsons.array(reservations.endpoints(r.getId()), ReservationEndpoint::toJson));
-        }
-        return Results.of("reservation", b);
+        return Results.of("reservation", views.reservation(r));
     }
 
     private JsonObject create(Call c) {
@@ -200,7 +201,7 @@ public class ReservationTools implements ToolProvider {
         Reservation r = reservations.linkHotel(c.userId(), c.get(TRIP_ID), c.get(HOTEL_RESERVATION_ID),
                 new ReservationService.HotelStay(c.get(HOTEL_PLACE), c.get(FIRST_NIGHT), c.get(CHECK_OUT_DAY),
                         c.get(CHECK_IN), c.get(CHECK_OUT)));
-        return JsonFactory.createObjectBuilder().add("reservation", r.toJson()).add("accommodation_id", r.getAccommodationId()).build();
+        return JsonFactory.createObjectBuilder().add("reservation", views.reservation(r)).add("accommodation_id", r.getAccommodationId()).build();
     }
 
     private static List<ReservationService.EndpointInput> endpoints(Call c) {

@@ -18,6 +18,7 @@ import java.util.List;
 import org.trek.platform.Patch;
 import org.trek.mcp.registry.ToolDefinition;
 import org.trek.mcp.toolkit.Call;
+import org.trek.trips.PlaceService;
 import org.trek.mcp.toolkit.Fields;
 import org.trek.mcp.toolkit.Paging;
 import org.trek.mcp.toolkit.Param;
@@ -105,8 +106,16 @@ public class TodoTools implements ToolProvider {
                 kit.tool("set_todo_category_assignees", "Set to-do category assignees",
                         "Replaces the members responsible for a to-do category; every user id must be a trip member.",
                         Fields.of(TRIP_ID, CATEGORY_NAME, MEMBER_IDS), Schema.nested().array("assignees", true).buildOutput(),
-                        UPDATE, w, ADDON, c -> JsonFactory.createObjectBuilder().add("assignees", Jsons.array(packing.setAssignees(
-                                c.userId(), c.get(TRIP_ID), true, c.get(CATEGORY_NAME), c.get(MEMBER_IDS)), id -> id)).build()));
+                        UPDATE, w, ADDON, this::setAssignees));
+    }
+
+    /** The category's assignees as the original answers them: {user_id, username, avatar} each. */
+    private JsonObject setAssignees(Call c) {
+        String category = c.get(CATEGORY_NAME);
+        packing.setAssignees(c.userId(), c.get(TRIP_ID), true, category, c.get(MEMBER_IDS));
+        List<PlaceService.Participant> set = packing.assignees(c.userId(), c.get(TRIP_ID), true).get(category.strip());
+        return JsonFactory.createObjectBuilder().add("assignees", Jsons.array(set == null ? List.of() : set,
+                PlaceService.Participant::toJson)).build();
     }
 
     private static JsonObject item(TodoItem t) {

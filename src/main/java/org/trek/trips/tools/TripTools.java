@@ -187,12 +187,12 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
 
     private JsonObject createTrip(Call call) {
         Trip t = trips.create(call.userId(), fields(call, END_DATE_NEW, CURRENCY_NEW));
-        return Results.of("trip", t.toJsonBuilder().add("day_count", trips.days(t.getId()).size()));
+        return Results.of("trip", trips.listed(call.userId(), t.getId()).toJson());
     }
 
     private JsonObject updateTrip(Call call) {
         Trip t = trips.update(call.userId(), call.get(TRIP_ID), fields(call, END_DATE, CURRENCY));
-        return Results.of("trip", t.toJson());
+        return Results.of("trip", trips.listed(call.userId(), t.getId()).toJson());
     }
 
     private JsonObject deleteTrip(Call call) {
