@@ -81,7 +81,8 @@ class GeoToolsIT {
 
     @Test
     void placeDetailsOfAnOpenStreetMapPlace() {
-        JsonObject d = ok("get_place_details", args().add("placeId", "node:240109189").add("lang", "de")).getJsonObject("details");
+        JsonObject d = ok("get_place_details", args().add("placeId", "node:240109189").add("lang", "de")).getJsonObject("details")
+                .getJsonObject("place");
         assertEquals("Brandenburger Tor", d.getString("name"));
         assertEquals("Brandenburger Tor, Pariser Platz, Berlin, Deutschland", d.getString("address"));
         assertEquals(52.5162746, d.getJsonNumber("lat").doubleValue(), 1e-9);

@@ -86,9 +86,11 @@ public class GeoTools implements ToolProvider {
                         "Details of a place by its OpenStreetMap id (from search_place): name, address, coordinates, website, "
                                 + "phone, opening hours by weekday and whether it is open now.",
                         Fields.of(PLACE_ID, LANG, EXPAND, REFRESH),
-                        output(props().add("details", type("object")), "details"),
+                        output(props().add("details", output(props().add("place", type("object")), "place")), "details"),
                         READ_OPEN_WORLD, GEO_READ, null,
-                        c -> Results.of("details", geocoding.details(c.get(PLACE_ID), c.get(LANG), LocalDateTime.now()))),
+                        // the original's MapsService answers {place}, and its tool wraps that in {details}
+                        c -> Results.of("details", Results.of("place",
+                                geocoding.details(c.get(PLACE_ID), c.get(LANG), LocalDateTime.now())))),
                 kit.tool("reverse_geocode", "Reverse geocode",
                         "The address of a position, and the name of what is there when it has one.",
                         Fields.of(LAT, LNG, LANG),
