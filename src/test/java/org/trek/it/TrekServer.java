@@ -82,6 +82,15 @@ public final class TrekServer implements AutoCloseable {
             env.put("TRANSIT_API_URL", StubServer.shared().baseUrl());
             env.put("TRANSIT_TIMEOUT_SECONDS", "2");
             env.put("TRANSIT_MAX_BYTES", "65536");
+            // Geo and weather tools (GeoToolsIT): Open-Meteo at the stub; map hosts pinned to the stub (plain http),
+            // loopback allowed for them; maps.google.de pinned to 0.0.0.0 to play a host inside the network.
+            String stubAddress = StubServer.shared().baseUrl().substring("http://".length());
+            env.put("OPEN_METEO_URL", StubServer.shared().baseUrl());
+            env.put("OPEN_METEO_ARCHIVE_URL", StubServer.shared().baseUrl() + "/archive-api");
+            env.put("WEATHER_TIMEOUT_SECONDS", "2");
+            env.put("MAPS_URL_TEST_HOSTS", "maps.app.goo.gl=" + stubAddress + ",goo.gl=" + stubAddress
+                    + ",www.google.com=" + stubAddress + ",maps.google.de=0.0.0.0:" + stubAddress.substring(stubAddress.indexOf(':') + 1));
+            env.put("MAPS_URL_ALLOW_LOOPBACK", "true");
             shared = start("shared", env);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
         }

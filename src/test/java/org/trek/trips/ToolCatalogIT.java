@@ -221,7 +221,17 @@ class ToolCatalogIT {
                     .add("notificationId", x.notificationId)),
             row("mark_notification_unread", "notifications:write", null, Kind.NONE, x -> Json.createObjectBuilder()
                     .add("notificationId", x.notificationId)),
-            row("mark_all_notifications_read", "notifications:write", null, Kind.NONE, x -> Json.createObjectBuilder()));
+            row("mark_all_notifications_read", "notifications:write", null, Kind.NONE, x -> Json.createObjectBuilder()),
+            // maps, weather, airports (no trip; outside services in GeoStubs)
+            row("get_place_details", "geo:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("placeId", "node:240109189")),
+            row("reverse_geocode", "geo:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("lat", 48.8583701).add("lng", 2.2944813)),
+            row("resolve_maps_url", "geo:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("url", "https://maps.app.goo.gl/geo-short/eiffel")),
+            row("search_airports", "geo:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("query", "Frankfurt")),
+            row("get_airport", "geo:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("iata", "FRA")),
+            row("get_weather", "weather:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("lat", 48.85).add("lng", 2.35)
+                    .add("date", GeoToolsIT.inDays(2))),
+            row("get_detailed_weather", "weather:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("lat", 48.85).add("lng", 2.35)
+                    .add("date", GeoToolsIT.inDays(3))));
 
     /** The owner's trip (with the member) and one of each object; new* create fresh ones for destructive tools. */
     static final class Fixture {
@@ -378,6 +388,7 @@ class ToolCatalogIT {
                 "{\"name\":\"Catalog list\",\"places\":[{\"name\":\"Listed " + SEQ.incrementAndGet() + "\",\"lat\":48.14,\"lng\":11.58}]}"));
         // The transit provider of search_transit_stops and search_transit_routes (a MOTIS stub).
         TransitStub.install();
+        GeoStubs.register();
         owner = mcp.newAccount("owner");
         member = mcp.newAccount("member");
         outsider = mcp.newAccount("outsider");
@@ -400,7 +411,7 @@ class ToolCatalogIT {
 
     @Test
     void theTableCoversEveryListedTool() {
-        assertEquals(96, listed.size(), "the core catalogue has 96 tools: " + listed.keySet());
+        assertEquals(103, listed.size(), "the core catalogue has 103 tools: " + listed.keySet());
         assertEquals(new TreeSet<>(listed.keySet()), new TreeSet<>(ROWS.stream().map(Row::tool).toList()),
                 "every listed tool has a row in ToolCatalogIT, and every row a listed tool");
         assertEquals(ROWS.size(), ROWS.stream().map(Row::tool).distinct().count(), "no tool twice");
