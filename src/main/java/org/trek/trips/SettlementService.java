@@ -8,8 +8,6 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -37,8 +35,6 @@ import org.trek.platform.Clock;
 public class SettlementService {
     /** The largest amount DECIMAL(12, 2) holds. */
     static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999.99");
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
 
     @PersistenceContext(unitName = "trek")
     EntityManager em;
@@ -253,8 +249,8 @@ public class SettlementService {
         return names;
     }
 
-    /** The original's timestamp form (UTC, "YYYY-MM-DD HH:MM:SS"). */
+    /** This server's one timestamp form, ISO 8601 in UTC (README: "Timestamps"), as every other answer gives it. */
     public static String timestamp(Instant instant) {
-        return instant == null ? null : TIMESTAMP.format(instant);
+        return instant == null ? null : instant.toString();
     }
 }

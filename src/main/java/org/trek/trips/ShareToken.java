@@ -10,8 +10,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.trek.platform.Jsons;
 
 /**
@@ -141,9 +139,6 @@ public class ShareToken implements TripOwned {
         this.expiresAt = expiresAt;
     }
 
-    /** "2026-12-02 17:35:49" (UTC), as the original shows a link's created_at. */
-    static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-
     /** Whether the link still opens its page (no expiry set, or the expiry lies ahead). */
     public boolean isActive(Instant now) {
         return expiresAt == null || expiresAt.isAfter(now);
@@ -153,7 +148,7 @@ public class ShareToken implements TripOwned {
     public JsonObjectBuilder toJsonBuilder() {
         JsonObjectBuilder b = JsonFactory.createObjectBuilder();
         b.add("token", token);
-        Jsons.put(b, "created_at", createdAt == null ? null : CREATED_AT.format(createdAt));
+        Jsons.put(b, "created_at", createdAt == null ? null : createdAt.toString());
         return flags(b);
     }
 

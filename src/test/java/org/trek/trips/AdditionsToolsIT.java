@@ -140,7 +140,7 @@ class AdditionsToolsIT {
         assertEquals(ann.name(), first.getString("from_username"));
         assertEquals(owner.name(), first.getString("to_username"));
         assertEquals(a, first.getJsonNumber("created_by_user_id").longValue());
-        assertTrue(first.getString("created_at").matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d"), first.toString());
+        assertTrue(java.time.Instant.parse(first.getString("created_at")) != null, first.toString());
         s = summary(owner, trip);
         assertEquals(expect(o, "144.5", a, "-34.5", b, "-110"), balances(s));
         assertEquals(List.of(b + ">" + o + ":110.00", a + ">" + o + ":34.50"), flows(s));

@@ -82,7 +82,7 @@ class ShareLinksIT {
 
         JsonObject link = mcp.ok(owner, "get_share_link", trip(tripId)).getJsonObject("link");
         assertEquals(token, link.getString("token"));
-        assertTrue(link.getString("created_at").matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}"), link.toString());
+        assertTrue(java.time.Instant.parse(link.getString("created_at")) != null, link.toString());
         // The original's flags after {share_budget: true, share_map: true}: the others take their defaults.
         assertEquals(JsonValue.TRUE, link.get("share_map"));
         assertEquals(JsonValue.TRUE, link.get("share_bookings"));

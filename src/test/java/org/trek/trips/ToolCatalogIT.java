@@ -488,6 +488,13 @@ class ToolCatalogIT {
             }
             assertTrue(differences.isEmpty(), () -> r.tool() + " differs from the original:\n  "
                     + String.join("\n  ", differences) + "\nours: " + ours);
+            // Our output schema describes the original's keys wherever it declares an object's properties.
+            JsonObject schema = listed.get(r.tool()).getJsonObject("outputSchema");
+            List<String> undeclared = new ArrayList<>();
+            for (JsonValue original : originals) {
+                OriginalShape.undeclared(original, schema).stream().filter(d -> !undeclared.contains(d)).forEach(undeclared::add);
+            }
+            assertTrue(undeclared.isEmpty(), () -> r.tool() + ": " + String.join("; ", undeclared));
         }));
     }
 

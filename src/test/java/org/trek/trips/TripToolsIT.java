@@ -269,7 +269,7 @@ class TripToolsIT {
         assertEquals(token, got.getJsonObject("link").getString("token"));
         assertFalse(got.getJsonObject("link").getBoolean("share_map"));
         assertFalse(got.getJsonObject("link").getBoolean("share_budget"), "flags left out take their defaults again");
-        assertTrue(got.getJsonObject("link").getString("created_at").matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}"), got.toString());
+        assertTrue(java.time.Instant.parse(got.getJsonObject("link").getString("created_at")) != null, got.toString());
         fails(tools, "get_share_link", full(member.getId()), args().add("tripId", tripId), "share_manage");
         fails(tools, "get_share_link", full(stranger.getId()), args().add("tripId", tripId), NO_ACCESS);
         scopeGate(tools, "get_share_link", owner.getId(), args().add("tripId", tripId));

@@ -86,6 +86,21 @@ public final class Schema {
                 .add("items", JsonFactory.createObjectBuilder().add("type", "object")).build(), req);
     }
 
+    /** Output property: an object of the given shape. */
+    public Schema object(String name, Shape shape, boolean req) {
+        return prop(name, shape.schema(), req);
+    }
+
+    /** Output property: an object of the given shape, or null. */
+    public Schema nullableObject(String name, Shape shape, boolean req) {
+        return prop(name, shape.nullable(), req);
+    }
+
+    /** Output property: an array of objects of the given shape. */
+    public Schema objects(String name, Shape shape, boolean req) {
+        return prop(name, Shape.list(shape), req);
+    }
+
     /** Output property: an array of anything. */
     public Schema array(String name, boolean req) {
         return prop(name, JsonFactory.createObjectBuilder().add("type", "array").build(), req);

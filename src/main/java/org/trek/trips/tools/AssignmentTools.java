@@ -60,8 +60,8 @@ public class AssignmentTools implements ToolProvider {
 
     @PostConstruct
     void declare() {
-        JsonObject assignmentOut = Schema.nested().object("assignment", true).buildOutput();
-        JsonObject participantsOut = Schema.nested().objects("participants", true).buildOutput();
+        JsonObject assignmentOut = Schema.nested().object("assignment", WireShapes.ASSIGNMENT, true).buildOutput();
+        JsonObject participantsOut = Schema.nested().objects("participants", WireShapes.PERSON, true).buildOutput();
         tools = List.of(
                 kit.tool("assign_place_to_day", "Assign place to day",
                         "Puts one of the trip's places at the end of a day.",
@@ -95,7 +95,7 @@ public class AssignmentTools implements ToolProvider {
                         "Sets the order of a day's assignments: list every assignment id of the day once, in the new order. "
                                 + "Read the current order first.",
                         Fields.of(TRIP_ID, DAY_ID, ASSIGNMENT_IDS),
-                        Schema.nested().bool("success", "true", true).array("order", true).buildOutput(),
+                        Schema.nested().bool("success", "true", true).integer("dayId", "The day", 1, null, true).array("order", true).buildOutput(),
                         UPDATE, Scopes.PLACES_WRITE, null, this::reorder));
     }
 

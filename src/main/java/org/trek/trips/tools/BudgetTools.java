@@ -63,7 +63,8 @@ public class BudgetTools implements ToolProvider {
 
     @PostConstruct
     void declare() {
-        JsonObject itemOut = Schema.nested().object("item", true).buildOutput();
+        JsonObject itemOut = Schema.nested().object("item", WireShapes.BUDGET_ITEM, true).buildOutput();
+        JsonObject splitOut = Schema.nested().object("item", WireShapes.SPLIT_ITEM, true).buildOutput();
         String w = Scopes.BUDGET_WRITE;
         tools = List.of(
                 kit.tool("create_budget_item", "Add expense", "Adds a budget item in the trip currency.",
@@ -79,16 +80,16 @@ public class BudgetTools implements ToolProvider {
                         }),
                 kit.tool("create_budget_item_with_members", "Add shared expense",
                         "Adds a budget item split between trip members, in one transaction.",
-                        item(Fields.of(TRIP_ID), true).and(NOTE, SPLIT), itemOut, CREATE, w, ADDON,
+                        item(Fields.of(TRIP_ID), true).and(NOTE, SPLIT), splitOut, CREATE, w, ADDON,
                         c -> split(budget.create(c.userId(), c.get(TRIP_ID), created(c), c.get(SPLIT)))),
                 kit.tool("set_budget_item_members", "Set expense split",
                         "Replaces who shares a budget item; every user id must be a trip member. Empty clears.",
-                        Fields.of(TRIP_ID, ITEM_ID, MEMBER_IDS), itemOut, UPDATE, w, ADDON,
+                        Fields.of(TRIP_ID, ITEM_ID, MEMBER_IDS), splitOut, UPDATE, w, ADDON,
                         c -> split(budget.setMembers(c.userId(), c.get(TRIP_ID), c.get(ITEM_ID), c.get(MEMBER_IDS)))),
                 kit.tool("toggle_budget_member_paid", "Mark share paid",
                         "Marks whether a member has paid their share of a budget item of this trip.",
                         Fields.of(TRIP_ID, ITEM_ID, MEMBER_ID, PAID),
-                        Schema.nested().object("member", true).buildOutput(), UPDATE, w, ADDON,
+                        Schema.nested().object("member", WireShapes.BUDGET_MEMBER, true).buildOutput(), UPDATE, w, ADDON,
                         c -> Results.of("member", budget.setPaid(c.userId(), c.get(TRIP_ID), c.get(ITEM_ID), c.get(MEMBER_ID),
                                 c.get(PAID)).toJson())));
     }

@@ -77,9 +77,9 @@ public class DayTools implements ToolProvider {
 
     @PostConstruct
     void declare() {
-        JsonObject dayOut = Schema.nested().object("day", true).buildOutput();
-        JsonObject noteOut = Schema.nested().object("note", true).buildOutput();
-        JsonObject accOut = Schema.nested().object("accommodation", true).buildOutput();
+        JsonObject dayOut = Schema.nested().object("day", WireShapes.DAY, true).buildOutput();
+        JsonObject noteOut = Schema.nested().object("note", WireShapes.NOTE, true).buildOutput();
+        JsonObject accOut = Schema.nested().object("accommodation", WireShapes.ACCOMMODATION, true).buildOutput();
         String w = Scopes.TRIPS_WRITE;
         tools = List.of(
                 kit.tool("update_day", "Set day title", "Sets (or with null clears) the title of a day.",
@@ -101,7 +101,7 @@ public class DayTools implements ToolProvider {
                 kit.tool("create_place_accommodation", "Add place and accommodation",
                         "Creates the hotel as a place and its accommodation in one transaction (both or nothing).",
                         stay(PlaceTools.placeFields(PlaceTools.PLACE_NOTES), true, ACCOMMODATION_NOTES),
-                        Schema.nested().object("place", true).object("accommodation", true).buildOutput(),
+                        Schema.nested().object("place", WireShapes.PLACE, true).object("accommodation", WireShapes.ACCOMMODATION, true).buildOutput(),
                         CREATE, w, null, this::createPlaceAccommodation),
                 kit.tool("update_accommodation", "Update accommodation", "Changes an accommodation; omitted fields stay.",
                         stay(Fields.of(TRIP_ID, ACCOMMODATION_ID, NEW_PLACE_ID), false, STAY_NOTES), accOut, UPDATE, w, null,

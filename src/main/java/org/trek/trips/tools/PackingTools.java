@@ -68,8 +68,8 @@ public class PackingTools implements ToolProvider {
 
     @PostConstruct
     void declare() {
-        JsonObject itemOut = Schema.nested().object("item", true).buildOutput();
-        JsonObject bagOut = Schema.nested().object("bag", true).buildOutput();
+        JsonObject itemOut = Schema.nested().object("item", WireShapes.PACKING_ITEM, true).buildOutput();
+        JsonObject bagOut = Schema.nested().object("bag", WireShapes.BAG, true).buildOutput();
         JsonObject countOut = Schema.nested().bool("success", "true", true).integer("count", "Items added", 0, null, true).buildOutput();
         String w = Scopes.PACKING_WRITE;
         String r = Scopes.PACKING_READ;
@@ -94,10 +94,10 @@ public class PackingTools implements ToolProvider {
                             return Results.success();
                         }),
                 kit.tool("list_packing_bags", "List bags", "Lists the trip's bags with their members.",
-                        Fields.of(TRIP_ID), Schema.nested().objects("bags", true).buildOutput(), READ, r, ADDON, this::listBags),
+                        Fields.of(TRIP_ID), Schema.nested().objects("bags", WireShapes.LISTED_BAG, true).buildOutput(), READ, r, ADDON, this::listBags),
                 kit.tool("create_packing_bag", "Add bag", "Adds a bag.",
                         Fields.of(TRIP_ID, BAG_NAME.required(), COLOR), bagOut, CREATE, w, ADDON,
-                        c -> Results.of("bag", packing.createBag(c.userId(), c.get(TRIP_ID), c.get(BAG_NAME), c.get(COLOR)).toJson())),
+                        c -> bag(packing.createBag(c.userId(), c.get(TRIP_ID), c.get(BAG_NAME), c.get(COLOR)))),
                 kit.tool("update_packing_bag", "Update bag", "Renames or recolours a bag.",
                         Fields.of(TRIP_ID, BAG_ID, BAG_NAME, COLOR), bagOut, UPDATE, w, ADDON,
                         c -> bag(packing.updateBag(c.userId(), c.get(TRIP_ID), c.get(BAG_ID), c.get(BAG_NAME), c.get(COLOR)))),
@@ -122,7 +122,7 @@ public class PackingTools implements ToolProvider {
                             return Results.success();
                         }),
                 kit.tool("apply_packing_template", "Apply packing template", "Adds a template's items to the packing list.",
-                        Fields.of(TRIP_ID, TEMPLATE_ID), Schema.nested().bool("success", "true", true).array("items", true)
+                        Fields.of(TRIP_ID, TEMPLATE_ID), Schema.nested().bool("success", "true", true).objects("items", WireShapes.PACKING_ITEM, true)
                                 .integer("count", "Items added", 0, null, true).buildOutput(), CREATE, w, ADDON,
                         c -> {
                             // The original (3.4) answers the added items and their count; success is ours.

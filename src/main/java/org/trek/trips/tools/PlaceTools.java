@@ -133,7 +133,7 @@ public class PlaceTools implements ToolProvider {
 
     @PostConstruct
     void declare() {
-        JsonObject placeOut = Schema.nested().object("place", true).buildOutput();
+        JsonObject placeOut = Schema.nested().object("place", WireShapes.PLACE, true).buildOutput();
         tools = List.of(
                 kit.tool("create_place", "Create place",
                         "Adds a place to a trip (search first to avoid duplicates). It is not on any day until assigned.",
@@ -142,7 +142,7 @@ public class PlaceTools implements ToolProvider {
                 kit.tool("create_and_assign_place", "Create place and assign to day",
                         "Adds a place and puts it at the end of a day, in one transaction (both or nothing).",
                         placeFields(PLACE_NOTES).and(DAY_ID, ASSIGNMENT_NOTES),
-                        Schema.nested().object("place", true).object("assignment", true).buildOutput(),
+                        Schema.nested().object("place", WireShapes.PLACE, true).object("assignment", WireShapes.ASSIGNMENT, true).buildOutput(),
                         CREATE, Scopes.PLACES_WRITE, null, this::createAndAssign),
                 kit.tool("update_place", "Update place",
                         "Changes a place; omitted fields stay, null clears a nullable field.",
@@ -159,10 +159,10 @@ public class PlaceTools implements ToolProvider {
                 kit.tool("list_places", "List places",
                         "Lists a trip's places, optionally filtered by text, category name, tag name or assignment state. Paginated.",
                         Fields.of(TRIP_ID, SEARCH, CATEGORY, TAG, ASSIGNMENT, Paging.LIMIT, Paging.CURSOR),
-                        Schema.nested().objects("places", true).nullableString("next_cursor", "Cursor of the next page, null on the last", 0, false).buildOutput(),
+                        Schema.nested().objects("places", WireShapes.PLACE, true).nullableString("next_cursor", "Cursor of the next page, null on the last", 0, false).buildOutput(),
                         READ, Scopes.PLACES_READ, null, this::list),
                 kit.tool("list_categories", "List categories", "Lists the place categories of this server.",
-                        Fields.of(), Schema.nested().objects("categories", true).buildOutput(),
+                        Fields.of(), Schema.nested().objects("categories", WireShapes.CATEGORY, true).buildOutput(),
                         READ, Scopes.PLACES_READ, null, this::categories),
                 kit.tool("search_place", "Search places",
                         "Finds places by name or address with OpenStreetMap (Nominatim). Use the osm_id, lat, lng and address "
@@ -176,7 +176,7 @@ public class PlaceTools implements ToolProvider {
                                 + "favorite-folder links; needs the Naver list import addon) to a trip, in one transaction. Places "
                                 + "the trip already has are skipped. They are not on any day until assigned.",
                         Fields.of(TRIP_ID, URL, SOURCE),
-                        Schema.nested().objects("places", true).integer("count", "Places created", 0, null, true)
+                        Schema.nested().objects("places", WireShapes.PLACE, true).integer("count", "Places created", 0, null, true)
                                 .string("listName", "The list's name", 1, 0, true)
                                 .integer("skipped", "List entries not imported (already in the trip, repeated or unusable)", 0, null, true)
                                 .buildOutput(),

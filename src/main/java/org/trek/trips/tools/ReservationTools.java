@@ -122,7 +122,7 @@ public class ReservationTools implements ToolProvider {
 
     @PostConstruct
     void declare() {
-        JsonObject resOut = Schema.nested().object("reservation", true).buildOutput();
+        JsonObject resOut = Schema.nested().object("reservation", WireShapes.RESERVATION, true).buildOutput();
         String w = Scopes.RESERVATIONS_WRITE;
         tools = List.of(
                 kit.tool("create_reservation", "Create reservation",
@@ -149,7 +149,7 @@ public class ReservationTools implements ToolProvider {
                 kit.tool("link_hotel_accommodation", "Link hotel to accommodation",
                         "Creates or updates the accommodation of a hotel reservation.",
                         Fields.of(TRIP_ID, HOTEL_RESERVATION_ID, HOTEL_PLACE, FIRST_NIGHT, CHECK_OUT_DAY, CHECK_IN, CHECK_OUT),
-                        Schema.nested().object("reservation", true).integer("accommodation_id", "Accommodation", 1, null, true).buildOutput(),
+                        Schema.nested().object("reservation", WireShapes.RESERVATION, true).integer("accommodation_id", "Accommodation", 1, null, true).buildOutput(),
                         UPDATE, w, null, this::linkHotel),
                 kit.tool("create_transport", "Create transport", "Records a flight, train, car or cruise with its stops.",
                         transportFields(Fields.of(TRIP_ID), true), resOut, CREATE, w, null,

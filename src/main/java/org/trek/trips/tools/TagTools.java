@@ -46,10 +46,10 @@ public class TagTools implements ToolProvider {
 
     @PostConstruct
     void declare() {
-        JsonObject tagOut = Schema.nested().object("tag", true).buildOutput();
+        JsonObject tagOut = Schema.nested().object("tag", WireShapes.TAG, true).buildOutput();
         tools = List.of(
                 kit.tool("list_tags", "List tags", "Lists your own tags.", Fields.of(),
-                        Schema.nested().objects("tags", true).buildOutput(), READ, Scopes.PLACES_READ, null,
+                        Schema.nested().objects("tags", WireShapes.TAG, true).buildOutput(), READ, Scopes.PLACES_READ, null,
                         c -> JsonFactory.createObjectBuilder().add("tags", Jsons.array(places.tags(c.userId()), Tag::toJson)).build()),
                 kit.tool("create_tag", "Create tag", "Creates one of your tags.",
                         Fields.of(NAME.required(), NEW_COLOR), tagOut, CREATE, Scopes.PLACES_WRITE, null,

@@ -67,13 +67,13 @@ public class TodoTools implements ToolProvider {
 
     @PostConstruct
     void declare() {
-        JsonObject itemOut = Schema.nested().object("item", true).buildOutput();
+        JsonObject itemOut = Schema.nested().object("item", WireShapes.TODO, true).buildOutput();
         String w = Scopes.TODOS_WRITE;
         String r = Scopes.TODOS_READ;
         tools = List.of(
                 kit.tool("list_todos", "List to-dos", "Lists the trip's to-dos in their order. Paginated.",
                         Fields.of(TRIP_ID, Paging.LIMIT, Paging.CURSOR),
-                        Schema.nested().objects("items", true).nullableString("next_cursor", "Next page", 0, false).buildOutput(),
+                        Schema.nested().objects("items", WireShapes.TODO, true).nullableString("next_cursor", "Next page", 0, false).buildOutput(),
                         READ, r, ADDON, this::list),
                 kit.tool("create_todo", "Add to-do", "Adds a to-do.",
                         Fields.of(TRIP_ID, NAME.required(), CATEGORY, DUE_DATE, DESCRIPTION, ASSIGNEE, PRIORITY),
@@ -105,7 +105,7 @@ public class TodoTools implements ToolProvider {
                         c -> PackingTools.assignees(packing.assignees(c.userId(), c.get(TRIP_ID), true))),
                 kit.tool("set_todo_category_assignees", "Set to-do category assignees",
                         "Replaces the members responsible for a to-do category; every user id must be a trip member.",
-                        Fields.of(TRIP_ID, CATEGORY_NAME, MEMBER_IDS), Schema.nested().array("assignees", true).buildOutput(),
+                        Fields.of(TRIP_ID, CATEGORY_NAME, MEMBER_IDS), Schema.nested().objects("assignees", WireShapes.PERSON, true).buildOutput(),
                         UPDATE, w, ADDON, this::setAssignees));
     }
 

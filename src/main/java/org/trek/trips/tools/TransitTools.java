@@ -56,6 +56,9 @@ public class TransitTools implements ToolProvider {
     TransitJourneyService journeys;
 
     @Inject
+    org.trek.trips.TripViews views;
+
+    @Inject
     RequestRateLimiter limiter;
 
     @Inject
@@ -107,7 +110,7 @@ public class TransitTools implements ToolProvider {
                         "Add one itinerary returned by search_transit_routes to a trip day as a first-class public-transit "
                                 + "journey (a confirmed transport of type transit with its stops), in one transaction.",
                         Fields.of(TRIP_ID, DAY_ID, FROM, TO, ITINERARY, NOTES),
-                        Schema.nested().object("reservation", true).buildOutput(), CREATE_OPEN_WORLD, Scopes.RESERVATIONS_WRITE,
+                        Schema.nested().object("reservation", WireShapes.RESERVATION, true).buildOutput(), CREATE_OPEN_WORLD, Scopes.RESERVATIONS_WRITE,
                         null, this::create));
     }
 
@@ -144,8 +147,8 @@ public class TransitTools implements ToolProvider {
     private JsonObject create(Call c) {
         TransitJourneyService.Journey j = journeys.create(c.userId(), c.get(TRIP_ID), c.get(DAY_ID), point(c.get(FROM), "from"),
                 point(c.get(TO), "to"), TransitJourneyService.fromJson(c.get(ITINERARY)), c.get(NOTES));
-        return Results.of("reservation", j.reservation().toJsonBuilder().add("metadata", j.metadata())
-                .add("endpoints", Jsons.array(j.endpoints(), ReservationEndpoint::toJson)));
+        // The booking as every reservation tool gives it, with the journey's legs parsed (metadata as an object).
+        return Results.of("reservation", views.reservation(j.reservation()).add("metadata", j.metadata()));
     }
 
     /** Per user and tool group, a fixed 15-minute window counted in memory (summed across nodes). */

@@ -94,7 +94,7 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
 
     @PostConstruct
     void declare() {
-        JsonObject tripOut = Schema.nested().object("trip", true).buildOutput();
+        JsonObject tripOut = Schema.nested().object("trip", WireShapes.LISTED_TRIP, true).buildOutput();
         Fields tripOnly = Fields.of(TRIP_ID);
 
         tools = List.of(
@@ -102,14 +102,13 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
                         "Lists the trips you own or are a member of, newest first (archived ones only with include_archived). "
                                 + "Call this first when you do not know a trip id. Paginated: pass next_cursor as cursor.",
                         Fields.of(INCLUDE_ARCHIVED, Paging.LIMIT, Paging.CURSOR),
-                        Schema.nested().objects("trips", true).nullableString("next_cursor", "Cursor of the next page, null on the last", 0, false).buildOutput(),
+                        Schema.nested().objects("trips", WireShapes.LISTED_TRIP, true).nullableString("next_cursor", "Cursor of the next page, null on the last", 0, false).buildOutput(),
                         READ, Scopes.TRIPS_READ, null, this::listTrips),
                 kit.tool("get_trip_summary", "Get trip summary",
                         "Loads a whole trip in one call: details, members, days with notes (and assignments with places), "
                                 + "accommodations, and, where your access allows, budget, packing, reservations and to-dos. "
                                 + "Sections you may not see are listed in omitted_sections.",
-                        tripOnly, Schema.nested().object("trip", true).object("members", true).objects("days", true).buildOutput(),
-                        READ, Scopes.TRIPS_READ, null, c -> summaries.summary(c.userId(), c.get(TRIP_ID), sections(c.grant()))),
+                        tripOnly, WireShapes.summary(), READ, Scopes.TRIPS_READ, null, c -> summaries.summary(c.userId(), c.get(TRIP_ID), sections(c.grant()))),
                 kit.tool("create_trip", "Create trip",
                         "Creates a trip you own. Days are generated from the date range (at most " + TripService.MAX_GENERATED_DAYS
                                 + "), or " + TripService.DATELESS_DAYS + " undated days without dates. Currency defaults to EUR.",
@@ -126,11 +125,11 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
                         DELETE, Scopes.TRIPS_DELETE, null, this::deleteTrip),
                 kit.tool("list_trip_members", "List trip members",
                         "Lists the owner and members of a trip with their user ids (use these ids for participants and splits).",
-                        tripOnly, Schema.nested().object("owner", true).objects("members", true).buildOutput(),
+                        tripOnly, Schema.nested().object("owner", WireShapes.MEMBER, true).objects("members", WireShapes.MEMBER, true).buildOutput(),
                         READ, Scopes.TRIPS_READ, null, this::listMembers),
                 kit.tool("add_trip_member", "Add trip member",
                         "Adds an existing user (by username or e-mail) to a trip.",
-                        Fields.of(TRIP_ID, IDENTIFIER), Schema.nested().object("member", true).buildOutput(), CREATE,
+                        Fields.of(TRIP_ID, IDENTIFIER), Schema.nested().object("member", WireShapes.MEMBER, true).buildOutput(), CREATE,
                         Scopes.TRIPS_WRITE, null, c -> Results.of("member", trips.addMember(c.userId(), c.get(TRIP_ID), c.get(IDENTIFIER)).toJson())),
                 kit.tool("remove_trip_member", "Remove trip member",
                         "Removes a member (by user id) from a trip.",
@@ -212,8 +211,8 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
 
     private JsonObject copyTrip(Call call) {
         Trip t = trips.copy(call.userId(), call.get(TRIP_ID), call.get(COPY_TITLE));
-        return JsonFactory.createObjectBuilder().add("trip", JsonFactory.createObjectBuilder().add("id", t.getId()).add("user_id", t.getUserId())
-                .add("title", t.getTitle())).build();
+        // The original answers {id, user_id}; the whole new trip as list_trips shows it is given here.
+        return Results.of("trip", trips.listed(call.userId(), t.getId()).toJson());
     }
 
     private JsonObject exportIcs(Call call) {

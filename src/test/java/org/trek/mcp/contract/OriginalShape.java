@@ -201,6 +201,38 @@ public final class OriginalShape {
         }
     }
 
+    /**
+     * The keys of the original's answer that an output schema leaves undeclared, where the schema declares the
+     * properties of that object at all (an object schema without {@code properties} says nothing, and is not checked).
+     * Our schemas must describe the original's shapes: every key the original gives is a declared property.
+     */
+    public static List<String> undeclared(JsonValue original, JsonObject schema) {
+        List<String> out = new ArrayList<>();
+        undeclared("", original, schema, out);
+        return out;
+    }
+
+    private static void undeclared(String path, JsonValue original, JsonObject schema, List<String> out) {
+        if (schema == null) {
+            return;
+        }
+        if (original instanceof JsonObject o && schema.containsKey("properties")) {
+            JsonObject props = schema.getJsonObject("properties");
+            for (Map.Entry<String, JsonValue> e : o.entrySet()) {
+                String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                if (!props.containsKey(e.getKey())) {
+                    out.add(at(child) + ": not declared in the output schema");
+                } else {
+                    undeclared(child, e.getValue(), props.getJsonObject(e.getKey()), out);
+                }
+            }
+        } else if (original instanceof JsonArray a && schema.get("items") instanceof JsonObject items) {
+            for (JsonValue item : a) {
+                undeclared(path + "[]", item, items, out);
+            }
+        }
+    }
+
     /** The items of an array merged into one: objects by key (first non-null value wins), others the first non-null. */
     static JsonValue union(JsonArray items) {
         JsonValue first = items.stream().filter(v -> v.getValueType() != JsonValue.ValueType.NULL).findFirst()

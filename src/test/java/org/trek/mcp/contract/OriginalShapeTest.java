@@ -80,6 +80,18 @@ class OriginalShapeTest {
     }
 
     @Test
+    void anOutputSchemaMustDeclareTheOriginalsKeysWhereItDeclaresAny() {
+        JsonValue original = json("{\"trip\":{\"id\":1,\"cover_image\":null},\"more\":[{\"a\":1}]}");
+        jakarta.json.JsonObject described = json("{\"properties\":{\"trip\":{\"properties\":{\"id\":{},\"cover_image\":{}}},"
+                + "\"more\":{\"type\":\"array\"}}}").asJsonObject();
+        assertTrue(OriginalShape.undeclared(original, described).isEmpty());
+        jakarta.json.JsonObject partial = json("{\"properties\":{\"trip\":{\"properties\":{\"id\":{}}},"
+                + "\"more\":{\"items\":{\"properties\":{\"b\":{}}}}}}").asJsonObject();
+        assertEquals(List.of("trip.cover_image: not declared in the output schema", "more[].a: not declared in the output schema"),
+                OriginalShape.undeclared(original, partial));
+    }
+
+    @Test
     void theRecordedAnswersAreOnTheClassPath() {
         assertFalse(OriginalShape.answers("add_trip_member").isEmpty());
         assertEquals(List.of("User not found"), OriginalShape.refusals("add_trip_member"));
