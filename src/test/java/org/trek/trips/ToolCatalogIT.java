@@ -509,7 +509,7 @@ class ToolCatalogIT {
                 "trek://trips/{tripId}/places", "trek://trips/{tripId}/accommodations", "trek://trips/{tripId}/members",
                 "trek://trips/{tripId}/reservations", "trek://trips/{tripId}/budget", "trek://trips/{tripId}/packing",
                 "trek://trips/{tripId}/todos", "trek://trips/{tripId}/days/{dayId}/notes", "trek://trips/{tripId}/budget/per-person",
-                "trek://trips/{tripId}/budget/settlement", "trek://trips/{tripId}/packing/bags");
+                "trek://trips/{tripId}/budget/settlement", "trek://trips/{tripId}/packing/bags", "trek://notifications/in-app");
         return ours.stream().map(pattern -> DynamicTest.dynamicTest(pattern, () -> {
             JsonValue original = recorded.get(pattern);
             assertNotNull(original, pattern + " was recorded");

@@ -101,6 +101,18 @@ public final class Schema {
         return prop(name, Shape.list(shape), req);
     }
 
+    /** Output property: an object keyed by data (e.g. category name), each value a list of objects of the given shape. */
+    public Schema map(String name, Shape valueItem, boolean req) {
+        return prop(name, JsonFactory.createObjectBuilder().add("type", "object")
+                .add("additionalProperties", Shape.list(valueItem)).build(), req);
+    }
+
+    /** Output property: an array of ids (integers). */
+    public Schema ids(String name, boolean req) {
+        return prop(name, JsonFactory.createObjectBuilder().add("type", "array")
+                .add("items", JsonFactory.createObjectBuilder().add("type", "integer")).build(), req);
+    }
+
     /** Output property: an array of anything. */
     public Schema array(String name, boolean req) {
         return prop(name, JsonFactory.createObjectBuilder().add("type", "array").build(), req);

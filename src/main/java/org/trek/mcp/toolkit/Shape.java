@@ -11,8 +11,8 @@ import org.trek.platform.JsonFactory;
 
 /**
  * The shape of an object a tool answers (a trip, a place, a booking…), declared once and used in every output schema
- * that carries it: its keys in order, each with its JSON type, all required (the original's keys are the contract:
- * a client may rely on each being there). Values may be null except {@code id}: a column that is empty for one row is
+ * that carries it: its keys in order, each with its JSON type, required (the original's keys are the contract: a
+ * client may rely on each being there) unless declared with {@link #andOptional}. Values may be null except {@code id}: a column that is empty for one row is
  * null, and a schema stricter than the data would make clients that validate results reject good answers.
  *
  * <pre>{@code
@@ -29,18 +29,35 @@ public final class Shape {
     private static final Set<String> TYPES = Set.of("string", "integer", "number", "boolean", "object", "array");
 
     private final Map<String, JsonObject> properties;
+    private final Set<String> optional;
 
-    private Shape(Map<String, JsonObject> properties) {
+    private Shape(Map<String, JsonObject> properties, Set<String> optional) {
         this.properties = properties;
+        this.optional = optional;
     }
 
     /** A shape from "key:type" words separated by white space. */
     public static Shape of(String spec) {
-        return new Shape(new LinkedHashMap<>()).and(spec);
+        return new Shape(new LinkedHashMap<>(), Set.of()).and(spec);
     }
 
     /** This shape with more "key:type" words (a key given again replaces its type). */
     public Shape and(String spec) {
+        return new Shape(words(spec), optional);
+    }
+
+    /**
+     * This shape with keys that are declared but not always there (an answer's part that depends on the caller's
+     * access or on the data, e.g. a summary section).
+     */
+    public Shape andOptional(String spec) {
+        Map<String, JsonObject> all = words(spec);
+        Set<String> opt = new java.util.HashSet<>(optional);
+        all.keySet().stream().filter(k -> !properties.containsKey(k)).forEach(opt::add);
+        return new Shape(all, Set.copyOf(opt));
+    }
+
+    private Map<String, JsonObject> words(String spec) {
         Map<String, JsonObject> out = new LinkedHashMap<>(properties);
         for (String word : spec.isBlank() ? new String[0] : spec.trim().split("\\s+")) {
             int colon = word.indexOf(':');
@@ -52,21 +69,29 @@ public final class Shape {
             }
             out.put(key, typed(types, "id".equals(key)).build());
         }
-        return new Shape(out);
+        return out;
     }
 
     /** This shape with a nested object of its own shape (null allowed). */
     public Shape with(String key, Shape nested) {
         Map<String, JsonObject> out = new LinkedHashMap<>(properties);
         out.put(key, nested.nullable());
-        return new Shape(out);
+        return new Shape(out, optional);
     }
 
     /** This shape with a list of objects of the given shape. */
     public Shape withList(String key, Shape item) {
         Map<String, JsonObject> out = new LinkedHashMap<>(properties);
         out.put(key, list(item));
-        return new Shape(out);
+        return new Shape(out, optional);
+    }
+
+    /** This shape with a list of objects of the given shape that is not always there (see {@link #andOptional}). */
+    public Shape withOptionalList(String key, Shape item) {
+        Shape out = withList(key, item);
+        Set<String> opt = new java.util.HashSet<>(optional);
+        opt.add(key);
+        return new Shape(out.properties, Set.copyOf(opt));
     }
 
     /** The JSON Schema of an object of this shape: open (answers may gain keys), every declared key required. */
@@ -75,7 +100,9 @@ public final class Shape {
         JsonArrayBuilder required = JsonFactory.createArrayBuilder();
         properties.forEach((k, v) -> {
             props.add(k, v);
-            required.add(k);
+            if (!optional.contains(k)) {
+                required.add(k);
+            }
         });
         return JsonFactory.createObjectBuilder().add("type", "object").add("properties", props).add("required", required).build();
     }

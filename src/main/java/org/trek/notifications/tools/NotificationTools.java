@@ -18,6 +18,7 @@ import org.trek.mcp.toolkit.Paging;
 import org.trek.mcp.toolkit.Param;
 import org.trek.mcp.toolkit.Results;
 import org.trek.mcp.toolkit.Schema;
+import org.trek.mcp.toolkit.Shape;
 import org.trek.mcp.toolkit.ToolKit;
 import org.trek.notifications.Notification;
 import org.trek.notifications.NotificationService;
@@ -55,6 +56,13 @@ public class NotificationTools implements ToolProvider {
     static final Param<Boolean> UNREAD_ONLY = Param.bool("unread_only", "Only unread notifications (default false)").orElse(false);
     static final Param<Long> NOTIFICATION_ID = Param.id("notificationId", "Notification id (from list_notifications)").required();
 
+    /** A notification in the original's form (its row, the sender's name and avatar), with our rendered title and text. */
+    static final Shape NOTIFICATION = Shape.of("id:integer type:string scope:string target:integer sender_id:integer "
+            + "recipient_id:integer title_key:string title_params:string text_key:string text_params:string "
+            + "positive_text_key:string negative_text_key:string positive_callback:string negative_callback:string "
+            + "response:string navigate_text_key:string navigate_target:string is_read:integer created_at:string "
+            + "sender_username:string sender_avatar:string title:string text:string");
+
     @PostConstruct
     void declare() {
         tools = List.of(
@@ -63,7 +71,7 @@ public class NotificationTools implements ToolProvider {
                                 + "members. total counts what the filter selects, unread_count your unread ones. Paginated: "
                                 + "limit with offset, or the cursor from next_cursor.",
                         Fields.of(LIMIT, OFFSET, UNREAD_ONLY, Paging.CURSOR),
-                        Schema.nested().objects("notifications", true).integer("total", "How many the filter selects", 0, null, true)
+                        Schema.nested().objects("notifications", NOTIFICATION, true).integer("total", "How many the filter selects", 0, null, true)
                                 .integer("unread_count", "Your unread notifications", 0, null, true)
                                 .nullableString("next_cursor", "Next page", 50, false).buildOutput(),
                         READ, READ_SCOPE, null, this::list),

@@ -95,7 +95,7 @@ public class AssignmentTools implements ToolProvider {
                         "Sets the order of a day's assignments: list every assignment id of the day once, in the new order. "
                                 + "Read the current order first.",
                         Fields.of(TRIP_ID, DAY_ID, ASSIGNMENT_IDS),
-                        Schema.nested().bool("success", "true", true).integer("dayId", "The day", 1, null, true).array("order", true).buildOutput(),
+                        Schema.nested().bool("success", "true", true).integer("dayId", "The day", 1, null, true).ids("order", true).buildOutput(),
                         UPDATE, Scopes.PLACES_WRITE, null, this::reorder));
     }
 

@@ -113,7 +113,7 @@ public class PackingTools implements ToolProvider {
                         }),
                 kit.tool("get_packing_category_assignees", "Get packing category assignees",
                         "Shows which members are responsible for which packing category.",
-                        Fields.of(TRIP_ID), Schema.nested().object("assignees", true).buildOutput(), READ, r, ADDON,
+                        Fields.of(TRIP_ID), Schema.nested().map("assignees", WireShapes.PERSON, true).buildOutput(), READ, r, ADDON,
                         c -> assignees(packing.assignees(c.userId(), c.get(TRIP_ID), false))),
                 kit.tool("set_packing_category_assignees", "Set packing category assignees",
                         "Replaces the members responsible for a packing category; every user id must be a trip member.",
@@ -139,7 +139,7 @@ public class PackingTools implements ToolProvider {
                 kit.tool("list_packing_templates", "List packing templates",
                         "List the reusable packing templates (id, name, item count) so one can be applied with "
                                 + "apply_packing_template: your own and the instance templates saved by an admin.",
-                        Fields.of(TRIP_ID), Schema.nested().objects("templates", true).buildOutput(), READ, r, ADDON,
+                        Fields.of(TRIP_ID), Schema.nested().objects("templates", WireShapes.TEMPLATE, true).buildOutput(), READ, r, ADDON,
                         this::listTemplates),
                 kit.tool("delete_packing_template", "Delete packing template",
                         "Delete a reusable packing template: one you saved, or (admins) an instance template. Trips that "

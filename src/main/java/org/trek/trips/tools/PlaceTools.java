@@ -168,7 +168,7 @@ public class PlaceTools implements ToolProvider {
                         "Finds places by name or address with OpenStreetMap (Nominatim). Use the osm_id, lat, lng and address "
                                 + "of a hit in create_place. Search before creating a place.",
                         Fields.of(QUERY),
-                        Schema.nested().objects("places", true).string("source", "openstreetmap", 1, 0, true).buildOutput(),
+                        Schema.nested().objects("places", WireShapes.PLACE_HIT, true).string("source", "openstreetmap", 1, 0, true).buildOutput(),
                         READ_OPEN_WORLD, Scopes.PLACES_READ, null, this::search),
                 kit.tool("import_places_from_url", "Import places from a shared list",
                         "Adds the places of a publicly shared Google Maps list (source google-list: maps.app.goo.gl or "
@@ -184,7 +184,7 @@ public class PlaceTools implements ToolProvider {
                 kit.tool("bulk_delete_places", "Delete several places",
                         "Deletes up to 200 places of a trip in one transaction: if any id is not in the trip, nothing is deleted.",
                         Fields.of(TRIP_ID, PLACE_IDS),
-                        Schema.nested().array("deleted", true).integer("count", "How many", 0, null, true).buildOutput(),
+                        Schema.nested().ids("deleted", true).integer("count", "How many", 0, null, true).buildOutput(),
                         DELETE, Scopes.PLACES_WRITE, null, this::bulkDelete),
                 kit.tool("bulk_update_places", "Update several places",
                         "Update many places in a trip at once, applying the SAME field values to every listed place (e.g. "
@@ -193,7 +193,7 @@ public class PlaceTools implements ToolProvider {
                                 + "valid, or nothing changes (one transaction). Use list_categories for category_id.",
                         Fields.of(TRIP_ID, BULK_PLACE_IDS, BULK_CATEGORY_ID, BULK_PRICE, NEW_CURRENCY, NEW_TRANSPORT_MODE,
                                 BULK_PLACE_TIME, BULK_END_TIME, NEW_DURATION, NOTES, WEBSITE, PHONE, DESCRIPTION),
-                        Schema.nested().integer("count", "Places updated", 0, null, true).array("updatedIds", true)
+                        Schema.nested().integer("count", "Places updated", 0, null, true).ids("updatedIds", true)
                                 .integer("skipped", "Ids not updated (always 0: a foreign id refuses the whole call)", 0, null, true)
                                 .buildOutput(),
                         UPDATE, Scopes.PLACES_WRITE, null, this::bulkUpdate));

@@ -58,7 +58,7 @@ public class SettlementTools implements ToolProvider {
 
     @PostConstruct
     void declare() {
-        JsonObject settlementOut = Schema.nested().object("settlement", true).buildOutput();
+        JsonObject settlementOut = Schema.nested().object("settlement", WireShapes.SETTLEMENT, true).buildOutput();
         String r = Scopes.BUDGET_READ;
         String w = Scopes.BUDGET_WRITE;
         tools = List.of(
@@ -67,11 +67,11 @@ public class SettlementTools implements ToolProvider {
                                 + "counts once it has members and someone marked as paid), after the recorded settlements. "
                                 + "Amounts are in the trip currency. Call this before recording a settlement so you know who "
                                 + "should pay whom and how much.",
-                        Fields.of(TRIP_ID, BASE), Schema.nested().object("summary", true).buildOutput(), READ, r, ADDON,
+                        Fields.of(TRIP_ID, BASE), Schema.nested().object("summary", WireShapes.SETTLEMENT_SUMMARY, true).buildOutput(), READ, r, ADDON,
                         this::summary),
                 kit.tool("list_settlements", "List settlements",
                         "List the recorded settle-up payments for a trip (who paid whom, how much, when), newest first.",
-                        Fields.of(TRIP_ID), Schema.nested().objects("settlements", true).buildOutput(), READ, r, ADDON,
+                        Fields.of(TRIP_ID), Schema.nested().objects("settlements", WireShapes.SETTLEMENT, true).buildOutput(), READ, r, ADDON,
                         c -> JsonFactory.createObjectBuilder().add("settlements",
                                 Jsons.array(settlements.list(c.userId(), c.get(TRIP_ID)), SettlementTools::settlement)).build()),
                 kit.tool("create_settlement", "Record settlement",

@@ -101,7 +101,7 @@ public class TodoTools implements ToolProvider {
                         }),
                 kit.tool("get_todo_category_assignees", "Get to-do category assignees",
                         "Shows which members are responsible for which to-do category.",
-                        Fields.of(TRIP_ID), Schema.nested().object("assignees", true).buildOutput(), READ, r, ADDON,
+                        Fields.of(TRIP_ID), Schema.nested().map("assignees", WireShapes.PERSON, true).buildOutput(), READ, r, ADDON,
                         c -> PackingTools.assignees(packing.assignees(c.userId(), c.get(TRIP_ID), true))),
                 kit.tool("set_todo_category_assignees", "Set to-do category assignees",
                         "Replaces the members responsible for a to-do category; every user id must be a trip member.",

@@ -99,13 +99,13 @@ public class TransitTools implements ToolProvider {
                 kit.tool("search_transit_stops", "Search transit stops",
                         "Search real public-transit stops and stations via Transitous (a MOTIS service). Use the returned "
                                 + "coordinates with search_transit_routes.",
-                        Fields.of(QUERY, LANGUAGE, NEAR), Schema.nested().objects("results", true).buildOutput(),
+                        Fields.of(QUERY, LANGUAGE, NEAR), Schema.nested().objects("results", WireShapes.TRANSIT_STOP, true).buildOutput(),
                         READ_OPEN_WORLD, GEO_READ, null, this::stops),
                 kit.tool("search_transit_routes", "Search transit routes",
                         "Search scheduled public-transit routes via Transitous between two coordinates. Returns itineraries "
                                 + "that can be passed unchanged to create_transit_journey.",
                         Fields.of(FROM, TO, TIME, ARRIVE_BY, MODES, MAX_TRANSFERS),
-                        Schema.nested().objects("itineraries", true).buildOutput(), READ_OPEN_WORLD, GEO_READ, null, this::routes),
+                        Schema.nested().objects("itineraries", WireShapes.ITINERARY, true).buildOutput(), READ_OPEN_WORLD, GEO_READ, null, this::routes),
                 kit.tool("create_transit_journey", "Add transit journey",
                         "Add one itinerary returned by search_transit_routes to a trip day as a first-class public-transit "
                                 + "journey (a confirmed transport of type transit with its stops), in one transaction.",

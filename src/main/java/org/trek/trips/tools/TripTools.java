@@ -148,7 +148,7 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
                 kit.tool("get_share_link", "Get share link",
                         "Shows the trip's public read-only link: its token, url, creation time and what it shares; "
                                 + "link is null when the trip has none.",
-                        tripOnly, Schema.nested().nullableObject("link", true).buildOutput(), READ, Scopes.TRIPS_SHARE, null, this::getShare),
+                        tripOnly, Schema.nested().nullableObject("link", WireShapes.SHARE_LINK, true).buildOutput(), READ, Scopes.TRIPS_SHARE, null, this::getShare),
                 kit.tool("create_share_link", "Create or update share link",
                         "Creates the trip's public read-only link (anyone with the link sees the trip's page, no sign-in), or "
                                 + "changes what the existing one shares and gives its token again (created false). Flags left out "

@@ -90,14 +90,65 @@ final class WireShapes {
     static final Shape TODO = Shape.of("id:integer trip_id:integer name:string checked:integer category:string sort_order:integer "
             + "due_date:string description:string assigned_user_id:integer priority:integer created_at:string reminded_at:string");
 
+    static final Shape SETTLEMENT = Shape.of("id:integer trip_id:integer from_user_id:integer to_user_id:integer amount:number "
+            + "created_at:string created_by_user_id:integer from_username:string from_avatar_url:string to_username:string "
+            + "to_avatar_url:string");
+
+    private static final Shape SETTLER = Shape.of("user_id:integer username:string avatar_url:string");
+
+    static final Shape SETTLEMENT_SUMMARY = Shape.of("currency:string")
+            .withList("balances", Shape.of("user_id:integer username:string avatar_url:string balance:number"))
+            .withList("flows", Shape.of("amount:number").with("from", SETTLER).with("to", SETTLER))
+            .withList("settlements", SETTLEMENT);
+
+    static final Shape SHARE_LINK = Shape.of("token:string created_at:string share_map:boolean share_bookings:boolean "
+            + "share_packing:boolean share_budget:boolean share_collab:boolean url:string");
+
+    static final Shape TEMPLATE = Shape.of("id:integer name:string item_count:integer");
+
+    /** A search_place hit (OpenStreetMap). */
+    static final Shape PLACE_HIT = Shape.of("name:string address:string lat:number lng:number osm_id:string").andOptional("type:string");
+
+    static final Shape TRANSIT_STOP = Shape.of("name:string lat:number lng:number type:string area:string timezone:string");
+
+    private static final Shape LEG_END = Shape.of("name:string lat:number lng:number time:string scheduledTime:string "
+            + "track:string timezone:string");
+
+    static final Shape ITINERARY = Shape.of("startTime:string endTime:string duration:integer transfers:integer walkSeconds:integer")
+            .withList("legs", Shape.of("mode:string").with("from", LEG_END).with("to", LEG_END)
+                    .and("duration:integer distance:number headsign:string line:string lineColor:string lineTextColor:string "
+                            + "agency:string intermediateStops:integer geometry:string geometryPrecision:integer"));
+
+    // get_trip_summary's own light forms (one plain query per section; see TripSummaryService).
+    private static final Shape SUMMARY_ASSIGNMENT = Shape.of("id:integer day_id:integer place_id:integer order_index:integer "
+            + "notes:string assignment_time:string assignment_end_time:string created_at:string")
+            .with("place", Shape.of("id:integer name:string category_id:integer lat:number lng:number address:string"));
+
+    private static final Shape SUMMARY_DAY = Shape.of("id:integer trip_id:integer day_number:integer date:string title:string "
+            + "notes_text:string").withList("notes", NOTE).withList("notes_list", NOTE)
+            .withOptionalList("assignments", SUMMARY_ASSIGNMENT); // with places:read
+
+    private static final Shape SUMMARY_STAY = Shape.of("id:integer trip_id:integer place_id:integer start_day_id:integer "
+            + "end_day_id:integer check_in:string check_in_end:string check_out:string notes:string created_at:string")
+            .andOptional("confirmation:string place_name:string");
+
+    private static final Shape SUMMARY_BOOKING = Shape.of("id:integer trip_id:integer day_id:integer end_day_id:integer "
+            + "place_id:integer assignment_id:integer accommodation_id:integer title:string type:string status:string "
+            + "reservation_time:string reservation_end_time:string location:string confirmation_number:string notes:string "
+            + "day_plan_position:number needs_review:integer created_at:string");
+
     /**
      * get_trip_summary: the trip, its members and days always; each optional section only where the grant may see
      * it (declared, not required); the collaboration keys always.
      */
     static jakarta.json.JsonObject summary() {
-        return org.trek.mcp.toolkit.Schema.nested().object("trip", TRIP, true).object("members", MEMBERS, true).objects("days", true)
-                .objects("accommodations", false).object("budget", false).object("packing", false).objects("reservations", false)
-                .objects("todos", false).array("collab_notes", true).integer("pollCount", "Polls (collab addon)", 0, null, true)
+        return org.trek.mcp.toolkit.Schema.nested().object("trip", TRIP, true).object("members", MEMBERS, true)
+                .objects("days", SUMMARY_DAY, true).objects("accommodations", SUMMARY_STAY, true)
+                .object("budget", Shape.of("item_count:integer more:boolean total:number currency:string")
+                        .withList("items", BUDGET_ITEM_ONLY), false)
+                .object("packing", Shape.of("total:integer checked:integer more:boolean").withList("items", PACKING_ITEM), false)
+                .objects("reservations", SUMMARY_BOOKING, false).objects("todos", TODO, false)
+                .array("collab_notes", true).integer("pollCount", "Polls (collab addon)", 0, null, true)
                 .integer("messageCount", "Chat messages (collab addon)", 0, null, true)
                 .array("omitted_sections", true).buildOutput();
     }
