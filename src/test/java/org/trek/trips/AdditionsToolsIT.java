@@ -161,6 +161,14 @@ class AdditionsToolsIT {
         assertEquals(expect(o, "24.5", a, "-34.5", b, "10"), balances(s));
         assertEquals(List.of(a + ">" + o + ":24.50", a + ">" + b + ":10.00"), flows(s));
         assertEquals(2, s.getJsonArray("settlements").size());
+        // The budget/settlement resource is the same computation: the same balances and flows.
+        String uri = "trek://trips/" + trip + "/budget/settlement";
+        JsonObject resource = jakarta.json.Json.createReader(new java.io.StringReader(new org.trek.mcp.it.McpTestClient(
+                mcp.server.baseUrl(), ann.token()).modern("resources/read", jakarta.json.Json.createObjectBuilder().add("uri", uri).build())
+                .result().getJsonArray("contents").getJsonObject(0).getString("text"))).readObject();
+        assertEquals(balances(s), balances(resource));
+        assertEquals(flows(s), flows(resource));
+        assertEquals(0, new BigDecimal("200").compareTo(resource.getJsonNumber("unsplit_total").bigDecimalValue()), "Planning: nobody shares it");
 
         assertTrue(mcp.ok(owner, "delete_settlement", args().add("tripId", trip).add("settlementId", second)).getBoolean("success"));
         assertEquals(List.of(b + ">" + o + ":110.00", a + ">" + o + ":34.50"), flows(summary(owner, trip)));

@@ -56,6 +56,7 @@ public class TripResources implements ResourceProvider, ResourceAccess {
     @Inject ReservationService reservations;
     @Inject BudgetService budget;
     @Inject BudgetReport budgetReport;
+    @Inject org.trek.trips.SettlementService settlements;
     @Inject PackingService packing;
     @Inject TripSummaryService summaries;
     @Inject TripTools tripTools;
@@ -223,17 +224,14 @@ public class TripResources implements ResourceProvider, ResourceAccess {
                             .add("share", p.share()).add("paid", p.paid()).add("outstanding", p.outstanding())).build();
                 }),
                 template("trek://trips/{tripId}/budget/settlement", "trip-budget-settlement", "Budget settlement",
-                        "Balances per member and the transfers that settle shares with each item's payer.", Scopes.BUDGET_READ, AddonId.BUDGET, (g, v) -> {
+                        "Each member's balance and the payments that settle shared expenses (as get_settlement_summary).",
+                        Scopes.BUDGET_READ, AddonId.BUDGET, (g, v) -> {
                     long t = id(v, "tripId");
-                    access.access(g.userId(), t);
-                    BudgetReport.Report r = budgetReport.report(t);
-                    return JsonFactory.createObjectBuilder()
-                            .add("balances", Jsons.array(r.people(), p -> JsonFactory.createObjectBuilder().add("user_id", p.userId()).add("outstanding", p.outstanding())))
-                            .add("transfers", Jsons.array(r.transfers(), x -> JsonFactory.createObjectBuilder().add("from_user_id", x.fromUserId())
-                                    .add("to_user_id", x.toUserId()).add("amount", x.amount())))
-                            .add("flows", Jsons.array(r.transfers(), x -> JsonFactory.createObjectBuilder().add("from_user_id", x.fromUserId())
-                                    .add("to_user_id", x.toUserId()).add("amount", x.amount())))
-                            .add("unsplit_total", r.unsplit()).build();
+                    // The same computation as get_settlement_summary (recorded settlements included), so the two never
+                    // disagree; unsplit_total (expenses nobody shares) is ours.
+                    org.trek.trips.SettlementService.Summary s = settlements.summary(g.userId(), t, null);
+                    return org.trek.trips.tools.SettlementTools.balancesAndFlows(s)
+                            .add("unsplit_total", budgetReport.report(t).unsplit()).build();
                 }),
                 template("trek://trips/{tripId}/packing", "trip-packing", "Packing list", "The packing items of a trip.", Scopes.PACKING_READ, AddonId.PACKING, (g, v) -> {
                     TripService.Page<PackingItem> page = packing.items(g.userId(), id(v, "tripId"), CAP, 0);

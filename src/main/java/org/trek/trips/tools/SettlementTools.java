@@ -114,15 +114,21 @@ public class SettlementTools implements ToolProvider {
 
     private JsonObject summary(Call c) {
         SettlementService.Summary s = settlements.summary(c.userId(), c.get(TRIP_ID), c.get(BASE));
-        JsonObjectBuilder summary = JsonFactory.createObjectBuilder()
+        return Results.of("summary", balancesAndFlows(s).add("settlements", Jsons.array(s.settlements(), SettlementTools::settlement))
+                .add("currency", s.currency()));
+    }
+
+    /**
+     * Each member's balance and the payments that settle them, as get_settlement_summary and the
+     * trek://trips/{tripId}/budget/settlement resource both give them (one computation: {@link SettlementService}).
+     */
+    public static JsonObjectBuilder balancesAndFlows(SettlementService.Summary s) {
+        return JsonFactory.createObjectBuilder()
                 .add("balances", Jsons.array(s.balances(), b -> person(b.userId(), b.username()).add("balance", b.balance())))
                 .add("flows", Jsons.array(s.flows(), f -> JsonFactory.createObjectBuilder()
                         .add("from", person(f.fromUserId(), f.fromUsername()))
                         .add("to", person(f.toUserId(), f.toUsername()))
-                        .add("amount", f.amount())))
-                .add("settlements", Jsons.array(s.settlements(), SettlementTools::settlement))
-                .add("currency", s.currency());
-        return Results.of("summary", summary);
+                        .add("amount", f.amount())));
     }
 
     private static JsonObjectBuilder person(long userId, String username) {
