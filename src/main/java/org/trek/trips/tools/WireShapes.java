@@ -125,7 +125,7 @@ final class WireShapes {
             .with("place", Shape.of("id:integer name:string category_id:integer lat:number lng:number address:string"));
 
     private static final Shape SUMMARY_DAY = Shape.of("id:integer trip_id:integer day_number:integer date:string title:string "
-            + "notes_text:string").withList("notes", NOTE).withList("notes_list", NOTE)
+            + "notes_text:string").withList("notes", NOTE)
             .withOptionalList("assignments", SUMMARY_ASSIGNMENT); // with places:read
 
     private static final Shape SUMMARY_STAY = Shape.of("id:integer trip_id:integer place_id:integer start_day_id:integer "
