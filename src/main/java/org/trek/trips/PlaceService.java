@@ -312,9 +312,22 @@ public class PlaceService {
     }
 
     private List<Participant> participantsOf(long assignmentId) {
-        return em.createQuery("SELECT ap.userId, u.username FROM AssignmentParticipant ap, User u WHERE u.id = ap.userId "
-                        + "AND ap.assignmentId = :a ORDER BY u.username", Object[].class).setParameter("a", assignmentId)
-                .getResultList().stream().map(r -> new Participant((Long) r[0], (String) r[1])).toList();
+        return participantsOf(List.of(assignmentId)).getOrDefault(assignmentId, List.of());
+    }
+
+    /** Assignment id → its participants by name, one query for any number of assignments (no access check). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, List<Participant>> participantsOf(java.util.Collection<Long> assignmentIds) {
+        Map<Long, List<Participant>> out = new java.util.HashMap<>();
+        if (assignmentIds.isEmpty()) {
+            return out;
+        }
+        for (Object[] r : em.createQuery("SELECT ap.assignmentId, ap.userId, u.username FROM AssignmentParticipant ap, User u "
+                + "WHERE u.id = ap.userId AND ap.assignmentId IN :a ORDER BY u.username", Object[].class)
+                .setParameter("a", assignmentIds).getResultList()) {
+            out.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(new Participant((Long) r[1], (String) r[2]));
+        }
+        return out;
     }
 
     /** Replaces the participants; every user id must be a member of the trip (no user enumeration). */

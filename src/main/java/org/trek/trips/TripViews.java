@@ -34,6 +34,9 @@ public class TripViews {
     @Inject
     ReservationService reservations;
 
+    @Inject
+    PlaceService placeService;
+
     // ---------------------------------------------------------------- places
 
     /** One place as the original answers it (category fields, category object, tags, reservation fields). */
@@ -116,7 +119,8 @@ public class TripViews {
         for (int i = 0; i < placeRows.size(); i++) {
             places.put(placeRows.get(i).getId(), enriched.get(i).build());
         }
-        Map<Long, List<PlaceService.Participant>> participants = participants(assignments.stream().map(DayAssignment::getId).toList());
+        Map<Long, List<PlaceService.Participant>> participants = placeService.participantsOf(
+                assignments.stream().map(DayAssignment::getId).toList());
         List<JsonObjectBuilder> out = new ArrayList<>(assignments.size());
         for (DayAssignment a : assignments) {
             JsonObjectBuilder b = a.toJsonBuilder().add("participants",
@@ -124,16 +128,6 @@ public class TripViews {
             jakarta.json.JsonObject place = places.get(a.getPlaceId());
             b.add("place", place == null ? JsonValue.NULL : place);
             out.add(b);
-        }
-        return out;
-    }
-
-    private Map<Long, List<PlaceService.Participant>> participants(List<Long> assignmentIds) {
-        Map<Long, List<PlaceService.Participant>> out = new HashMap<>();
-        for (Object[] r : em.createQuery("SELECT ap.assignmentId, ap.userId, u.username FROM AssignmentParticipant ap, User u "
-                + "WHERE u.id = ap.userId AND ap.assignmentId IN :a ORDER BY u.username", Object[].class)
-                .setParameter("a", assignmentIds).getResultList()) {
-            out.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(new PlaceService.Participant((Long) r[1], (String) r[2]));
         }
         return out;
     }
@@ -153,7 +147,10 @@ public class TripViews {
     /** A stay with its place's name, address, image (none here: null) and coordinates. */
     public JsonObjectBuilder accommodation(Accommodation a) {
         flush();
-        Place p = a.getPlaceId() == null ? null : em.find(Place.class, a.getPlaceId());
+        return accommodation(a, a.getPlaceId() == null ? null : em.find(Place.class, a.getPlaceId()));
+    }
+
+    private static JsonObjectBuilder accommodation(Accommodation a, Place p) {
         JsonObjectBuilder b = a.toJsonBuilder();
         Jsons.put(b, "place_name", p == null ? null : p.getName());
         Jsons.put(b, "place_address", p == null ? null : p.getAddress());
@@ -216,13 +213,17 @@ public class TripViews {
         return out;
     }
 
-    /** The trip's days in order, each with its assignments (as {@link #assignments}) and its notes ({@code notes_items}). */
-    public JsonArrayBuilder days(long tripId) {
+    /**
+     * The trip's days in order, each with its notes ({@code notes_items}) and, with {@code withAssignments} (the
+     * caller may read places), its assignments (as {@link #assignments}); without, no assignment is read.
+     */
+    public JsonArrayBuilder days(long tripId, boolean withAssignments) {
         flush();
         List<TripDay> days = em.createQuery("SELECT d FROM TripDay d WHERE d.tripId = :t ORDER BY d.dayNumber", TripDay.class)
                 .setParameter("t", tripId).getResultList();
-        List<DayAssignment> all = em.createQuery("SELECT a FROM DayAssignment a, TripDay d WHERE d.id = a.dayId AND d.tripId = :t "
-                + "ORDER BY a.dayId, a.orderIndex, a.id", DayAssignment.class).setParameter("t", tripId).getResultList();
+        List<DayAssignment> all = !withAssignments ? List.of() : em.createQuery("SELECT a FROM DayAssignment a, TripDay d "
+                + "WHERE d.id = a.dayId AND d.tripId = :t ORDER BY a.dayId, a.orderIndex, a.id", DayAssignment.class)
+                .setParameter("t", tripId).getResultList();
         List<JsonObjectBuilder> enriched = assignments(all);
         Map<Long, JsonArrayBuilder> byDay = new HashMap<>();
         for (int i = 0; i < all.size(); i++) {
@@ -235,10 +236,13 @@ public class TripViews {
         }
         JsonArrayBuilder out = JsonFactory.createArrayBuilder();
         for (TripDay d : days) {
-            JsonArrayBuilder a = byDay.get(d.getId());
+            JsonObjectBuilder day = d.toJsonBuilder();
+            if (withAssignments) {
+                JsonArrayBuilder a = byDay.get(d.getId());
+                day.add("assignments", a == null ? JsonValue.EMPTY_JSON_ARRAY : a.build());
+            }
             JsonArrayBuilder n = notes.get(d.getId());
-            out.add(d.toJsonBuilder().add("assignments", a == null ? JsonValue.EMPTY_JSON_ARRAY : a.build())
-                    .add("notes_items", n == null ? JsonValue.EMPTY_JSON_ARRAY : n.build()));
+            out.add(day.add("notes_items", n == null ? JsonValue.EMPTY_JSON_ARRAY : n.build()));
         }
         return out;
     }
@@ -257,9 +261,10 @@ public class TripViews {
                 + "AND r.accommodationId IS NOT NULL ORDER BY r.id", Object[].class).setParameter("t", tripId).getResultList()) {
             titles.putIfAbsent((Long) r[0], (String) r[1]);
         }
+        Map<Long, Place> places = byId(Place.class, stays.stream().map(Accommodation::getPlaceId), Place::getId);
         JsonArrayBuilder out = JsonFactory.createArrayBuilder();
         for (Accommodation a : stays) {
-            JsonObjectBuilder b = accommodation(a);
+            JsonObjectBuilder b = accommodation(a, a.getPlaceId() == null ? null : places.get(a.getPlaceId()));
             if (withBookings) {
                 Jsons.put(b, "reservation_title", titles.get(a.getId()));
             } else {

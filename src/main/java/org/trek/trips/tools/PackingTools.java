@@ -169,8 +169,7 @@ public class PackingTools implements ToolProvider {
     }
 
     private JsonObject bag(PackingBag b) {
-        return Results.of("bag", b.toJsonBuilder().add("assigned_username", packing.username(b.getUserId()) == null
-                ? jakarta.json.JsonValue.NULL : jakarta.json.Json.createValue(packing.username(b.getUserId()))));
+        return Results.of("bag", Jsons.put(b.toJsonBuilder(), "assigned_username", packing.username(b.getUserId())));
     }
 
     private JsonObject saveTemplate(Call call) {
