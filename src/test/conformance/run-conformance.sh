@@ -8,8 +8,8 @@
 #   <token>     a bearer token the app accepts at /mcp: a static trek_ token, or the value of
 #               TREK_MCP_CONFORMANCE_TOKEN (trekconf_...) when the app runs with TREK_MCP_CONFORMANCE_FIXTURES=true
 #
-# The app must run with TREK_MCP_CONFORMANCE_FIXTURES=true (the test_* fixtures), the mcp addon on, and a rate limit
-# high enough for a suite run (e.g. MCP_RATE_LIMIT=100000). The suites cannot send an Authorization header, so a
+# The app must run with TREK_MCP_CONFORMANCE_FIXTURES=true (the test_* fixtures) and the mcp addon on; its session and
+# rate limits stay at their defaults (a suite run is what a well-behaved client does, issue #13). The suites cannot send an Authorization header, so a
 # loopback proxy (auth-proxy.mjs) adds it. Suites are npm-installed into $CONFORMANCE_CACHE_DIR (see suites.sh for
 # all knobs). Exit 0 when every scored scenario passes.
 set -euo pipefail

@@ -11,8 +11,7 @@ token="trekconf_$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -
 (
   export APP_URL="http://127.0.0.1:$port" PORT="$port" TREK_DATA_DIR="$work/data" \
          ADMIN_EMAIL="conformance@trek.test" ADMIN_PASSWORD="conformance-$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" \
-         TREK_ADDONS=mcp TREK_MCP_CONFORMANCE_FIXTURES=true TREK_MCP_CONFORMANCE_TOKEN="$token" \
-         MCP_RATE_LIMIT=100000 MCP_MAX_SESSION_PER_USER=1000
+         TREK_ADDONS=mcp TREK_MCP_CONFORMANCE_FIXTURES=true TREK_MCP_CONFORMANCE_TOKEN="$token"
   exec java -Xmx768m -jar "$root/target/payara-micro.jar" --nohazelcast --disablephonehome \
        --prebootcommandfile "$root/server-config/pre-boot.asadmin" --deploy "$root/target/trek.war" \
        --contextroot / --port "$port" --rootdir "$work/payara" > "$work/server.log" 2>&1

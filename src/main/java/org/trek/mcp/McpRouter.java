@@ -79,7 +79,7 @@ public class McpRouter {
         }
         AccessGrant grant;
         try {
-            grant = admission.admit(r);
+            grant = admission.admit(r, in);
         } catch (McpError e) {
             error(out, in.id(), e, r.clientIp(), null);
             return;
@@ -182,11 +182,11 @@ public class McpRouter {
     private void initialize(AccessGrant grant, JsonRpc.Message msg, String ip, Outbound out) {
         String version = ProtocolVersions.negotiate(msg.params().getString("protocolVersion"));
         JsonObject caps = msg.params().get("capabilities") instanceof JsonObject c ? c : JsonValue.EMPTY_JSON_OBJECT;
-        McpSessionStore.Opened opened;
-        try {
-            opened = sessions.open(grant, version, caps.toString());
-        } catch (McpSessionStore.SessionLimitException e) {
-            throw new McpError(JsonRpc.SERVER_ERROR, e.getMessage(), null, 429);
+        McpSessionStore.Opened opened = sessions.open(grant, version, caps.toString());
+        for (String evicted : opened.evicted()) {
+            channels.closeSession(evicted); // its streams here end now; other nodes see the row gone
+            audit.record(new Actor(grant.userId(), null, ip), "mcp.session_evicted", grant.clientId() == null
+                    ? "native" : grant.clientId(), Map.of("reason", "session limit", "limit", sessions.maxPerUser()));
         }
         Exchange ex = new Exchange(grant, false, version, opened.key(), caps, null, false, ip);
         JsonObject result = JsonFactory.createObjectBuilder()

@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.trek.platform.AppConfig;
@@ -49,15 +50,11 @@ public class McpSessionStore {
     @Inject
     AppConfig config;
 
-    /** A new session's plain id (for the Mcp-Session-Id header) and its key. */
-    public record Opened(String sessionId, String key) {
-    }
-
-    /** Thrown when the user already has the maximum number of live sessions. */
-    public static class SessionLimitException extends RuntimeException {
-        SessionLimitException() {
-            super("Session limit reached. Close an existing session before opening a new one.", null, false, false);
-        }
+    /**
+     * A new session's plain id (for the Mcp-Session-Id header) and its key, and the keys of the sessions closed to
+     * make room for it (the user's least recently used ones, when the user was at the limit).
+     */
+    public record Opened(String sessionId, String key, List<String> evicted) {
     }
 
     public int maxPerUser() {
@@ -71,20 +68,44 @@ public class McpSessionStore {
 
     public Opened open(AccessGrant grant, String protocolVersion, String clientCapabilities) {
         Instant now = clock.now();
-        Instant cutoff = now.minus(IDLE_TIMEOUT);
-        // Idle sessions do not count (they are purged every minute, see purgeIdle).
-        long live = em.createQuery("SELECT COUNT(s) FROM McpSessionRecord s WHERE s.userId = :u AND s.lastSeenAt >= :cutoff",
-                        Long.class)
-                .setParameter("u", grant.userId()).setParameter("cutoff", cutoff).getSingleResult();
-        if (live >= maxPerUser()) {
-            throw new SessionLimitException();
-        }
+        List<String> evicted = makeRoom(grant.userId(), now);
         // Visible ASCII only (2025-11-25 transports: session id characters 0x21-0x7E); base64url qualifies.
         String sessionId = SecureRandoms.token(256);
         String key = key(sessionId);
         String caps = clientCapabilities != null && clientCapabilities.length() <= 2000 ? clientCapabilities : "{}";
         em.persist(new McpSessionRecord(key, grant.userId(), grant.clientId(), grant.grantId(), protocolVersion, caps, now));
-        return new Opened(sessionId, key);
+        return new Opened(sessionId, key, evicted);
+    }
+
+    /**
+     * At {@code MCP_MAX_SESSION_PER_USER} live sessions, closes the user's least recently used ones so that the new
+     * one fits (TREK 3.4 does the same): a client that restarted without sending DELETE must not lock its user out
+     * for the idle hour. The closed session's next request gets 404, and the client initializes again, as the
+     * transports foresee (2025-11-25 basic/transports, "Session Management"). Idle sessions do not count (they are
+     * purged every minute, see purgeIdle). Recency is the newer of the stored stamp and this node's pending one.
+     */
+    private List<String> makeRoom(long userId, Instant now) {
+        List<Object[]> live = em.createQuery("SELECT s.sessionHash, s.lastSeenAt, s.createdAt FROM McpSessionRecord s "
+                        + "WHERE s.userId = :u AND s.lastSeenAt >= :cutoff", Object[].class)
+                .setParameter("u", userId).setParameter("cutoff", now.minus(IDLE_TIMEOUT)).getResultList();
+        int excess = live.size() - maxPerUser() + 1;
+        if (excess <= 0) {
+            return List.of();
+        }
+        List<String> oldest = live.stream()
+                .sorted(Comparator.comparingLong((Object[] row) -> lastUse(row)).thenComparing(row -> (Instant) row[2]))
+                .limit(excess).map(row -> (String) row[0]).toList();
+        oldest.forEach(cache::remove);
+        em.createQuery("DELETE FROM McpSessionRecord s WHERE s.sessionHash IN :keys").setParameter("keys", oldest)
+                .executeUpdate();
+        oldest.forEach(cache::remove);
+        return oldest;
+    }
+
+    private long lastUse(Object[] row) {
+        long stored = ((Instant) row[1]).toEpochMilli();
+        Long pending = stamps.pending(LAST_SEEN, row[0]);
+        return pending == null ? stored : Math.max(stored, pending);
     }
 
     /** The live session for this id, noting its use; empty when unknown or idle for over an hour. */

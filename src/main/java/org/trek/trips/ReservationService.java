@@ -262,10 +262,12 @@ public class ReservationService {
         if (!TRANSPORT_TYPES.contains(f.type())) {
             throw new TripException("type must be one of flight, train, car, cruise.");
         }
+        List<EndpointInput> stops = endpoints == null ? List.of() : endpoints;
+        validateEndpoints(stops); // all of it before anything is written (the transaction would undo it, too)
         Reservation r = newReservation(tripId, f);
         em.persist(r);
         em.flush();
-        replaceEndpoints(r, endpoints == null ? List.of() : endpoints);
+        replaceEndpoints(r, stops);
         announce(ctx, r, BookingChanged.Action.CREATED);
         return r;
     }
@@ -278,6 +280,9 @@ public class ReservationService {
         }
         if (f.type() != null && !TRANSPORT_TYPES.contains(f.type())) {
             throw new TripException("type must be one of flight, train, car, cruise.");
+        }
+        if (endpoints != null) {
+            validateEndpoints(endpoints);
         }
         apply(r, f, false);
         if (endpoints != null) {
@@ -297,8 +302,7 @@ public class ReservationService {
         announce(ctx, r, BookingChanged.Action.DELETED);
     }
 
-    private void replaceEndpoints(Reservation r, List<EndpointInput> endpoints) {
-        em.createQuery("DELETE FROM ReservationEndpoint e WHERE e.reservationId = :r").setParameter("r", r.getId()).executeUpdate();
+    private static void validateEndpoints(List<EndpointInput> endpoints) {
         for (EndpointInput in : endpoints) {
             if (!ENDPOINT_ROLES.contains(in.role())) {
                 throw new TripException("endpoint role must be from, to or stop.");
@@ -306,6 +310,13 @@ public class ReservationService {
             if (in.name() == null || in.name().isBlank()) {
                 throw new TripException("endpoint name must not be empty.");
             }
+        }
+    }
+
+    private void replaceEndpoints(Reservation r, List<EndpointInput> endpoints) {
+        validateEndpoints(endpoints);
+        em.createQuery("DELETE FROM ReservationEndpoint e WHERE e.reservationId = :r").setParameter("r", r.getId()).executeUpdate();
+        for (EndpointInput in : endpoints) {
             ReservationEndpoint e = new ReservationEndpoint();
             e.setReservationId(r.getId());
             e.setRole(in.role());

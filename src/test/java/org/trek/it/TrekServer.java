@@ -69,6 +69,7 @@ public final class TrekServer implements AutoCloseable {
             env.put("OAUTH_AUTHORIZE_PER_MINUTE", "10000");
             env.put("OAUTH_REVOKE_PER_MINUTE", "10000");
             env.put("OAUTH_INTROSPECT_PER_MINUTE", "10000");
+            env.put("OAUTH_TOKEN_PER_MINUTE", "10000");
             // ToolCatalogIT calls every tool on both wires with a few tokens; the MCP limit is tested in McpLimitsIT.
             env.put("MCP_RATE_LIMIT", "100000");
             // The public share pages' limit per address: ShareLinksIT exhausts it in its last test, after its other

@@ -130,6 +130,32 @@ class DiscoveryAndRegistrationIT {
         assertTrue(r.headers().firstValue("Location").isEmpty());
     }
 
+    @Test
+    void bodiesAnyoneCanSendAreBoundedBeforeParsing() {
+        String padding = "x".repeat(5 * 1024 * 1024);
+        HttpResponse<String> huge = h.postJson("/oauth/register", "{\"redirect_uris\":[\"https://big.example/cb\"],"
+                + "\"client_name\":\"" + padding + "\"}");
+        assertEquals(413, huge.statusCode());
+        assertEquals("invalid_request", OAuthHarness.json(huge).getString("error"));
+        // without a declared length (chunked), the count stops the read at the bound
+        java.util.function.Supplier<java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer>> chunks = () -> java.net.http.HttpRequest
+                .BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(("{\"redirect_uris\":[\"https://big.example/cb\"],"
+                        + "\"client_name\":\"" + "y".repeat(200_000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        HttpResponse<String> chunked = h.send(java.net.http.HttpRequest.newBuilder(server.uri("/oauth/register"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.fromPublisher(chunks.get())));
+        assertEquals(413, chunked.statusCode(), chunked.body());
+        for (String path : List.of("/oauth/token", "/oauth/revoke", "/oauth/introspect")) {
+            HttpResponse<String> form = h.postForm(path, java.util.Map.of("grant_type", "refresh_token", "token",
+                    "z".repeat(50_000), "refresh_token", "z".repeat(50_000)), null);
+            assertEquals(413, form.statusCode(), path + ": " + form.body());
+            assertEquals("invalid_request", OAuthHarness.json(form).getString("error"));
+        }
+        // a normal registration still passes, and nothing of the refused ones was stored
+        assertEquals(201, h.postJson("/oauth/register", "{\"redirect_uris\":[\"https://big.example/cb\"],"
+                + "\"client_name\":\"Normal size\"}").statusCode());
+    }
+
     private static List<String> strings(JsonObject o, String key) {
         return o.getJsonArray(key).getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
     }

@@ -50,6 +50,7 @@ class OAuthAuditIT {
         JsonObject t4 = OAuthHarness.json(h.exchange(clientId, null, false, code4, redirect, verifier4));
         h.postForm("/oauth/revoke", Map.of("token", t4.getString("refresh_token"), "client_id", clientId), null); // revoke
         h.postJson("/oauth/register", "{\"redirect_uris\":[\"javascript:alert(1)\"]}");       // register_rejected
+        sleep(1_500); // refresh outcomes go through the batched audit writer (within a second)
 
         for (String action : List.of("oauth.client.create", "oauth.consent.deny", "oauth.consent.grant",
                 "oauth.token.client_auth_failed", "oauth.token.grant_failed", "oauth.token.issue", "oauth.token.code_replay",
@@ -63,5 +64,13 @@ class OAuthAuditIT {
         HttpResponse<String> issued = admin.get("/admin/audit?action=oauth.token.issue");
         assertTrue(issued.body().contains(server.baseUrl() + "/mcp"), "the audience is recorded");
         assertTrue(!admin.get("/admin/audit").body().contains(t4.getString("refresh_token").substring(7)), "tokens are never audited");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -352,6 +352,65 @@ class OAuthFlowIT {
     }
 
     @Test
+    void aReplayAfterTheSuccessorWasUsedIsTheftEvenInsideTheGraceWindow() {
+        JsonObject first = h.connectPublicClient(browser, "trips:read");
+        String clientId = first.getString("client_id");
+        JsonObject second = OAuthHarness.json(h.refresh(clientId, null, first.getString("refresh_token"), null));
+        // a duplicate before the successor is used: the race the grace window is for
+        assertEquals(second.getString("refresh_token"), OAuthHarness.json(h.refresh(clientId, null,
+                first.getString("refresh_token"), null)).getString("refresh_token"));
+        // the client uses its new access token at /mcp...
+        org.trek.mcp.it.McpTestClient mcp = new org.trek.mcp.it.McpTestClient(server.baseUrl(), second.getString("access_token"));
+        assertEquals(200, mcp.modern("tools/list", null).status());
+        // ...so the old refresh token, presented again within the 30 s, is a replay: the whole family is revoked
+        HttpResponse<String> replay = h.refresh(clientId, null, first.getString("refresh_token"), null);
+        assertEquals(400, replay.statusCode(), replay.body());
+        assertEquals("invalid_grant", OAuthHarness.json(replay).getString("error"));
+        assertFalse(introspect(second.getString("access_token")).getBoolean("active"), "the successor's access token is dead");
+        assertEquals(401, new org.trek.mcp.it.McpTestClient(server.baseUrl(), second.getString("access_token"))
+                .modern("tools/list", null).status(), "and refused at /mcp at once");
+        assertEquals(400, h.refresh(clientId, null, second.getString("refresh_token"), null).statusCode());
+        WebClient admin = OAuthHarness.signedIn(server);
+        String audit = admin.get("/admin/audit?action=oauth.token.replay_detected").body();
+        assertTrue(audit.contains("token theft"), "audited as a suspected theft");
+    }
+
+    @Test
+    void aHundredConcurrentRefreshesOfOneTokenKeepOneFamily() throws Exception {
+        JsonObject first = h.connectPublicClient(browser, "trips:read");
+        String clientId = first.getString("client_id");
+        String refresh = first.getString("refresh_token");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(100);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<java.util.concurrent.Future<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                calls.add(pool.submit(() -> {
+                    await(go);
+                    return h.refresh(clientId, null, refresh, null);
+                }));
+            }
+            go.countDown();
+            java.util.Set<String> pairs = new java.util.HashSet<>();
+            int serverErrors = 0;
+            for (java.util.concurrent.Future<HttpResponse<String>> c : calls) {
+                HttpResponse<String> r = c.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                serverErrors += r.statusCode() >= 500 ? 1 : 0;
+                assertEquals(200, r.statusCode(), r.body());
+                JsonObject j = OAuthHarness.json(r);
+                pairs.add(j.getString("access_token") + " " + j.getString("refresh_token"));
+            }
+            assertEquals(0, serverErrors);
+            assertEquals(1, pairs.size(), "every one of them got the same successor");
+            String[] pair = pairs.iterator().next().split(" ");
+            assertTrue(introspect(pair[0]).getBoolean("active"), "the family lives");
+            assertEquals(200, h.refresh(clientId, null, pair[1], null).statusCode(), "and rotates on");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void refreshCanNarrowButNotWiden() {
         JsonObject first = h.connectPublicClient(browser, "trips:read places:read");
         String clientId = first.getString("client_id");

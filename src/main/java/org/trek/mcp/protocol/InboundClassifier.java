@@ -238,6 +238,10 @@ public final class InboundClassifier {
         if (depth(text) > MAX_DEPTH) {
             throw parseError("Parse error: the body is nested deeper than " + MAX_DEPTH + " levels");
         }
+        if (text.indexOf("\\u") >= 0 && hasLoneSurrogateEscape(text)) {
+            // RFC 8259 §8.2: such a string is not Unicode; stored, it would turn into U+FFFD in a name.
+            throw parseError("Parse error: the body escapes a lone UTF-16 surrogate");
+        }
         try (JsonParser parser = JsonFactory.PROVIDER.createParser(new StringReader(text))) {
             if (!parser.hasNext()) {
                 throw parseError("Parse error: the body is empty");
@@ -284,6 +288,44 @@ public final class InboundClassifier {
             }
         }
         return max;
+    }
+
+    /** Whether a {@code \\uD800}-{@code \\uDFFF} escape stands without its pair (high then low). */
+    static boolean hasLoneSurrogateEscape(String text) {
+        int n = text.length();
+        for (int i = 0; i + 5 < n; i++) {
+            if (text.charAt(i) != '\\') {
+                continue;
+            }
+            if (text.charAt(i + 1) != 'u') {
+                i++; // another escape: skip its letter (also an escaped backslash)
+                continue;
+            }
+            int unit = hex4(text, i + 2);
+            if (unit >= 0xD800 && unit <= 0xDBFF) {
+                int low = i + 11 < n && text.charAt(i + 6) == '\\' && text.charAt(i + 7) == 'u' ? hex4(text, i + 8) : -1;
+                if (low < 0xDC00 || low > 0xDFFF) {
+                    return true;
+                }
+                i += 11;
+            } else if (unit >= 0xDC00 && unit <= 0xDFFF) {
+                return true;
+            } else {
+                i += 5;
+            }
+        }
+        return false;
+    }
+
+    private static int hex4(String text, int from) {
+        if (from + 4 > text.length()) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(text, from, from + 4, 16);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static McpError parseError(String message) {

@@ -69,6 +69,9 @@ public class OAuthAccessTokenVerifier implements BearerTokenVerifier {
         if (user.isEmpty() || user.get().isDisabled()) {
             return Optional.empty();
         }
+        if (row.getAccessUsedAt() == null) {
+            families.markAccessUsed(row, now); // ends the refresh grace of the pair this one succeeded
+        }
         return Optional.of(new AccessGrant(row.getUserId(), row.getClientId(), row.getFamilyId(), row.scopeSet(),
                 row.getAudience(), row.getAccessExpiresAt(), false));
     }

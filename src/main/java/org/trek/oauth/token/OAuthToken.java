@@ -81,6 +81,10 @@ public class OAuthToken {
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
+    /** When this pair's access token was first used at /mcp (set once, see OAuthAccessTokenVerifier). */
+    @Column(name = "access_used_at")
+    private Instant accessUsedAt;
+
     protected OAuthToken() {
     }
 
@@ -176,5 +180,9 @@ public class OAuthToken {
 
     public Instant getLastUsedAt() {
         return lastUsedAt;
+    }
+
+    public Instant getAccessUsedAt() {
+        return accessUsedAt;
     }
 }

@@ -23,8 +23,14 @@ import org.trek.platform.Clock;
  * grant_type=refresh_token (RFC 6749 §6, OAuth 2.1 §4.3) with rotation and reuse detection (RFC 9700 §4.14.2):
  * every refresh issues a new pair and retires the old refresh token. A retired refresh token presented again within
  * the grace window ({@code OAUTH_REFRESH_GRACE_SECONDS}, 30 s) gets the very same successor pair (two concurrent
- * refreshes by one client); after it, it is treated as stolen and the whole family is revoked.
+ * refreshes by one client) while that successor is unused; after the window, or once the successor's access token was
+ * used at /mcp or its refresh token was used, it is treated as stolen and the whole family is revoked.
  * The row lock serialises concurrent refreshes of one token. Refreshing never touches MCP sessions.
+ *
+ * <p>Routine outcomes (a refresh, a duplicate, a refused token) go to the audit log through its batched writer
+ * ({@code recordLater}, within a second): a burst of concurrent refreshes must not hold the row lock while waiting for
+ * a second pooled connection, which the others, queued on that lock, hold (a pool deadlock seen with 100 at once). A
+ * detected replay is written at once.
  */
 @ApplicationScoped
 @Transactional(dontRollbackOn = OAuthException.class)
@@ -100,19 +106,22 @@ public class RefreshTokenGrant {
         if (row.getRotatedAt() != null) {
             Optional<IssuedTokens> same = withinGrace(row, refreshToken, now);
             if (same.isPresent()) {
-                audit.record(actor, "oauth.token.refresh", client.getClientId(),
+                audit.recordLater(actor, "oauth.token.refresh", client.getClientId(),
                         Map.of("client_id", client.getClientId(), "duplicate_within_grace", true));
                 return same.get();
             }
+            // RFC 9700 §4.14.2, OAuth 2.1 §4.3.1: a retired refresh token used again, outside the duplicate race,
+            // means two parties hold it: revoke the whole family (the access tokens too) and say so.
             families.revokeFamily(row.getFamilyId(), "refresh_reuse");
-            audit.record(actor, "oauth.token.replay_detected", client.getClientId(), Map.of("client_id", client.getClientId()));
+            audit.record(actor, "oauth.token.replay_detected", client.getClientId(), Map.of("client_id",
+                    client.getClientId(), "suspected", "token theft", "family_revoked", true));
             throw OAuthException.invalidGrant("Refresh token is invalid or expired");
         }
         IssuedTokens next = families.issue(client.getClientId(), row.getUserId(), scopes, row.grantScopeList(),
                 row.getAudience(), row);
         families.sealSuccessor(row, SuccessorSeal.seal(refreshToken, next.accessToken(), next.refreshToken()));
         clients.touch(client.getClientId());
-        audit.record(actor, "oauth.token.refresh", client.getClientId(), Map.of("client_id", client.getClientId()));
+        audit.recordLater(actor, "oauth.token.refresh", client.getClientId(), Map.of("client_id", client.getClientId()));
         return next;
     }
 
@@ -122,7 +131,10 @@ public class RefreshTokenGrant {
             return Optional.empty();
         }
         Optional<OAuthToken> successor = families.successorOf(row);
-        if (successor.isEmpty() || successor.get().getRevokedAt() != null || successor.get().getRotatedAt() != null) {
+        // Only while the successor is untouched: once its access token was used or it was refreshed itself, the
+        // client that asked first has moved on, and this is a replay, not a race.
+        if (successor.isEmpty() || successor.get().getRevokedAt() != null || successor.get().getRotatedAt() != null
+                || successor.get().getAccessUsedAt() != null) {
             return Optional.empty();
         }
         return SuccessorSeal.open(refreshToken, row.getSuccessorSealed()).map(pair -> new IssuedTokens(pair[0], pair[1],
@@ -131,7 +143,7 @@ public class RefreshTokenGrant {
     }
 
     private OAuthException failure(Actor actor, OAuthClient client, String reason) {
-        audit.record(actor, "oauth.token.refresh_failed", client.getClientId(),
+        audit.recordLater(actor, "oauth.token.refresh_failed", client.getClientId(),
                 Map.of("client_id", client.getClientId(), "reason", reason));
         return OAuthException.invalidGrant("Refresh token is invalid or expired");
     }

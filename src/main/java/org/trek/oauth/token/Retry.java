@@ -40,13 +40,17 @@ final class Retry {
         }
     }
 
-    /** A deadlock victim or lock wait timeout anywhere in the cause chain (SQLState class 40, MySQL/MariaDB 1213/1205). */
+    /**
+     * A deadlock victim or lock wait timeout anywhere in the cause chain (SQLState class 40, MySQL/MariaDB 1213/1205,
+     * H2's lock timeout 50200).
+     */
     static boolean isDeadlock(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransactionRollbackException) {
                 return true;
             }
             if (t instanceof java.sql.SQLException s && (s.getErrorCode() == 1213 || s.getErrorCode() == 1205
+                    || s.getErrorCode() == 50200
                     || s.getSQLState() != null && s.getSQLState().startsWith("40"))) {
                 return true;
             }

@@ -85,6 +85,15 @@ public class TokenFamilies {
                 .setParameter("now", now).setParameter("id", row.getId()).executeUpdate() == 1;
     }
 
+    /**
+     * Notes the first use of this pair's access token (one conditional UPDATE by primary key, once per pair: later
+     * uses find it set). Written at once, not behind, so a refresh replayed a moment later on any node sees it.
+     */
+    public void markAccessUsed(OAuthToken row, Instant now) {
+        em.createQuery("UPDATE OAuthToken t SET t.accessUsedAt = :now WHERE t.id = :id AND t.accessUsedAt IS NULL")
+                .setParameter("now", now).setParameter("id", row.getId()).executeUpdate();
+    }
+
     /** The row as committed now (a locking read, so it is not the transaction's older snapshot). */
     public OAuthToken reload(OAuthToken row) {
         em.refresh(row, LockModeType.PESSIMISTIC_WRITE);

@@ -10,7 +10,7 @@ import java.util.Map;
  * <p>H2 runs in LEGACY mode: EclipseLink 4's H2 identity DDL and read-back need it with H2 2.x. It is not closed by
  * H2's own JVM shutdown hook (DB_CLOSE_ON_EXIT=FALSE): that hook ran before the application stopped and took the
  * database away from the writes made at the stop ({@link DeferredWritesAtStop}); the database closes with the pool's
- * last connection instead.
+ * last connection instead. A lock is waited for up to 10 s (LOCK_TIMEOUT), not H2's default 1 s.
  */
 public record DatabaseSettings(Kind kind, String url, String user, String password) {
 
@@ -31,6 +31,11 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
             throw new IllegalArgumentException("DB_URL must start with jdbc:mariadb: or jdbc:h2:");
         } else if (!url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
             url = url + ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        if (!url.toUpperCase(java.util.Locale.ROOT).contains("LOCK_TIMEOUT")) {
+            // H2 waits 1 s for a row lock by default; a burst of refreshes of one token queues on one row for longer
+            // (MariaDB waits 50 s, innodb_lock_wait_timeout).
+            url = url + ";LOCK_TIMEOUT=10000";
         }
         return new DatabaseSettings(Kind.H2, url, user == null ? "sa" : user, password == null ? "" : password);
     }

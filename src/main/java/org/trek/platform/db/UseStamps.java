@@ -43,6 +43,12 @@ public class UseStamps implements DeferredWrites {
         pending.computeIfAbsent(kind, k -> new ConcurrentHashMap<>()).merge(key, millis, Math::max);
     }
 
+    /** The newest stamp of this row not yet written (epoch milliseconds), or null. */
+    public Long pending(Kind kind, Object key) {
+        Map<Object, Long> stamps = pending.get(kind);
+        return stamps == null ? null : stamps.get(key);
+    }
+
     @Override
     public void flush() {
         for (Map.Entry<Kind, Map<Object, Long>> e : pending.entrySet()) {

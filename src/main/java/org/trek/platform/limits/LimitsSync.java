@@ -13,7 +13,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs {@link RequestRateLimiter#sync()} every {@value RequestRateLimiter#SYNC_MS} ms on the managed scheduler. Started
+ * Runs {@link RequestRateLimiter#sync()} and {@link BurstRateLimiter#sync()} every {@value RequestRateLimiter#SYNC_MS} ms
+ * on the managed scheduler. Started
  * at deployment, not from a request, so the task carries no request's context; it touches only memory and the grid.
  */
 @Singleton
@@ -27,6 +28,9 @@ public class LimitsSync {
     @Inject
     RequestRateLimiter limiter;
 
+    @Inject
+    BurstRateLimiter bursts;
+
     private ScheduledFuture<?> task;
 
     @PostConstruct
@@ -34,6 +38,7 @@ public class LimitsSync {
         task = scheduler.scheduleWithFixedDelay(() -> {
             try {
                 limiter.sync();
+                bursts.sync();
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "rate limit sync failed", e);
             }

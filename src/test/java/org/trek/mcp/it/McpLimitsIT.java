@@ -61,21 +61,42 @@ class McpLimitsIT {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(batch)).build());
         assertEquals(403, batchDenied.statusCode(), batchDenied.body());
         assertTrue(batchDenied.headers().firstValue("WWW-Authenticate").orElse("").contains("scope=\"trips:write\""));
+        // At the limit a new session closes the least recently used one (c: second was used after it).
         McpTestClient third = new McpTestClient(server.baseUrl(), McpEndpointIT.TOKEN);
-        McpTestClient.Answer refused = third.initialize("2025-11-25");         // 7
-        assertEquals(429, refused.status());
-        third.validate(refused, "initialize");
+        McpTestClient.Answer admitted = third.initialize("2025-11-25");       // 7
+        assertEquals(200, admitted.status(), admitted.response().body());
+        McpTestClient.Answer gone = c.legacy("tools/list", null);             // 8
+        assertEquals(404, gone.status(), "the least recently used session was closed");
+        assertEquals(200, second.legacy("tools/list", null).status());        // 9: the other one lives on
+        assertEquals(200, c.initialize("2025-11-25").status(), "the closed session's client starts again"); // 10
+        assertEquals(404, third.legacy("tools/list", null).status(), "now third was the least recently used"); // 11
+        org.trek.it.WebClient admin = new org.trek.it.WebClient(server);
+        admin.login(TrekServer.ADMIN_EMAIL, TrekServer.ADMIN_PASSWORD);
+        assertTrue(admin.get("/admin/audit?action=mcp.session_evicted").body().contains("session limit"),
+                "the eviction is audited");
 
-        // Rate limit: 12 per minute per (user, client); the 13th and later get 429 + Retry-After + JSON-RPC body.
+        // Rate limit: 12 a minute on average, 24 at once (MCP_RATE_BURST defaults to twice the rate) per (user, client);
+        // then 429 + Retry-After + a JSON-RPC body.
         McpTestClient.Answer limited = null;
-        for (int i = 0; i < 30 && limited == null; i++) {
-            McpTestClient.Answer a = c.legacy("ping", null);
+        int admittedCalls = 0;
+        for (int i = 0; i < 60 && limited == null; i++) {
+            McpTestClient.Answer a = second.legacy("tools/list", null);
             if (a.status() == 429) {
                 limited = a;
+            } else {
+                admittedCalls++;
             }
         }
         assertNotNull(limited, "rate limit never hit");
+        // the burst of 24 less the 10 requests above, plus what refilled meanwhile (one per 5 s)
+        assertTrue(admittedCalls >= 13 && admittedCalls <= 20, "admitted before the limit: " + admittedCalls);
         assertTrue(Integer.parseInt(limited.header("Retry-After")) >= 1);
         assertEquals(-32000, limited.error().getInt("code"));
+        second.validate(limited, "tools/list");
+        // Housekeeping has a bucket of its own: ping and notifications still pass while tool traffic waits.
+        assertEquals(200, second.legacy("ping", null).status());
+        assertEquals(202, second.raw("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":"
+                + "{\"requestId\":99,\"reason\":\"test\"}}", Map.of("Mcp-Session-Id", second.sessionId,
+                "MCP-Protocol-Version", second.revision)).status());
     }
 }

@@ -70,7 +70,7 @@ public final class McpTestClient {
         return Json.createReader(new StringReader(json)).readObject();
     }
 
-    HttpRequest.Builder request(Map<String, String> headers) {
+    public HttpRequest.Builder request(Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream");
         if (token != null) {
@@ -80,7 +80,7 @@ public final class McpTestClient {
         return b;
     }
 
-    static HttpResponse<String> send(HttpRequest request) {
+    public static HttpResponse<String> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {

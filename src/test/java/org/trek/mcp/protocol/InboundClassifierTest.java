@@ -247,6 +247,20 @@ class InboundClassifierTest {
     }
 
     @Test
+    void escapedLoneSurrogatesAreRefusedAndPairsAreKept() {
+        for (String bad : new String[] {"\\ud800", "\\uDC00", "x\\ud83dy", "\\ud83d\\u0041", "\\ud83d"}) {
+            Req r = post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"name\":\"" + bad + "\"}}");
+            r.session = "s";
+            rejected(r.classify(), 400, JsonRpc.PARSE_ERROR);
+        }
+        for (String good : new String[] {"\\ud83d\\ude00", "\\u00e9", "\\\\ud800", "plain"}) {
+            Req r = post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"name\":\"" + good + "\"}}");
+            r.session = "s";
+            assertInstanceOf(Inbound.Legacy.class, r.classify(), good);
+        }
+    }
+
+    @Test
     void deepNestingIsRefusedBeforeParsing() {
         String deep = "[".repeat(1000) + "]".repeat(1000);
         rejected(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"arguments\":{\"x\":" + deep

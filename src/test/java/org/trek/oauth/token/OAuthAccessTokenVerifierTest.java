@@ -24,6 +24,7 @@ class OAuthAccessTokenVerifierTest {
     static final String RESOURCE = "https://trek.example/mcp";
 
     final List<Object> touched = new ArrayList<>();
+    final List<OAuthToken> firstUses = new ArrayList<>();
     OAuthToken row;
     boolean userPresent = true;
 
@@ -33,6 +34,11 @@ class OAuthAccessTokenVerifierTest {
             @Override
             public Optional<OAuthToken> findByAccessToken(String token) {
                 return row != null && SecureRandoms.sha256Hex(token).equals(accessHash) ? Optional.of(row) : Optional.empty();
+            }
+
+            @Override
+            public void markAccessUsed(OAuthToken used, Instant now) {
+                firstUses.add(used);
             }
         };
         v.stamps = new UseStamps() {
@@ -85,6 +91,7 @@ class OAuthAccessTokenVerifierTest {
         assertTrue(g.allows("places:read"));
         assertFalse(g.allows("trips:write"));
         assertTrue(touched.isEmpty(), "verifying is not a use (the answer may be cached)");
+        assertEquals(List.of(row), firstUses, "but the pair's first use is noted at once (it ends the refresh grace)");
         verifier().recordUse(g);
         assertEquals(List.of("fam-1"), touched, "a use is stamped on the family, written behind");
     }

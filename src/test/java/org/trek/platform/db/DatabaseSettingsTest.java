@@ -15,13 +15,13 @@ class DatabaseSettingsTest {
     void defaultsToAnH2FileInTheDataDirectory() {
         DatabaseSettings s = DatabaseSettings.from(Map.of("TREK_DATA_DIR", "/srv/trek"));
         assertEquals(DatabaseSettings.Kind.H2, s.kind());
-        assertEquals("jdbc:h2:file:" + Path.of("/srv/trek/trek") + ";MODE=LEGACY;DB_CLOSE_ON_EXIT=FALSE", s.url());
+        assertEquals("jdbc:h2:file:" + Path.of("/srv/trek/trek") + ";MODE=LEGACY;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000", s.url());
     }
 
     @Test
     void anH2UrlIsNotClosedByH2sShutdownHookUnlessItSaysSo() {
-        assertEquals("jdbc:h2:mem:x;DB_CLOSE_ON_EXIT=FALSE", DatabaseSettings.from(Map.of("DB_URL", "jdbc:h2:mem:x")).url());
-        assertEquals("jdbc:h2:mem:x;db_close_on_exit=true",
+        assertEquals("jdbc:h2:mem:x;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000", DatabaseSettings.from(Map.of("DB_URL", "jdbc:h2:mem:x")).url());
+        assertEquals("jdbc:h2:mem:x;db_close_on_exit=true;LOCK_TIMEOUT=10000",
                 DatabaseSettings.from(Map.of("DB_URL", "jdbc:h2:mem:x;db_close_on_exit=true")).url());
     }
 
