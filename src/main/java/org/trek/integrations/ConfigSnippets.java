@@ -54,6 +54,26 @@ public final class ConfigSnippets {
         return s.toString();
     }
 
+    /**
+     * A machine client: fetch an access token with client_credentials (RFC 6749 §4.4, HTTP Basic with the id and the
+     * secret), then send it as a bearer token; the token lasts an hour and there is no refresh token, so a CLI agent asks
+     * again when it expires (clients that speak the MCP client-credentials extension do this themselves).
+     */
+    public static String machine(String mcpUrl, String clientId, String secret) {
+        String tokenUrl = mcpUrl.substring(0, mcpUrl.length() - "/mcp".length()) + "/oauth/token";
+        return "# 1. An access token (valid for an hour; ask again when it expires)\n"
+                + "curl -s -u '" + clientId + ":" + (secret == null ? SECRET_PLACEHOLDER : secret) + "' \\\n"
+                + "  -d grant_type=client_credentials -d resource=" + mcpUrl + " " + tokenUrl + "\n"
+                + "# 2. Your agent sends it to " + mcpUrl + " as\n"
+                + "#    Authorization: Bearer <access_token>\n"
+                + "#    e.g. npx -y mcp-remote " + mcpUrl + " --header \"Authorization: Bearer <access_token>\"";
+    }
+
+    public static String forClient(String mcpUrl, String clientId, String secret, boolean publicClient,
+                                   List<String> redirectUris, boolean machine) {
+        return machine ? machine(mcpUrl, clientId, secret) : forClient(mcpUrl, clientId, secret, publicClient, redirectUris);
+    }
+
     public static String forClient(String mcpUrl, String clientId, String secret, boolean publicClient,
                                    List<String> redirectUris) {
         return isDesktop(redirectUris) ? mcpRemote(mcpUrl, clientId, secret, publicClient)

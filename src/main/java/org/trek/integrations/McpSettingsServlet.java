@@ -114,14 +114,15 @@ public class McpSettingsServlet extends HttpServlet {
         List<String> scopes = ScopePicker.selected(request.getParameterValues("scope"),
                 request.getParameterValues("group"), request.getParameter("allScopes") != null);
         boolean confidential = !"public".equals(request.getParameter("clientType"));
+        boolean machine = request.getParameter("machine") != null;
         try {
             ClientService.CreatedClient created = clients.createFromSettings(actor, userId, name,
-                    uris == null ? List.of() : Arrays.asList(uris.split("\\R")), scopes, confidential);
+                    uris == null ? List.of() : Arrays.asList(uris.split("\\R")), scopes, confidential, machine);
             OAuthClient c = created.client();
             request.setAttribute("secretFor", clientView(c));
             request.setAttribute("newSecret", created.clientSecret());
             request.setAttribute("newSnippet", ConfigSnippets.forClient(mcpUrl(), c.getClientId(),
-                    created.clientSecret(), c.isPublicClient(), c.getRedirectUriList()));
+                    created.clientSecret(), c.isPublicClient(), c.getRedirectUriList(), c.isMachineClient()));
             request.setAttribute("secretReason", "created");
             response.setHeader("Cache-Control", "no-store"); // the page carries a secret
             renderClients(request, response, userId, ScopeCatalog.allButDelete());
@@ -131,6 +132,7 @@ public class McpSettingsServlet extends HttpServlet {
             request.setAttribute("formName", name);
             request.setAttribute("formRedirectUris", uris);
             request.setAttribute("formPublic", !confidential);
+            request.setAttribute("formMachine", machine);
             renderClients(request, response, userId, scopes);
         }
     }
@@ -144,7 +146,7 @@ public class McpSettingsServlet extends HttpServlet {
             request.setAttribute("secretFor", clientView(c));
             request.setAttribute("newSecret", secret);
             request.setAttribute("newSnippet", ConfigSnippets.forClient(mcpUrl(), c.getClientId(), secret,
-                    false, c.getRedirectUriList()));
+                    false, c.getRedirectUriList(), c.isMachineClient()));
             request.setAttribute("secretReason", "rotated");
             response.setHeader("Cache-Control", "no-store");
             renderClients(request, response, userId, ScopeCatalog.allButDelete());
@@ -207,6 +209,7 @@ public class McpSettingsServlet extends HttpServlet {
         m.put("clientId", c.getClientId());
         m.put("name", c.getName());
         m.put("publicClient", c.isPublicClient());
+        m.put("machine", c.isMachineClient());
         m.put("redirectUris", c.getRedirectUriList());
         m.put("created", format(c.getCreatedAt()));
         m.put("lastUsed", format(c.getLastUsedAt()));
@@ -215,7 +218,7 @@ public class McpSettingsServlet extends HttpServlet {
         m.put("moreScopes", Math.max(0, scopes.size() - BADGES_SHOWN));
         m.put("desktop", ConfigSnippets.isDesktop(c.getRedirectUriList()));
         m.put("snippet", ConfigSnippets.forClient(mcpUrl(), c.getClientId(), null, c.isPublicClient(),
-                c.getRedirectUriList()));
+                c.getRedirectUriList(), c.isMachineClient()));
         return m;
     }
 

@@ -67,7 +67,8 @@
   <c:forEach var="cl" items="${clients}">
     <li class="client" id="client-${cl.id}">
       <h3><c:out value="${cl.name}"/>
-        <c:if test="${cl.publicClient}"><span class="badge">public</span></c:if></h3>
+        <c:if test="${cl.publicClient}"><span class="badge">public</span></c:if>
+        <c:if test="${cl.machine}"><span class="badge" id="machine-${cl.id}">machine client</span></c:if></h3>
       <p class="muted">Client ID: <code><c:out value="${cl.clientId}"/></code> · Created <c:out value="${cl.created}"/>
         · Last used <c:out value="${cl.lastUsed}"/></p>
       <div class="scopes">
@@ -79,7 +80,7 @@
         </c:if>
       </div>
       <details>
-        <summary>Configuration (${cl.desktop ? 'mcp-remote' : 'web connector'})</summary>
+        <summary>Configuration (${cl.machine ? 'client credentials' : cl.desktop ? 'mcp-remote' : 'web connector'})</summary>
         <pre id="snippet-${cl.id}"><c:out value="${cl.snippet}"/></pre>
         <button type="button" class="small copy" data-copy="snippet-${cl.id}" hidden>Copy configuration</button>
         <p class="muted">Redirect URIs: <c:forEach var="u" items="${cl.redirectUris}" varStatus="st"><code><c:out value="${u}"/></code>${st.last ? '' : ', '}</c:forEach>.
@@ -112,13 +113,17 @@
     <label for="client-name">Application name</label>
     <input id="client-name" name="name" maxlength="100" required value="${fn:escapeXml(formName)}">
     <label for="redirect-uris">Redirect URIs (one per line)</label>
-    <textarea id="redirect-uris" name="redirectUris" rows="3" required aria-describedby="redirect-hint"><c:out value="${formRedirectUris}"/></textarea>
+    <textarea id="redirect-uris" name="redirectUris" rows="3" aria-describedby="redirect-hint"><c:out value="${formRedirectUris}"/></textarea>
     <p class="muted" id="redirect-hint">HTTPS is required, except for <code>http://localhost</code> and
-      <code>http://127.0.0.1</code>, which match any port and path (desktop tools pick a random port).</p>
+      <code>http://127.0.0.1</code>, which match any port and path (desktop tools pick a random port). A machine client
+      needs none.</p>
     <fieldset>
       <legend>Client type</legend>
       <label class="scope"><input type="radio" name="clientType" value="confidential" ${formPublic ? '' : 'checked'}> Confidential (with a client secret; recommended)</label>
       <label class="scope"><input type="radio" name="clientType" value="public" ${formPublic ? 'checked' : ''}> Public (PKCE only, no secret)</label>
+      <label class="scope"><input type="checkbox" name="machine" id="machine-client" ${formMachine ? 'checked' : ''}>
+        Machine client: a script or CLI agent gets tokens with its secret alone (<code>client_credentials</code>, no
+        browser), acting as you with the scopes below, an hour at a time. Confidential only.</label>
     </fieldset>
     <fieldset class="scope-picker" id="scope-picker">
       <legend>Allowed scopes (<span id="scope-count">${selectedCount}</span>/${scopeTotal} selected)</legend>

@@ -38,7 +38,7 @@ class DiscoveryAndRegistrationIT {
         assertEquals(base + "/oauth/introspect", m.getString("introspection_endpoint"));
         assertEquals(List.of("S256"), strings(m, "code_challenge_methods_supported"));
         assertEquals(List.of("none", "client_secret_basic", "client_secret_post"), strings(m, "token_endpoint_auth_methods_supported"));
-        assertEquals(List.of("authorization_code", "refresh_token"), strings(m, "grant_types_supported"));
+        assertEquals(List.of("authorization_code", "refresh_token", "client_credentials"), strings(m, "grant_types_supported"));
         assertEquals(List.of("code"), strings(m, "response_types_supported"));
         assertEquals(ScopeCatalog.names(), strings(m, "scopes_supported"));
         assertTrue(m.getBoolean("authorization_response_iss_parameter_supported"));

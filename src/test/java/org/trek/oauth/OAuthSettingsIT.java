@@ -42,6 +42,17 @@ class OAuthSettingsIT {
                 .header("Origin", server.baseUrl()).POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    private HttpResponse<String> createMachine(WebClient web, String name, String clientType, String... scopes) {
+        web.get("/settings/mcp");
+        StringBuilder body = new StringBuilder(WebClient.encode(Map.of("_csrf", web.csrf(), "action", "create",
+                "name", name, "redirectUris", "", "clientType", clientType, "machine", "on")));
+        for (String s : scopes) {
+            body.append("&scope=").append(URLEncoder.encode(s, StandardCharsets.UTF_8));
+        }
+        return web.send(HttpRequest.newBuilder(server.uri("/settings/mcp")).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", server.baseUrl()).POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
     private static String find(Pattern p, String html) {
         Matcher m = p.matcher(html);
         assertTrue(m.find(), "not found: " + p);
@@ -90,6 +101,74 @@ class OAuthSettingsIT {
         assertEquals(302, web.post("/settings/mcp", Map.of("action", "delete", "id", rowId)).statusCode());
         assertFalse(web.get("/settings/mcp").body().contains(clientId));
         assertEquals(401, h.refresh(clientId, newSecret, tokens.getString("refresh_token"), null).statusCode(), "client gone");
+    }
+
+    @Test
+    void aMachineClientGetsHourLongTokensWithItsSecretAloneAndActsForItsOwner() {
+        WebClient web = OAuthHarness.signedIn(server);
+        HttpResponse<String> created = createMachine(web, "CLI agent", "confidential", "trips:read", "trips:write");
+        assertEquals(200, created.statusCode(), created.body());
+        String clientId = find(CLIENT_ID, created.body());
+        String secret = find(SECRET, created.body());
+        assertTrue(created.body().contains("grant_type=client_credentials"), "the snippet shows how to get a token");
+        assertTrue(created.body().contains("machine client"));
+
+        HttpResponse<String> t = h.tokenRequest(Map.of("grant_type", "client_credentials"), clientId, secret, true);
+        assertEquals(200, t.statusCode(), t.body());
+        JsonObject tokens = OAuthHarness.json(t);
+        assertFalse(tokens.containsKey("refresh_token"), "RFC 6749 §4.4.3: no refresh token");
+        assertTrue(tokens.getInt("expires_in") <= 3600, tokens.toString());
+        assertEquals("trips:read trips:write", tokens.getString("scope"));
+        assertEquals("Bearer", tokens.getString("token_type"));
+
+        // it acts as its owner at /mcp, within its scopes
+        org.trek.mcp.it.McpTestClient mcp = new org.trek.mcp.it.McpTestClient(server.baseUrl(), tokens.getString("access_token"));
+        String title = "Machine trip " + System.nanoTime();
+        org.trek.mcp.it.McpTestClient.Answer made = mcp.modern("tools/call", jakarta.json.Json.createObjectBuilder()
+                .add("name", "create_trip").add("arguments", jakarta.json.Json.createObjectBuilder().add("title", title)).build());
+        assertEquals(200, made.status(), made.response().body());
+        assertFalse(made.result().getBoolean("isError", false), made.response().body());
+        assertTrue(web.get("/trips").body().contains(title), "the trip is the owner's");
+        assertEquals(403, mcp.modern("tools/call", jakarta.json.Json.createObjectBuilder().add("name", "create_place")
+                .add("arguments", jakarta.json.Json.createObjectBuilder().add("tripId", 1).add("name", "x")).build()).status(),
+                "places:write is not among its scopes");
+
+        // client_secret_post works too; a narrower scope is fine, a wider one is not
+        HttpResponse<String> narrow = h.tokenRequest(Map.of("grant_type", "client_credentials", "scope", "trips:read"),
+                clientId, secret, false);
+        assertEquals("trips:read", OAuthHarness.json(narrow).getString("scope"), narrow.body());
+        assertEquals("invalid_scope", OAuthHarness.json(h.tokenRequest(Map.of("grant_type", "client_credentials",
+                "scope", "places:read"), clientId, secret, true)).getString("error"));
+        assertEquals("invalid_target", OAuthHarness.json(h.tokenRequest(Map.of("grant_type", "client_credentials",
+                "resource", "https://elsewhere.example/mcp"), clientId, secret, true)).getString("error"));
+        assertEquals(401, h.tokenRequest(Map.of("grant_type", "client_credentials"), clientId, "trekcs_wrong", true).statusCode());
+        assertTrue(web.get("/admin/audit?action=oauth.token.issue").body().contains("client_credentials"), "audited");
+
+        // rotating the secret ends its tokens at once
+        String rowId = rowIdOf(web.get("/settings/mcp").body(), clientId);
+        assertEquals(200, web.post("/settings/mcp", Map.of("action", "rotate", "id", rowId)).statusCode());
+        assertEquals(401, mcp.modern("tools/list", null).status());
+    }
+
+    @Test
+    void onlyConfidentialMachineClientsUseClientCredentials() {
+        WebClient web = OAuthHarness.signedIn(server);
+        HttpResponse<String> publicMachine = createMachine(web, "Public machine", "public", "trips:read");
+        assertEquals(400, publicMachine.statusCode());
+        assertTrue(publicMachine.body().contains("must be confidential"), publicMachine.body());
+        HttpResponse<String> ordinary = create(web, "Ordinary", "https://ordinary.example/cb", "trips:read");
+        String clientId = find(CLIENT_ID, ordinary.body());
+        String secret = find(SECRET, ordinary.body());
+        HttpResponse<String> refused = h.tokenRequest(Map.of("grant_type", "client_credentials"), clientId, secret, true);
+        assertEquals(400, refused.statusCode());
+        assertEquals("unauthorized_client", OAuthHarness.json(refused).getString("error"));
+        JsonObject publicClient = h.register("none", "trips:read", "http://127.0.0.1/cb");
+        assertEquals("unauthorized_client", OAuthHarness.json(h.tokenRequest(Map.of("grant_type", "client_credentials"),
+                publicClient.getString("client_id"), null, false)).getString("error"));
+        HttpResponse<String> noRedirect = create(web, "No redirect", "", "trips:read");
+        assertEquals(400, noRedirect.statusCode(), "an ordinary client still needs a redirect URI");
+        assertTrue(h.get("/.well-known/oauth-authorization-server").body().contains("client_credentials"),
+                "advertised in the metadata");
     }
 
     @Test

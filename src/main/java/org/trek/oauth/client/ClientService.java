@@ -87,6 +87,18 @@ public class ClientService {
     /** Creates a client from the Settings screen (owner = the signed-in user). */
     public CreatedClient createFromSettings(Actor actor, long ownerId, String name, List<String> redirectUris,
                                             List<String> scopes, boolean confidential) {
+        return createFromSettings(actor, ownerId, name, redirectUris, scopes, confidential, false);
+    }
+
+    /**
+     * As above; a machine client (confidential only) uses the client_credentials grant and acts for its owner, so it
+     * needs no redirect URI (it may still have some, to also sign in through a browser).
+     */
+    public CreatedClient createFromSettings(Actor actor, long ownerId, String name, List<String> redirectUris,
+                                            List<String> scopes, boolean confidential, boolean machine) {
+        if (machine && !confidential) {
+            throw new ClientException("A machine client must be confidential: it signs in with its secret");
+        }
         String cleanName = name == null ? "" : name.trim();
         if (cleanName.isEmpty()) {
             throw new ClientException("Name is required");
@@ -94,7 +106,8 @@ public class ClientService {
         if (cleanName.length() > 100) {
             throw new ClientException("Name must be 100 characters or less");
         }
-        List<String> uris = cleanUris(redirectUris);
+        boolean noUris = redirectUris == null || redirectUris.stream().allMatch(u -> u == null || u.isBlank());
+        List<String> uris = machine && noUris ? List.of() : cleanUris(redirectUris);
         if (scopes == null || scopes.isEmpty()) {
             throw new ClientException("At least one scope is required");
         }
@@ -115,9 +128,10 @@ public class ClientService {
             secret = newSecret();
             client.setSecretHash(SecureRandoms.sha256Hex(secret));
         }
+        client.setMachineClient(machine);
         em.persist(client);
-        audit.record(actor, "oauth.client.create", client.getClientId(),
-                Map.of("client_id", client.getClientId(), "name", cleanName, "is_public", !confidential, "via", "settings"));
+        audit.record(actor, "oauth.client.create", client.getClientId(), Map.of("client_id", client.getClientId(),
+                "name", cleanName, "is_public", !confidential, "via", "settings", "machine_client", machine));
         return new CreatedClient(client, secret);
     }
 

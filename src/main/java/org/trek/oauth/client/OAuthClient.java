@@ -72,6 +72,10 @@ public class OAuthClient {
     private Instant lastUsedAt;
 
     /** For metadata-document clients: until when the fetched document may be used without fetching it again. */
+    /** Uses client_credentials and acts for its owner (created in Settings, confidential only). */
+    @Column(name = "machine_client", nullable = false)
+    private boolean machineClient;
+
     @Column(name = "document_expires_at")
     private Instant documentExpiresAt;
 
@@ -137,6 +141,14 @@ public class OAuthClient {
 
     public boolean isPublicClient() {
         return publicClient;
+    }
+
+    public boolean isMachineClient() {
+        return machineClient;
+    }
+
+    void setMachineClient(boolean machineClient) {
+        this.machineClient = machineClient;
     }
 
     public String getAuthMethod() {

@@ -83,7 +83,7 @@ public class DiscoveryResource {
                 .add("scopes_supported", array(ScopeCatalog.names()))
                 .add("response_types_supported", array(List.of("code")))
                 .add("response_modes_supported", array(List.of("query")))
-                .add("grant_types_supported", array(List.of("authorization_code", "refresh_token")))
+                .add("grant_types_supported", array(List.of("authorization_code", "refresh_token", "client_credentials")))
                 .add("token_endpoint_auth_methods_supported", array(List.of("none", "client_secret_basic", "client_secret_post")))
                 .add("revocation_endpoint_auth_methods_supported", array(List.of("none", "client_secret_basic", "client_secret_post")))
                 .add("introspection_endpoint_auth_methods_supported", array(List.of("client_secret_basic", "client_secret_post")))

@@ -45,6 +45,9 @@ public class TokenEndpoint {
     RefreshTokenGrant refreshGrant;
 
     @Inject
+    ClientCredentialsGrant clientCredentialsGrant;
+
+    @Inject
     AppConfig config;
 
     @Context
@@ -70,6 +73,8 @@ public class TokenEndpoint {
                         Retry.onDeadlock(() -> codeGrant.exchange(client, form, ip)).toJson());
                 case "refresh_token" -> OAuthResponses.json(200,
                         Retry.onDeadlock(() -> refreshGrant.refresh(client, form, ip)).toJson());
+                case "client_credentials" -> OAuthResponses.json(200,
+                        clientCredentialsGrant.issue(client, form, ip).toJson());
                 default -> throw new OAuthException(400, "unsupported_grant_type", "Unsupported grant_type");
             };
         } catch (OAuthException e) {

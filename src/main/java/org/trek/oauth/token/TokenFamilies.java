@@ -70,6 +70,28 @@ public class TokenFamilies {
                 scope, familyId);
     }
 
+    /**
+     * An access token for a machine client (client_credentials): at most an hour, no refresh token (the row's refresh
+     * hash is of a value nobody holds, expiring with the access token). Every token of one client and owner belongs to
+     * one family, so its MCP sessions survive a new token and Connected apps shows the client once.
+     */
+    public IssuedTokens issueMachine(String clientId, long userId, Collection<String> scopes, String audience) {
+        Instant now = clock.now();
+        String access = ACCESS_PREFIX + SecureRandoms.token(256);
+        String familyId = "machine-" + SecureRandoms.sha256Hex(clientId + "\n" + userId).substring(0, 48);
+        java.time.Duration life = settings.accessTokenLifetime().compareTo(MACHINE_TOKEN_LIFETIME) < 0
+                ? settings.accessTokenLifetime() : MACHINE_TOKEN_LIFETIME;
+        Instant expires = now.plus(life);
+        String scope = String.join(" ", scopes);
+        em.persist(new OAuthToken(familyId, null, clientId, userId, SecureRandoms.sha256Hex(access),
+                SecureRandoms.sha256Hex(REFRESH_PREFIX + SecureRandoms.token(256)), scope, scope, audience, now, expires,
+                expires, null));
+        return new IssuedTokens(access, null, Math.max(1, life.getSeconds()), scope, familyId);
+    }
+
+    /** Machine clients' tokens live an hour at most (TREK 3.4's CLI agents; no refresh token to renew them). */
+    static final java.time.Duration MACHINE_TOKEN_LIFETIME = java.time.Duration.ofHours(1);
+
     /** The row holding this refresh token (a plain read; rotation is claimed with {@link #claimRotation}). */
     public Optional<OAuthToken> findByRefreshToken(String refreshToken) {
         return em.createQuery("SELECT t FROM OAuthToken t WHERE t.refreshHash = :h", OAuthToken.class)
