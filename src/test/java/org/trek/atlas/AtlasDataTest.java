@@ -105,4 +105,13 @@ class AtlasDataTest {
         assertTrue(PlaceCountries.cityOf(null).isEmpty());
         assertTrue(PlaceCountries.cityOf(" , ").isEmpty());
     }
+
+    @Test
+    void instructionsNameTheCodesAndTheAddon() {
+        String text = new AtlasInstructions().instructions();
+        for (String part : new String[] {"ISO 3166-1", "ISO 3166-2", "trek://bucket-list", "add-on"}) {
+            assertTrue(text.contains(part), part);
+        }
+        assertEquals(200, new AtlasInstructions().order(), "after the trip part");
+    }
 }
