@@ -201,8 +201,9 @@ public class AtlasService {
         long now = clock.millis();
         sql.update("INSERT INTO bucket_list (user_id, name, lat, lng, country_code, notes, target_date, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", userId, name, lat, lng, country, notes, target, now);
+        // The new row: this user's, written at this instant with this name (the newest such, were there two).
         BucketItem item = sql.list("SELECT " + BucketItem.COLUMNS + " FROM bucket_list WHERE user_id = ? AND created_at = ? "
-                + "ORDER BY id DESC LIMIT 1", BucketItem::ofRow, userId, now).get(0);
+                + "AND name = ? ORDER BY id DESC LIMIT 1", BucketItem::ofRow, userId, now, name).get(0);
         announce(userId, BUCKET_LIST);
         return item;
     }
