@@ -32,7 +32,7 @@ import java.util.Set;
 @AnalyzeClasses(packages = "org.trek", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    static final String[] FEATURES = {"account", "admin", "oauth", "tokens", "trips", "integrations", "web", "notifications", "geo"};
+    static final String[] FEATURES = {"account", "admin", "oauth", "tokens", "trips", "integrations", "web", "notifications", "geo", "atlas"};
 
     /**
      * What a feature offers the others (class names relative to the feature's package; nested types included).
@@ -45,9 +45,12 @@ class ArchitectureTest {
             "tokens", Set.of("StaticTokenService", "StaticToken"),
             "admin", Set.of(),
             // The events trips fires for features that react to trip changes (notifications), knowing none of them.
-            "trips", Set.of("events.TripMemberAdded", "events.BookingChanged"),
+            "trips", Set.of("events.TripMemberAdded", "events.BookingChanged",
+                    // The trips and places a user can access, read by the atlas (stats, places per country).
+                    "TripFootprint"),
             "notifications", Set.of(),
             "geo", Set.of(),
+            "atlas", Set.of(),
             "integrations", Set.of(),
             "web", Set.of());
 

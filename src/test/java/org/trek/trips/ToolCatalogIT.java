@@ -48,8 +48,11 @@ class ToolCatalogIT {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
-    /** TRIP: works on one trip (tripId); OWN: on an object of the caller (tags); NONE: no trip. */
-    enum Kind { TRIP, OWN, NONE }
+    /**
+     * TRIP: works on one trip (tripId); OWN: on an object of the caller (tags); NONE: no trip; BUCKET_ITEM: on one of
+     * the caller's bucket-list items (another user's id is "Bucket list item not found.").
+     */
+    enum Kind { TRIP, OWN, NONE, BUCKET_ITEM }
 
     /**
      * One tool: its scope, the permission-matrix key that restricts it (null: none, e.g. read tools) and a builder of
@@ -231,7 +234,23 @@ class ToolCatalogIT {
             row("get_weather", "weather:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("lat", 48.85).add("lng", 2.35)
                     .add("date", GeoToolsIT.inDays(2))),
             row("get_detailed_weather", "weather:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("lat", 48.85).add("lng", 2.35)
-                    .add("date", GeoToolsIT.inDays(3))));
+                    .add("date", GeoToolsIT.inDays(3))),
+            // atlas (the caller's own: no trip, no permission key; other users' data is covered by AtlasToolsIT)
+            row("create_bucket_list_item", "atlas:write", null, Kind.NONE, x -> Json.createObjectBuilder().add("name", "Kyoto")
+                    .add("country_code", "jp").add("notes", "temples")),
+            row("delete_bucket_list_item", "atlas:write", null, Kind.BUCKET_ITEM, x -> Json.createObjectBuilder()
+                    .add("itemId", x.newBucketItem())),
+            row("mark_country_visited", "atlas:write", null, Kind.NONE, x -> Json.createObjectBuilder().add("country_code", "fr")),
+            row("unmark_country_visited", "atlas:write", null, Kind.NONE, x -> Json.createObjectBuilder().add("country_code", "ZW")),
+            row("get_atlas_stats", "atlas:read", null, Kind.NONE, x -> x.atlas().empty()),
+            row("list_visited_regions", "atlas:read", null, Kind.NONE, x -> x.atlas().empty()),
+            row("mark_region_visited", "atlas:write", null, Kind.NONE, x -> Json.createObjectBuilder().add("regionCode", "US-CA")
+                    .add("regionName", "California").add("countryCode", "US")),
+            row("unmark_region_visited", "atlas:write", null, Kind.NONE, x -> Json.createObjectBuilder()
+                    .add("regionCode", x.markedRegion("DE-BY"))),
+            row("get_country_atlas_places", "atlas:read", null, Kind.NONE, x -> x.atlas().empty().add("countryCode", "FR")),
+            row("update_bucket_list_item", "atlas:write", null, Kind.BUCKET_ITEM, x -> Json.createObjectBuilder()
+                    .add("itemId", x.bucketItem()).add("notes", "gardens").add("target_date", "2028-04-01")));
 
     /** The owner's trip (with the member) and one of each object; new* create fresh ones for destructive tools. */
     static final class Fixture {
@@ -375,6 +394,41 @@ class ToolCatalogIT {
         long newTodo() {
             return id(ok("create_todo", trip().add("name", "To-do " + SEQ.incrementAndGet())), "item");
         }
+
+        // atlas
+        long bucketItemId;
+        boolean atlasReady;
+
+        /** Once: a place with an address and a position in France, and a region marked (the answers have content). */
+        synchronized Fixture atlas() {
+            if (!atlasReady) {
+                ok("create_place", trip().add("name", "Eiffel Tower").add("address", "Champ de Mars, Paris").add("lat", 48.8584)
+                        .add("lng", 2.2945));
+                ok("mark_region_visited", Json.createObjectBuilder().add("regionCode", "US-CA"));
+                atlasReady = true;
+            }
+            return this;
+        }
+
+        JsonObjectBuilder empty() {
+            return Json.createObjectBuilder();
+        }
+
+        long newBucketItem() {
+            return id(ok("create_bucket_list_item", Json.createObjectBuilder().add("name", "Wish " + SEQ.incrementAndGet())), "item");
+        }
+
+        synchronized long bucketItem() {
+            if (bucketItemId == 0) {
+                bucketItemId = newBucketItem();
+            }
+            return bucketItemId;
+        }
+
+        String markedRegion(String code) {
+            ok("mark_region_visited", Json.createObjectBuilder().add("regionCode", code));
+            return code;
+        }
     }
 
     @BeforeAll
@@ -411,7 +465,7 @@ class ToolCatalogIT {
 
     @Test
     void theTableCoversEveryListedTool() {
-        assertEquals(103, listed.size(), "the core catalogue has 103 tools: " + listed.keySet());
+        assertEquals(103 + 10, listed.size(), "the core catalogue has 103 tools, atlas 10: " + listed.keySet());
         assertEquals(new TreeSet<>(listed.keySet()), new TreeSet<>(ROWS.stream().map(Row::tool).toList()),
                 "every listed tool has a row in ToolCatalogIT, and every row a listed tool");
         assertEquals(ROWS.size(), ROWS.stream().map(Row::tool).distinct().count(), "no tool twice");
@@ -590,7 +644,11 @@ class ToolCatalogIT {
                     }
                     for (String wire : List.of(McpTripHarness.LEGACY, McpTripHarness.MODERN)) {
                         String text = mcp.error(outsider, wire, r.tool(), args);
-                        assertEquals(r.kind() == Kind.OWN ? "Tag not found." : NO_ACCESS, text, "nothing else is said");
+                        assertEquals(switch (r.kind()) {
+                            case OWN -> "Tag not found.";
+                            case BUCKET_ITEM -> "Bucket list item not found.";
+                            default -> NO_ACCESS;
+                        }, text, "nothing else is said");
                     }
                 }));
     }

@@ -18,7 +18,7 @@ public enum AddonId {
     PACKING("packing", "packing:read", "packing:write", "todos:read", "todos:write"),
     /** Collaboration (notes, polls, chat; each a {@link SubSwitch}); its MCP tools are not built yet. */
     COLLAB("collab", "collab:read", "collab:write"),
-    /** Atlas and bucket list; its MCP tools are not built yet. */
+    /** Atlas and bucket list: the atlas tools and resources (package atlas). */
     ATLAS("atlas", "atlas:read", "atlas:write"),
     /** Vacation planning; its MCP tools are not built yet. */
     VACAY("vacay", "vacay:read", "vacay:write"),
