@@ -737,8 +737,8 @@ public class VacayService {
         String l = label(label);
         String c = color == null ? DEFAULT_CALENDAR_COLOR : color(color);
         Plan plan = activePlan(userId);
-        if (sql.list("SELECT id FROM vacay_holiday_calendars WHERE plan_id = ?", rs -> rs.getLong(1), plan.id()).size() >= 20) {
-            throw new VacayException("A plan has at most 20 holiday calendars.");
+        if (sql.list("SELECT id FROM vacay_holiday_calendars WHERE plan_id = ?", rs -> rs.getLong(1), plan.id()).size() >= 50) {
+            throw new VacayException("A plan has at most 50 holiday calendars.");
         }
         sql.update("INSERT INTO vacay_holiday_calendars (plan_id, region, label, color, sort_order) VALUES (?, ?, ?, ?, ?)",
                 plan.id(), r, l, c, sortOrder == null ? 0 : sortOrder);
