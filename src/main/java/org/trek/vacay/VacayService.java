@@ -43,7 +43,7 @@ import org.trek.platform.db.Sql;
  * <p>Counting follows the original: a user's used days in a year are their entries of that year in the plan, except
  * (ours) entries on weekend days the plan blocks and on company holidays while those are on; public holidays of the
  * plan's calendars remove the entries on them when applied, as the original does, and cannot be taken. Carry-over:
- * with carry-over on, a tracked year carries what was left of the plan's previous tracked year ({@code vacation_days +
+ * with carry-over on, a tracked year carries what was left of the year before when that one is tracked ({@code vacation_days +
  * carried_over - used}, never below 0); worked out when read, so it never goes stale and reading writes nothing (the
  * original stored it as a side effect of reading the previous year's statistics).
  */
@@ -97,12 +97,6 @@ public class VacayService {
     /** One user's numbers of one year. */
     public record Stat(long userId, String personName, String personColor, int year, int vacationDays, int carriedOver,
                        int totalAvailable, int used, int remaining) {
-        JsonObjectBuilder toJson() {
-            return JsonFactory.createObjectBuilder().add("user_id", userId).add("person_name", personName)
-                    .add("person_color", personColor).add("year", year).add("vacation_days", vacationDays)
-                    .add("carried_over", carriedOver).add("total_available", totalAvailable).add("used", used)
-                    .add("remaining", remaining);
-        }
     }
 
     // ---------------------------------------------------------------- validation
@@ -680,18 +674,18 @@ public class VacayService {
     }
 
     /**
-     * What a year carries over: of a tracked year with a tracked year before it, what was left of that one (its
-     * allowance plus its own carry-over, less what was used, never below 0); of the first tracked year (and of an
-     * untracked one) the stored value (0 unless it came with a user joining the plan).
+     * What a year carries over: of a tracked year whose calendar year before is tracked too, what was left of that one
+     * (its allowance plus its own carry-over, less what was used, never below 0), as the original's addYear and
+     * getStats carry from one year to the next; otherwise the stored value (0 unless it came with a user joining the
+     * plan).
      */
     static int carried(int year, List<Integer> tracked, Map<Integer, int[]> allowances, Map<Integer, Integer> used) {
         int[] config = allowances.get(year);
         int stored = config == null ? 0 : config[1];
-        int index = tracked.indexOf(year);
-        if (index <= 0) {
+        int prev = year - 1;
+        if (!tracked.contains(year) || !tracked.contains(prev)) {
             return stored;
         }
-        int prev = tracked.get(index - 1);
         int[] prevConfig = allowances.get(prev);
         int prevDays = prevConfig == null ? DEFAULT_DAYS : prevConfig[0];
         int prevCarried = carried(prev, tracked, allowances, used);

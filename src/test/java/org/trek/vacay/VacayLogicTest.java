@@ -95,18 +95,20 @@ class VacayLogicTest {
 
     /**
      * Worked by hand: 2026 allows 30 and used 12 → 18 carried into 2027; 2027 allows 25 + 18 = 43, used 50 → nothing
-     * (never below 0) into 2028; 2030 follows 2028 (2029 untracked): 2028 allows 30 (default) + 0 - 4 used = 26.
+     * (never below 0) into 2028; 2029 allows 30 (default) + 0 - 4 used = 26 into 2030; 2032 follows no tracked year.
      */
     @Test
     void carryOverChainsThroughTheTrackedYears() {
-        List<Integer> tracked = List.of(2026, 2027, 2028, 2030);
+        List<Integer> tracked = List.of(2026, 2027, 2028, 2029, 2030, 2032);
         Map<Integer, int[]> allowances = Map.of(2026, new int[] {30, 0}, 2027, new int[] {25, 99}, 2030, new int[] {20, 0});
-        Map<Integer, Integer> used = Map.of(2026, 12, 2027, 50, 2028, 4);
+        Map<Integer, Integer> used = Map.of(2026, 12, 2027, 50, 2028, 0, 2029, 4);
         assertEquals(0, VacayService.carried(2026, tracked, allowances, used), "first tracked year: the stored value");
         assertEquals(18, VacayService.carried(2027, tracked, allowances, used), "stored 99 is ignored: worked out");
         assertEquals(0, VacayService.carried(2028, tracked, allowances, used), "never below 0");
-        assertEquals(26, VacayService.carried(2030, tracked, allowances, used), "from the previous tracked year");
-        assertEquals(0, VacayService.carried(2029, tracked, allowances, used), "an untracked year carries nothing");
+        assertEquals(30, VacayService.carried(2029, tracked, allowances, used), "2028: 30 + 0 - 0");
+        assertEquals(56, VacayService.carried(2030, tracked, allowances, used), "2029: 30 + 30 - 4");
+        assertEquals(0, VacayService.carried(2032, tracked, allowances, used), "2031 is not tracked: nothing carried");
+        assertEquals(0, VacayService.carried(2031, tracked, allowances, used), "an untracked year carries nothing");
         assertEquals(7, VacayService.carried(2026, tracked, Map.of(2026, new int[] {30, 7}), used), "a stored base is kept");
     }
 
