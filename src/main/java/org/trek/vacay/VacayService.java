@@ -153,7 +153,16 @@ public class VacayService {
         if (plan != null) {
             return plan;
         }
-        sql.update("INSERT INTO vacay_plans (owner_id, created_at) VALUES (?, ?)", userId, clock.millis());
+        try {
+            sql.update("INSERT INTO vacay_plans (owner_id, created_at) VALUES (?, ?)", userId, clock.millis());
+        } catch (IllegalStateException e) {
+            // A concurrent first call of the same user created it (unique owner_id): use that one.
+            plan = ownPlanOrNull(userId);
+            if (plan != null) {
+                return plan;
+            }
+            throw e;
+        }
         plan = ownPlanOrNull(userId);
         int year = java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
         sql.update("INSERT INTO vacay_years (plan_id, vacation_year) VALUES (?, ?)", plan.id(), year);
@@ -397,6 +406,12 @@ public class VacayService {
             sql.update("DELETE FROM vacay_plan_members WHERE plan_id = ? AND status = 'pending'", own.id());
             // Entries on dates the user already has in the target plan cannot exist (they were never there).
             sql.update("UPDATE vacay_entries SET plan_id = ? WHERE plan_id = ? AND user_id = ?", planId, own.id(), userId);
+            Plan target = planById(planId);
+            if (target.companyHolidaysEnabled()) {
+                // The plan's company holidays are off for everyone, the newcomer included.
+                sql.update("DELETE FROM vacay_entries WHERE plan_id = ? AND user_id = ? AND vacation_date IN "
+                        + "(SELECT holiday_date FROM vacay_company_holidays WHERE plan_id = ?)", planId, userId, planId);
+            }
             sql.update("INSERT INTO vacay_user_years (user_id, plan_id, vacation_year, vacation_days, carried_over) "
                     + "SELECT y.user_id, ?, y.vacation_year, y.vacation_days, y.carried_over FROM vacay_user_years y "
                     + "WHERE y.user_id = ? AND y.plan_id = ? AND NOT EXISTS (SELECT 1 FROM vacay_user_years t WHERE t.user_id = y.user_id "

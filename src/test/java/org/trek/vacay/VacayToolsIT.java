@@ -174,7 +174,11 @@ class VacayToolsIT {
         assertEquals("No pending invite for that user", error(ann, "cancel_vacay_invite", args().add("targetUserId", bob.id())));
         assertEquals("No pending invite", error(bob, "accept_vacay_invite", args().add("planId", annPlan)));
 
-        // Cid invites Bob too; Bob accepts Ann's: he is in her plan with his days, in a colour of his own.
+        // Cid invites Bob too; Bob accepts Ann's: he is in her plan with his days (but none on her company holidays),
+        // in a colour of his own.
+        toggle(bob, "2027-03-11");
+        ok(ann, "toggle_company_holiday", args().add("date", "2027-03-11"));
+        ok(bob, "send_vacay_invite", args().add("targetUserId", mcp.newUser("vac-dan").id()));
         ok(cid, "send_vacay_invite", args().add("targetUserId", bob.id()));
         ok(ann, "send_vacay_invite", args().add("targetUserId", bob.id()));
         ok(bob, "accept_vacay_invite", args().add("planId", annPlan));
@@ -184,7 +188,7 @@ class VacayToolsIT {
         assertEquals("#ec4899", fused.getJsonArray("users").getJsonObject(1).getString("color"), "Ann has the default colour");
         assertEquals(annPlan, planId(bob), "Bob's active plan is Ann's");
         assertFalse(plan(bob).getBoolean("isOwner"));
-        assertEquals(List.of("2027-03-08"), entryDates(ann, 2027, bob), "Bob's days came along");
+        assertEquals(List.of("2027-03-08"), entryDates(ann, 2027, bob), "Bob's days came along, but not the company holiday");
 
         // One plan at a time.
         assertEquals("You are already in a shared plan; leave or dissolve it first (dissolve_vacay_plan).",
@@ -205,6 +209,7 @@ class VacayToolsIT {
         assertEquals(List.of(bob.id()), userIds(plan(bob)));
         assertEquals(List.of("2027-03-08"), entryDates(bob, 2027, bob));
         assertEquals(List.of(), entryDates(ann, 2027, bob));
+        assertEquals(0, plan(bob).getJsonArray("pendingInvites").size(), "Bob's own invitation lapsed when he joined Ann");
         assertTrue(error(ann, "dissolve_vacay_plan", args()).contains("nothing to dissolve"));
     }
 
