@@ -83,6 +83,9 @@ public final class TrekServer implements AutoCloseable {
             env.put("TRANSIT_API_URL", StubServer.shared().baseUrl());
             env.put("TRANSIT_TIMEOUT_SECONDS", "2");
             env.put("TRANSIT_MAX_BYTES", "65536");
+            // Public holidays of the vacay tools (org.trek.vacay.HolidayStub puts a Nager.Date stub there).
+            env.put("VACAY_HOLIDAYS_URL", StubServer.shared().baseUrl() + "/nager");
+            env.put("VACAY_HOLIDAYS_TIMEOUT_SECONDS", "2");
             // Geo and weather tools (GeoToolsIT): Open-Meteo at the stub; map hosts pinned to the stub (plain http),
             // loopback allowed for them; maps.google.de pinned to 0.0.0.0 to play a host inside the network.
             String stubAddress = StubServer.shared().baseUrl().substring("http://".length());

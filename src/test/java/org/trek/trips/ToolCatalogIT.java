@@ -250,7 +250,35 @@ class ToolCatalogIT {
                     .add("regionCode", x.markedRegion("DE-BY"))),
             row("get_country_atlas_places", "atlas:read", null, Kind.NONE, x -> x.atlas().empty().add("countryCode", "FR")),
             row("update_bucket_list_item", "atlas:write", null, Kind.BUCKET_ITEM, x -> Json.createObjectBuilder()
-                    .add("itemId", x.bucketItem()).add("notes", "gardens").add("target_date", "2028-04-01")));
+                    .add("itemId", x.bucketItem()).add("notes", "gardens").add("target_date", "2028-04-01")),
+            // vacay (the caller's active plan: no trip, no permission key; other users' plans are covered by VacayToolsIT)
+            row("get_vacay_plan", "vacay:read", null, Kind.NONE, x -> Json.createObjectBuilder()),
+            row("update_vacay_plan", "vacay:write", null, Kind.NONE, x -> Json.createObjectBuilder().add("carry_over_enabled", true)),
+            row("set_vacay_color", "vacay:write", null, Kind.NONE, x -> Json.createObjectBuilder().add("color", "#6366f1")),
+            row("get_available_vacay_users", "vacay:read", null, Kind.NONE, x -> Json.createObjectBuilder()),
+            row("send_vacay_invite", "vacay:write", null, Kind.NONE, x -> Json.createObjectBuilder().add("targetUserId", mcp.newUser("vinv").id())),
+            row("accept_vacay_invite", "vacay:write", null, Kind.NONE, x -> Json.createObjectBuilder().add("planId", x.vacayInvitationToOwner())),
+            row("decline_vacay_invite", "vacay:write", null, Kind.NONE, x -> Json.createObjectBuilder().add("planId", x.vacayInvitationToOwner())),
+            row("cancel_vacay_invite", "vacay:write", null, Kind.NONE, x -> Json.createObjectBuilder().add("targetUserId", x.vacayInvitee())),
+            row("dissolve_vacay_plan", "vacay:write", null, Kind.NONE, x -> {
+                x.vacayInvitee();
+                return Json.createObjectBuilder();
+            }),
+            row("list_vacay_years", "vacay:read", null, Kind.NONE, x -> Json.createObjectBuilder()),
+            row("add_vacay_year", "vacay:write", null, Kind.NONE, x -> Json.createObjectBuilder().add("year", 2091)),
+            row("delete_vacay_year", "vacay:write", null, Kind.NONE, x -> Json.createObjectBuilder().add("year", 2090)),
+            row("get_vacay_entries", "vacay:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("year", x.vacayDayTaken())),
+            row("toggle_vacay_entry", "vacay:write", null, Kind.NONE, x -> Json.createObjectBuilder().add("date", "2091-03-02")),
+            row("toggle_company_holiday", "vacay:write", null, Kind.NONE, x -> Json.createObjectBuilder().add("date", "2091-12-24")
+                    .add("note", "Christmas Eve")),
+            row("get_vacay_stats", "vacay:read", null, Kind.NONE, x -> Json.createObjectBuilder().add("year", 2091)),
+            row("update_vacay_stats", "vacay:write", null, Kind.NONE, x -> Json.createObjectBuilder().add("year", 2091).add("vacationDays", 22)),
+            row("add_holiday_calendar", "vacay:write", null, Kind.NONE, x -> Json.createObjectBuilder().add("region", "DE-BY").add("label", "Bavaria")),
+            row("update_holiday_calendar", "vacay:write", null, Kind.NONE, x -> Json.createObjectBuilder().add("calendarId", x.vacayCalendar())
+                    .add("label", "Renamed")),
+            row("delete_holiday_calendar", "vacay:write", null, Kind.NONE, x -> Json.createObjectBuilder().add("calendarId", x.vacayCalendar())),
+            row("list_holiday_countries", "vacay:read", null, Kind.NONE, x -> x.holidayStub()),
+            row("list_holidays", "vacay:read", null, Kind.NONE, x -> x.holidayStub().add("country", "DE").add("year", 2027)));
 
     /** The owner's trip (with the member) and one of each object; new* create fresh ones for destructive tools. */
     static final class Fixture {
@@ -429,6 +457,48 @@ class ToolCatalogIT {
             ok("mark_region_visited", Json.createObjectBuilder().add("regionCode", code));
             return code;
         }
+        // vacay
+
+        /** A new user (with a token) invites the owner, who first leaves any plan they joined; answers the plan id. */
+        long vacayInvitationToOwner() {
+            McpTripHarness.Account inviter = mcp.newAccount("vhost");
+            JsonObject plan = ok("get_vacay_plan", Json.createObjectBuilder()).getJsonObject("plan");
+            if (!plan.getBoolean("isOwner")) {
+                ok("dissolve_vacay_plan", Json.createObjectBuilder());
+            }
+            mcp.ok(inviter, "send_vacay_invite", Json.createObjectBuilder().add("targetUserId", owner.id()));
+            return mcp.ok(inviter, "get_vacay_plan", Json.createObjectBuilder()).getJsonObject("plan").getJsonObject("plan")
+                    .getJsonNumber("id").longValue();
+        }
+
+        /** A new user the owner's active plan has invited. */
+        long vacayInvitee() {
+            long id = mcp.newUser("vinv").id();
+            ok("send_vacay_invite", Json.createObjectBuilder().add("targetUserId", id));
+            return id;
+        }
+
+        /** Makes sure the owner has a day off in 2091 (get_vacay_entries then has an entry to show); answers 2091. */
+        int vacayDayTaken() {
+            JsonArray entries = ok("get_vacay_entries", Json.createObjectBuilder().add("year", 2091)).getJsonObject("entries")
+                    .getJsonArray("entries");
+            if (entries.stream().noneMatch(e -> e.asJsonObject().getString("date").equals("2091-03-05")
+                    && e.asJsonObject().getJsonNumber("user_id").longValue() == owner.id())) {
+                ok("toggle_vacay_entry", Json.createObjectBuilder().add("date", "2091-03-05"));
+            }
+            return 2091;
+        }
+
+        /** A new holiday calendar of the owner's active plan. */
+        long vacayCalendar() {
+            return id(ok("add_holiday_calendar", Json.createObjectBuilder().add("region", "AT")), "calendar");
+        }
+
+        /** The public holiday service stub (org.trek.vacay.HolidayStub) is in place; an empty argument object. */
+        JsonObjectBuilder holidayStub() {
+            org.trek.vacay.HolidayStub.install();
+            return Json.createObjectBuilder();
+        }
     }
 
     @BeforeAll
@@ -465,7 +535,7 @@ class ToolCatalogIT {
 
     @Test
     void theTableCoversEveryListedTool() {
-        assertEquals(103 + 10, listed.size(), "the core catalogue has 103 tools, atlas 10: " + listed.keySet());
+        assertEquals(103 + 10 + 22, listed.size(), "the core catalogue has 103 tools, atlas 10, vacay 22: " + listed.keySet());
         assertEquals(new TreeSet<>(listed.keySet()), new TreeSet<>(ROWS.stream().map(Row::tool).toList()),
                 "every listed tool has a row in ToolCatalogIT, and every row a listed tool");
         assertEquals(ROWS.size(), ROWS.stream().map(Row::tool).distinct().count(), "no tool twice");

@@ -20,7 +20,7 @@ public enum AddonId {
     COLLAB("collab", "collab:read", "collab:write"),
     /** Atlas and bucket list: the atlas tools and resources (package atlas). */
     ATLAS("atlas", "atlas:read", "atlas:write"),
-    /** Vacation planning; its MCP tools are not built yet. */
+    /** Vacation planning: the vacay tools and resources (org.trek.vacay). */
     VACAY("vacay", "vacay:read", "vacay:write"),
     /** Travel journal (off by default); its MCP tools are not built yet. */
     JOURNEY("journey", "journey:read", "journey:write", "journey:share"),

@@ -24,7 +24,7 @@ import org.trek.oauth.OAuthHarness;
  * to it (on its GET stream) and the 2026-07-28 subscriptions/listen stream that asked for it, validated against the
  * schema; other trips, unsubscribed resources and subscribers who lost access to the trip hear nothing.
  */
-class McpSubscriptionsIT {
+public class McpSubscriptionsIT {
     static final String SCOPES = "trips:read trips:write places:read places:write";
     private final TrekServer server = TrekServer.shared();
 
@@ -76,7 +76,7 @@ class McpSubscriptionsIT {
     }
 
     /** Opens a subscriptions/listen stream for these resources and returns it after the acknowledgement. */
-    static BlockingQueue<String> listen(McpTestClient c, String subscriptionId, List<String> uris,
+    public static BlockingQueue<String> listen(McpTestClient c, String subscriptionId, List<String> uris,
                                         List<String> expectAcknowledged) throws InterruptedException {
         var array = Json.createArrayBuilder();
         uris.forEach(array::add);
@@ -101,7 +101,7 @@ class McpSubscriptionsIT {
     }
 
     /** The next resources/updated notification on a stream (validated), or null after the timeout. */
-    static JsonObject nextUpdate(BlockingQueue<String> stream, String revision, long seconds) throws InterruptedException {
+    public static JsonObject nextUpdate(BlockingQueue<String> stream, String revision, long seconds) throws InterruptedException {
         String line = await(stream, l -> STREAM_END.equals(l)
                 || l.startsWith("data:") && l.contains("notifications/resources/updated"), seconds);
         if (line == null || STREAM_END.equals(line)) {
@@ -116,7 +116,7 @@ class McpSubscriptionsIT {
      * Lets announcements of earlier changes (creating the trips) pass: the feed is polled once a second, so one made
      * just before the subscription may still be delivered after it (a harmless extra "re-read this").
      */
-    static void settle(BlockingQueue<String> stream, String revision) throws InterruptedException {
+    public static void settle(BlockingQueue<String> stream, String revision) throws InterruptedException {
         for (int i = 0; i < 5 && nextUpdate(stream, revision, 2) != null; i++) {
             // drained one
         }
