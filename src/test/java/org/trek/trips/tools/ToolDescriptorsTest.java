@@ -29,7 +29,9 @@ class ToolDescriptorsTest {
 
     static final List<Class<? extends ToolProvider>> PROVIDERS = List.of(TripTools.class, PlaceTools.class,
             AssignmentTools.class, TagTools.class, DayTools.class, ReservationTools.class, BudgetTools.class,
-            PackingTools.class, TodoTools.class, SettlementTools.class, TransitTools.class);
+            PackingTools.class, TodoTools.class, SettlementTools.class, TransitTools.class,
+            // journey
+            org.trek.journey.tools.JourneyTools.class);
 
     /** Builds a provider as CDI would for its declarations: the tool kit injected, @PostConstruct run. */
     static ToolProvider declare(Class<? extends ToolProvider> type) throws ReflectiveOperationException {
@@ -89,7 +91,7 @@ class ToolDescriptorsTest {
             Files.write(GOLDEN, now, StandardCharsets.UTF_8);
         }
         List<String> recorded = Files.readAllLines(GOLDEN, StandardCharsets.UTF_8);
-        assertEquals(91, now.size(), "tool count");
+        assertEquals(91 + 22, now.size(), "tool count: 91 trip tools, 22 journey tools");
         for (int i = 0; i < Math.max(now.size(), recorded.size()); i++) {
             assertEquals(i < recorded.size() ? recorded.get(i) : null, i < now.size() ? now.get(i) : null, "tool #" + (i + 1));
         }
