@@ -240,7 +240,7 @@ class ToolCatalogIT {
             row("get_journey", "journey:read", null, Kind.JOURNEY, Fixture::journey),
             row("list_journey_entries", "journey:read", null, Kind.JOURNEY, Fixture::journey),
             row("list_journey_contributors", "journey:read", null, Kind.JOURNEY, Fixture::journey),
-            row("get_journey_suggestions", "journey:read", null, Kind.NONE, x -> Json.createObjectBuilder()),
+            row("get_journey_suggestions", "journey:read", null, Kind.NONE, x -> x.withRecentTrip()),
             row("list_journey_available_trips", "journey:read", null, Kind.NONE, x -> Json.createObjectBuilder()),
             row("create_journey", "journey:write", null, Kind.NONE, x -> Json.createObjectBuilder().add("title", "Catalog journal")
                     .add("subtitle", "Made by the catalog").add("trip_ids", ids(x.tripId))),
@@ -447,6 +447,18 @@ class ToolCatalogIT {
             McpTripHarness.Account spare = mcp.newUser("reader");
             ok("add_journey_contributor", journey().add("targetUserId", spare.id()).add("role", "viewer"));
             return spare.id();
+        }
+
+        long recentTripId;
+
+        /** A trip of the owner that ended last week and is in no journey, so that get_journey_suggestions has one. */
+        synchronized JsonObjectBuilder withRecentTrip() {
+            if (recentTripId == 0) {
+                java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+                recentTripId = id(ok("create_trip", Json.createObjectBuilder().add("title", "Just back")
+                        .add("start_date", today.minusDays(9).toString()).add("end_date", today.minusDays(7).toString())), "trip");
+            }
+            return Json.createObjectBuilder();
         }
 
         Fixture withJourneyShareLink() {
