@@ -93,6 +93,9 @@ class JourneyToolsIT {
     @Inject
     McpRegistry registry;
 
+    @Inject
+    JourneyInstructions instructions;
+
     User owner;
     User editor;
     User viewer;
@@ -588,6 +591,16 @@ class JourneyToolsIT {
         events.clear();
         refused(other, "create_journey_entry", j(jid).add("entry_date", "2027-06-01"), NO_ACCESS);
         assertEquals(List.of(), events.about(jid));
+    }
+
+    @Test
+    void theServerInstructionsExplainJourneys() {
+        String text = instructions.instructions();
+        for (String part : List.of("## Journeys (add-on, may be absent)", "skeleton", "list_journeys", "get_journey",
+                "list_journey_available_trips", "only the owner")) {
+            assertTrue(text.contains(part), part);
+        }
+        assertTrue(instructions.order() > 100, "after the trips' part");
     }
 
     // ---------------------------------------------------------------- scopes and the addon
