@@ -33,7 +33,7 @@ import java.util.Set;
 class ArchitectureTest {
 
     static final String[] FEATURES = {"account", "admin", "oauth", "tokens", "trips", "integrations", "web", "notifications", "geo",
-            "atlas", "vacay"};
+            "atlas", "vacay", "journey"};
 
     /**
      * What a feature offers the others (class names relative to the feature's package; nested types included).
@@ -45,14 +45,15 @@ class ArchitectureTest {
                     "client.ClientOrigin", "grant.GrantService", "grant.GrantView", "grant.ConnectedApp")),
             Map.entry("tokens", Set.of("StaticTokenService", "StaticToken")),
             Map.entry("admin", Set.of()),
-            // The events trips fires for features that react to trip changes (notifications), knowing none of them.
-            Map.entry("trips", Set.of("events.TripMemberAdded", "events.BookingChanged",
-                    // The trips and places a user can access, read by the atlas (stats, places per country).
-                    "TripFootprint")),
+            // The events trips fires for features that react to trip changes (notifications), knowing none of them;
+            // TripFootprint for the atlas (the trips and places a user can access: stats, places per country);
+            // TripAccess for journey, which links only trips its caller can open.
+            Map.entry("trips", Set.of("events.TripMemberAdded", "events.BookingChanged", "TripFootprint", "TripAccess")),
             Map.entry("notifications", Set.of()),
             Map.entry("geo", Set.of()),
             Map.entry("atlas", Set.of()),
             Map.entry("vacay", Set.of()),
+            Map.entry("journey", Set.of()),
             Map.entry("integrations", Set.of()),
             Map.entry("web", Set.of()));
 

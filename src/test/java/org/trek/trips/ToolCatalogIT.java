@@ -50,9 +50,10 @@ class ToolCatalogIT {
 
     /**
      * TRIP: works on one trip (tripId); OWN: on an object of the caller (tags); NONE: no trip; BUCKET_ITEM: on one of
-     * the caller's bucket-list items (another user's id is "Bucket list item not found.").
+     * the caller's bucket-list items (another user's id is "Bucket list item not found."); JOURNEY / JOURNEY_ENTRY:
+     * on a journey (journeyId) or one of its entries (entryId), which another user is told do not exist.
      */
-    enum Kind { TRIP, OWN, NONE, BUCKET_ITEM }
+    enum Kind { TRIP, OWN, NONE, BUCKET_ITEM, JOURNEY, JOURNEY_ENTRY }
 
     /**
      * One tool: its scope, the permission-matrix key that restricts it (null: none, e.g. read tools) and a builder of
@@ -278,7 +279,39 @@ class ToolCatalogIT {
                     .add("label", "Renamed")),
             row("delete_holiday_calendar", "vacay:write", null, Kind.NONE, x -> Json.createObjectBuilder().add("calendarId", x.vacayCalendar())),
             row("list_holiday_countries", "vacay:read", null, Kind.NONE, x -> x.holidayStub()),
-            row("list_holidays", "vacay:read", null, Kind.NONE, x -> x.holidayStub().add("country", "DE").add("year", 2027)));
+            row("list_holidays", "vacay:read", null, Kind.NONE, x -> x.holidayStub().add("country", "DE").add("year", 2027)),
+            // journey (addon journey, switched on for this class; no trip permission: the journey's roles decide, JourneyToolsIT)
+            row("list_journeys", "journey:read", null, Kind.NONE, x -> Json.createObjectBuilder()),
+            row("get_journey", "journey:read", null, Kind.JOURNEY, Fixture::journey),
+            row("list_journey_entries", "journey:read", null, Kind.JOURNEY, Fixture::journey),
+            row("list_journey_contributors", "journey:read", null, Kind.JOURNEY, Fixture::journey),
+            row("get_journey_suggestions", "journey:read", null, Kind.NONE, x -> x.withRecentTrip()),
+            row("list_journey_available_trips", "journey:read", null, Kind.NONE, x -> Json.createObjectBuilder()),
+            row("create_journey", "journey:write", null, Kind.NONE, x -> Json.createObjectBuilder().add("title", "Catalog journal")
+                    .add("subtitle", "Made by the catalog").add("trip_ids", ids(x.tripId))),
+            row("update_journey", "journey:write", null, Kind.JOURNEY, x -> x.journey().add("subtitle", "Updated").add("status", "completed")),
+            row("delete_journey", "journey:write", null, Kind.JOURNEY, x -> Json.createObjectBuilder().add("journeyId", x.newJourney())),
+            row("add_journey_trip", "journey:write", null, Kind.JOURNEY, x -> x.journey().add("tripId", x.tripId)),
+            row("remove_journey_trip", "journey:write", null, Kind.JOURNEY, x -> Json.createObjectBuilder()
+                    .add("journeyId", x.newJourneyOnTrip()).add("tripId", x.tripId)),
+            row("create_journey_entry", "journey:write", null, Kind.JOURNEY, x -> x.journey().add("entry_date", "2027-04-01")
+                    .add("title", "Arrival").add("story", "Landed")),
+            row("update_journey_entry", "journey:write", null, Kind.JOURNEY_ENTRY, x -> Json.createObjectBuilder()
+                    .add("entryId", x.journeyEntry()).add("title", "Arrival day")),
+            row("delete_journey_entry", "journey:write", null, Kind.JOURNEY_ENTRY, x -> Json.createObjectBuilder()
+                    .add("entryId", x.newJourneyEntry())),
+            row("reorder_journey_entries", "journey:write", null, Kind.JOURNEY, x -> x.journey().add("orderedIds",
+                    ids(x.newJourneyEntry(), x.journeyEntry()))),
+            row("add_journey_contributor", "journey:write", null, Kind.JOURNEY, x -> x.journey().add("targetUserId", x.newJourneyContributor())
+                    .add("role", "viewer")),
+            row("update_journey_contributor_role", "journey:write", null, Kind.JOURNEY, x -> x.journey()
+                    .add("targetUserId", x.newJourneyContributor()).add("role", "editor")),
+            row("remove_journey_contributor", "journey:write", null, Kind.JOURNEY, x -> x.journey()
+                    .add("targetUserId", x.newJourneyContributor())),
+            row("update_journey_preferences", "journey:write", null, Kind.JOURNEY, x -> x.journey().add("hide_skeletons", true)),
+            row("get_journey_share_link", "journey:share", null, Kind.JOURNEY, Fixture::journey),
+            row("create_journey_share_link", "journey:share", null, Kind.JOURNEY, Fixture::journey),
+            row("delete_journey_share_link", "journey:share", null, Kind.JOURNEY, x -> x.withJourneyShareLink().journey()));
 
     /** The owner's trip (with the member) and one of each object; new* create fresh ones for destructive tools. */
     static final class Fixture {
@@ -499,6 +532,60 @@ class ToolCatalogIT {
             org.trek.vacay.HolidayStub.install();
             return Json.createObjectBuilder();
         }
+        // journey: the owner's journey on the fixture trip (made when first needed), one entry, fresh objects to delete
+        long journeyId;
+        long journeyEntryId;
+
+        synchronized JsonObjectBuilder journey() {
+            if (journeyId == 0) {
+                journeyId = newJourneyOnTrip();
+            }
+            return Json.createObjectBuilder().add("journeyId", journeyId);
+        }
+
+        synchronized long journeyEntry() {
+            if (journeyEntryId == 0) {
+                journeyEntryId = newJourneyEntry();
+            }
+            return journeyEntryId;
+        }
+
+        long newJourney() {
+            return id(ok("create_journey", Json.createObjectBuilder().add("title", "Journal " + SEQ.incrementAndGet())), "journey");
+        }
+
+        long newJourneyOnTrip() {
+            return id(ok("create_journey", Json.createObjectBuilder().add("title", "Journal " + SEQ.incrementAndGet())
+                    .add("trip_ids", ids(tripId))), "journey");
+        }
+
+        long newJourneyEntry() {
+            return id(ok("create_journey_entry", journey().add("entry_date", "2027-04-02").add("title", "Entry " + SEQ.incrementAndGet())),
+                    "entry");
+        }
+
+        long newJourneyContributor() {
+            McpTripHarness.Account spare = mcp.newUser("reader");
+            ok("add_journey_contributor", journey().add("targetUserId", spare.id()).add("role", "viewer"));
+            return spare.id();
+        }
+
+        long recentTripId;
+
+        /** A trip of the owner that ended last week and is in no journey, so that get_journey_suggestions has one. */
+        synchronized JsonObjectBuilder withRecentTrip() {
+            if (recentTripId == 0) {
+                java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+                recentTripId = id(ok("create_trip", Json.createObjectBuilder().add("title", "Just back")
+                        .add("start_date", today.minusDays(9).toString()).add("end_date", today.minusDays(7).toString())), "trip");
+            }
+            return Json.createObjectBuilder();
+        }
+
+        Fixture withJourneyShareLink() {
+            ok("create_journey_share_link", journey());
+            return this;
+        }
     }
 
     @BeforeAll
@@ -518,7 +605,14 @@ class ToolCatalogIT {
         outsider = mcp.newAccount("outsider");
         f = new Fixture();
         f.build();
+        mcp.addon("journey", true); // off by default
         listed = mcp.tools(owner.token());
+    }
+
+    /** The journey addon goes back to its default for the test classes that run after this one. */
+    @AfterAll
+    static void journeyAddonBackOff() {
+        mcp.addon("journey", false);
     }
 
     /** Hundreds of tool calls later, on both wires: nothing SEVERE in the shared server's log. */
@@ -535,7 +629,8 @@ class ToolCatalogIT {
 
     @Test
     void theTableCoversEveryListedTool() {
-        assertEquals(103 + 10 + 22, listed.size(), "the core catalogue has 103 tools, atlas 10, vacay 22: " + listed.keySet());
+        assertEquals(103 + 10 + 22 + 22, listed.size(), "the core catalogue has 103 tools, atlas 10, vacay 22, journey 22: "
+                + listed.keySet());
         assertEquals(new TreeSet<>(listed.keySet()), new TreeSet<>(ROWS.stream().map(Row::tool).toList()),
                 "every listed tool has a row in ToolCatalogIT, and every row a listed tool");
         assertEquals(ROWS.size(), ROWS.stream().map(Row::tool).distinct().count(), "no tool twice");
@@ -714,11 +809,14 @@ class ToolCatalogIT {
                     }
                     for (String wire : List.of(McpTripHarness.LEGACY, McpTripHarness.MODERN)) {
                         String text = mcp.error(outsider, wire, r.tool(), args);
-                        assertEquals(switch (r.kind()) {
+                        String expected = switch (r.kind()) {
                             case OWN -> "Tag not found.";
                             case BUCKET_ITEM -> "Bucket list item not found.";
+                            case JOURNEY -> "Journey not found or access denied.";
+                            case JOURNEY_ENTRY -> "Entry not found or access denied.";
                             default -> NO_ACCESS;
-                        }, text, "nothing else is said");
+                        };
+                        assertEquals(expected, text, "nothing else is said");
                     }
                 }));
     }

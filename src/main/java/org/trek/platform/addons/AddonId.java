@@ -22,7 +22,7 @@ public enum AddonId {
     ATLAS("atlas", "atlas:read", "atlas:write"),
     /** Vacation planning: the vacay tools and resources (org.trek.vacay). */
     VACAY("vacay", "vacay:read", "vacay:write"),
-    /** Travel journal (off by default); its MCP tools are not built yet. */
+    /** Travel journal (off by default): the journey tools and resources (org.trek.journey). */
     JOURNEY("journey", "journey:read", "journey:write", "journey:share"),
     /** import_places_from_url with source naver-list (off by default); no scope of its own (places:write). */
     NAVER_LIST_IMPORT("naver_list_import");

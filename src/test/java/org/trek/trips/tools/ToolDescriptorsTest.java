@@ -30,7 +30,8 @@ class ToolDescriptorsTest {
     static final List<Class<? extends ToolProvider>> PROVIDERS = List.of(TripTools.class, PlaceTools.class,
             AssignmentTools.class, TagTools.class, DayTools.class, ReservationTools.class, BudgetTools.class,
             PackingTools.class, TodoTools.class, SettlementTools.class, TransitTools.class,
-            org.trek.atlas.tools.AtlasTools.class, org.trek.vacay.tools.VacayTools.class);
+            org.trek.atlas.tools.AtlasTools.class, org.trek.vacay.tools.VacayTools.class,
+            org.trek.journey.tools.JourneyTools.class);
 
     /** Builds a provider as CDI would for its declarations: the tool kit injected, @PostConstruct run. */
     static ToolProvider declare(Class<? extends ToolProvider> type) throws ReflectiveOperationException {
@@ -90,7 +91,7 @@ class ToolDescriptorsTest {
             Files.write(GOLDEN, now, StandardCharsets.UTF_8);
         }
         List<String> recorded = Files.readAllLines(GOLDEN, StandardCharsets.UTF_8);
-        assertEquals(91 + 10 + 22, now.size(), "tool count (trips 91, atlas 10, vacay 22)");
+        assertEquals(91 + 10 + 22 + 22, now.size(), "tool count (trips 91, atlas 10, vacay 22, journey 22)");
         for (int i = 0; i < Math.max(now.size(), recorded.size()); i++) {
             assertEquals(i < recorded.size() ? recorded.get(i) : null, i < now.size() ? now.get(i) : null, "tool #" + (i + 1));
         }
