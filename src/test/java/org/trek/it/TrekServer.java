@@ -72,8 +72,9 @@ public final class TrekServer implements AutoCloseable {
             env.put("OAUTH_TOKEN_PER_MINUTE", "10000");
             // ToolCatalogIT calls every tool on both wires with a few tokens; the MCP limit is tested in McpLimitsIT.
             env.put("MCP_RATE_LIMIT", "100000");
-            // ToolCatalogIT's scope gates open a legacy session per scope for one user (more than the default 20 once the
-            // addon catalogues are in); the cap itself is tested on servers of their own (McpLimitsIT, McpClusterIT).
+            // ToolCatalogIT's scope gates open a legacy session per scope for one user and keep them (more than the default
+            // 20 once the addon catalogues are in: at the cap the oldest would be closed under the harness's feet); the cap
+            // and its eviction are tested on servers of their own (McpLimitsIT, McpClusterIT).
             env.put("MCP_MAX_SESSION_PER_USER", "1000");
             // The public share pages' limit per address: ShareLinksIT exhausts it in its last test, after its other
             // tests opened a dozen pages; nothing else opens /shared or /api/shared.
