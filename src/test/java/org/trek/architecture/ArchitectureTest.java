@@ -32,7 +32,7 @@ import java.util.Set;
 @AnalyzeClasses(packages = "org.trek", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    static final String[] FEATURES = {"account", "admin", "oauth", "tokens", "trips", "integrations", "web", "notifications", "geo"};
+    static final String[] FEATURES = {"account", "admin", "oauth", "tokens", "trips", "integrations", "web", "notifications", "geo", "collab"};
 
     /**
      * What a feature offers the others (class names relative to the feature's package; nested types included).
@@ -44,12 +44,14 @@ class ArchitectureTest {
                     "grant.GrantService", "grant.GrantView", "grant.ConnectedApp"),
             "tokens", Set.of("StaticTokenService", "StaticToken"),
             "admin", Set.of(),
-            // The events trips fires for features that react to trip changes (notifications), knowing none of them.
-            "trips", Set.of("events.TripMemberAdded", "events.BookingChanged"),
+            // The events trips fires for features that react to trip changes (notifications), knowing none of them;
+            // for collab: trip access with the permission matrix, and the contract of the summary's collab part.
+            "trips", Set.of("events.TripMemberAdded", "events.BookingChanged", "TripAccess", "Permission", "TripSummaryCollab"),
             "notifications", Set.of(),
             "geo", Set.of(),
             "integrations", Set.of(),
-            "web", Set.of());
+            "web", Set.of(),
+            "collab", Set.of());
 
     static String pkg(String feature) {
         return "org.trek." + feature + "..";

@@ -28,25 +28,27 @@ import org.trek.platform.auth.ScopeCatalog;
  * (trekoa_, via registration, consent and code exchange) with chosen scopes, calls on the legacy 2025-11-25 session
  * wire and on the stateless 2026-07-28 wire, and the admin's permission matrix.
  */
-final class McpTripHarness {
+public final class McpTripHarness {
     static final String PASSWORD = "catalog-password-1";
-    static final String LEGACY = "2025-11-25";
-    static final String MODERN = McpTestClient.MODERN;
+    public static final String LEGACY = "2025-11-25";
+    public static final String MODERN = McpTestClient.MODERN;
 
     /** Defaults of the permission matrix (Admin → Permissions), restored after every change. */
-    static final Map<String, String> DEFAULT_LEVELS = Map.of("trip_create", "everybody", "trip_edit", "owner",
-            "trip_delete", "owner", "member_manage", "owner", "share_manage", "owner", "day_edit", "member",
-            "place_edit", "member", "reservation_edit", "member", "budget_edit", "member", "packing_edit", "member");
+    static final Map<String, String> DEFAULT_LEVELS = Map.ofEntries(Map.entry("trip_create", "everybody"),
+            Map.entry("trip_edit", "owner"), Map.entry("trip_delete", "owner"), Map.entry("member_manage", "owner"),
+            Map.entry("share_manage", "owner"), Map.entry("day_edit", "member"), Map.entry("place_edit", "member"),
+            Map.entry("reservation_edit", "member"), Map.entry("budget_edit", "member"), Map.entry("packing_edit", "member"),
+            Map.entry("collab_edit", "member"));
 
-    final TrekServer server = TrekServer.shared();
+    public final TrekServer server = TrekServer.shared();
     private final WebClient admin;
     private final Map<String, McpTestClient> sessions = new ConcurrentHashMap<>();
 
     /** A user with a password and a token carrying every scope. */
-    record Account(String name, long id, String token) {
+    public record Account(String name, long id, String token) {
     }
 
-    McpTripHarness() {
+    public McpTripHarness() {
         admin = new WebClient(server);
         assertEquals(302, admin.login(TrekServer.ADMIN_EMAIL, TrekServer.ADMIN_PASSWORD).statusCode());
     }
@@ -54,7 +56,7 @@ final class McpTripHarness {
     // ---------------------------------------------------------------- users and tokens
 
     /** A new non-admin user (admin screen), without a token. */
-    synchronized Account newUser(String prefix) {
+    public synchronized Account newUser(String prefix) {
         String name = TestUsers.create(admin, prefix, PASSWORD);
         Matcher m = Pattern.compile("<td>" + Pattern.quote(name) + "</td>.*?name=\"id\" value=\"(\\d+)\"", Pattern.DOTALL)
                 .matcher(admin.get("/admin/users").body());
@@ -63,13 +65,13 @@ final class McpTripHarness {
     }
 
     /** A new user with a token for every scope. */
-    Account newAccount(String prefix) {
+    public Account newAccount(String prefix) {
         Account a = newUser(prefix);
         return new Account(a.name(), a.id(), token(a, ScopeCatalog.names()));
     }
 
     /** An OAuth access token of the user with exactly these scopes (the user consents on the real screen). */
-    String token(Account a, List<String> scopes) {
+    public String token(Account a, List<String> scopes) {
         WebClient web = new WebClient(server);
         assertEquals(302, web.login(a.name(), PASSWORD).statusCode());
         JsonObject tokens = new OAuthHarness(server).connectPublicClient(web, String.join(" ", scopes));
@@ -80,14 +82,14 @@ final class McpTripHarness {
     }
 
     /** Every scope except those that grant {@code scope} (implications included). */
-    static List<String> allBut(String scope) {
+    public static List<String> allBut(String scope) {
         return ScopeCatalog.names().stream().filter(s -> !ScopeCatalog.allows(Set.of(s), scope)).toList();
     }
 
     // ---------------------------------------------------------------- calls
 
     /** tools/call on the given wire ("2025-11-25": one legacy session per token, reused; "2026-07-28": stateless). */
-    McpTestClient.Answer call(String token, String wire, String tool, JsonObject arguments) {
+    public McpTestClient.Answer call(String token, String wire, String tool, JsonObject arguments) {
         JsonObject params = Json.createObjectBuilder().add("name", tool).add("arguments", arguments).build();
         if (MODERN.equals(wire)) {
             return new McpTestClient(server.baseUrl(), token).modern("tools/call", params);
@@ -95,7 +97,7 @@ final class McpTripHarness {
         return session(token).legacy("tools/call", params);
     }
 
-    McpTestClient session(String token) {
+    public McpTestClient session(String token) {
         return sessions.computeIfAbsent(token, t -> {
             McpTestClient c = new McpTestClient(server.baseUrl(), t);
             assertEquals(200, c.initialize(LEGACY).status());
@@ -105,7 +107,7 @@ final class McpTripHarness {
     }
 
     /** The tools a token sees (modern tools/list, every page). */
-    Map<String, JsonObject> tools(String token) {
+    public Map<String, JsonObject> tools(String token) {
         Map<String, JsonObject> out = new LinkedHashMap<>();
         String cursor = null;
         for (int page = 0; page < 20; page++) {
@@ -124,14 +126,14 @@ final class McpTripHarness {
     }
 
     /** A successful call's structuredContent (modern wire); fails the test on an error. */
-    JsonObject ok(Account a, String tool, JsonObjectBuilder arguments) {
+    public JsonObject ok(Account a, String tool, JsonObjectBuilder arguments) {
         JsonObject result = call(a.token(), MODERN, tool, arguments.build()).result();
         assertFalse(result.getBoolean("isError", false), () -> tool + " failed: " + result);
         return result.getJsonObject("structuredContent");
     }
 
     /** The text of a call that must be a domain error (isError true, no structuredContent). */
-    String error(Account a, String wire, String tool, JsonObject arguments) {
+    public String error(Account a, String wire, String tool, JsonObject arguments) {
         McpTestClient.Answer answer = call(a.token(), wire, tool, arguments);
         assertEquals(200, answer.status(), () -> tool + ": " + answer.response().body());
         JsonObject result = answer.result();
@@ -140,20 +142,20 @@ final class McpTripHarness {
         return result.getJsonArray("content").getJsonObject(0).getString("text");
     }
 
-    static long id(JsonObject o, String key) {
+    public static long id(JsonObject o, String key) {
         return o.getJsonObject(key).getJsonNumber("id").longValue();
     }
 
     // ---------------------------------------------------------------- admin settings
 
     /** Sets a permission level on Admin → Permissions (with its CSRF token). */
-    synchronized void permission(String key, String level) {
+    public synchronized void permission(String key, String level) {
         admin.get("/admin/permissions");
         HttpResponse<String> r = admin.post("/admin/permissions", Map.of("permission", key, "level", level));
         assertEquals(302, r.statusCode(), r.body());
     }
 
-    synchronized void addon(String addon, boolean enabled) {
+    public synchronized void addon(String addon, boolean enabled) {
         admin.get("/admin/addons");
         HttpResponse<String> r = admin.post("/admin/addons", Map.of("addon", addon, "enabled", String.valueOf(enabled)));
         assertEquals(302, r.statusCode(), r.body());
