@@ -164,23 +164,14 @@ public class CollabService {
     public JsonObject updateNote(long userId, long tripId, long noteId, NoteFields f) {
         forChange(userId, tripId);
         CollabNote n = ownNote(tripId, noteId);
-        if (f.title() != null) {
-            n.title = required(f.title(), "title", TITLE_MAX);
-        }
-        if (f.content() != null || f.clearContent()) {
-            n.content = optional(f.content(), "content", CONTENT_MAX);
-        }
-        if (f.category() != null) {
-            n.category = required(f.category(), "category", CATEGORY_MAX);
-        }
-        if (f.color() != null) {
-            n.color = color(f.color());
-        }
-        if (f.pinned() != null) {
-            n.pinned = f.pinned();
-        }
-        n.updatedAt = clock.now();
-        em.flush();
+        String title = f.title() != null ? required(f.title(), "title", TITLE_MAX) : n.title;
+        String content = f.content() != null || f.clearContent() ? optional(f.content(), "content", CONTENT_MAX) : n.content;
+        String category = f.category() != null ? required(f.category(), "category", CATEGORY_MAX) : n.category;
+        String color = f.color() != null ? color(f.color()) : n.color;
+        boolean pinned = f.pinned() != null ? f.pinned() : n.pinned;
+        // A plain UPDATE: fields of a managed entity set from outside its class escape EclipseLink's change tracking.
+        sql.update("UPDATE collab_notes SET title = ?, content = ?, category = ?, color = ?, pinned = ?, updated_at = ? WHERE id = ?",
+                title, content, category, color, pinned, clock.now().toEpochMilli(), noteId);
         announce(notesUri(tripId));
         return noteById(noteId);
     }
@@ -362,8 +353,7 @@ public class CollabService {
         forChange(userId, tripId);
         CollabPoll p = ownPoll(tripId, pollId);
         if (!p.closed) {
-            p.closed = true;
-            em.flush();
+            sql.update("UPDATE collab_polls SET closed = ? WHERE id = ?", true, pollId);
             announce(pollsUri(tripId));
         }
         return pollById(pollId);
@@ -501,9 +491,7 @@ public class CollabService {
             throw new DomainException("You can only delete your own messages.");
         }
         if (!m.deleted) {
-            m.deleted = true;
-            m.text = "";
-            em.flush();
+            sql.update("UPDATE collab_messages SET deleted = ?, message_text = '' WHERE id = ?", true, messageId);
             sql.update("DELETE FROM collab_message_reactions WHERE message_id = ?", messageId);
             announce(messagesUri(tripId));
         }

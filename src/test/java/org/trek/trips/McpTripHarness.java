@@ -161,6 +161,18 @@ public final class McpTripHarness {
         assertEquals(302, r.statusCode(), r.body());
     }
 
+    /** Switches a part of an addon (collab's notes, polls, chat) on Admin → Addons (with its CSRF token). */
+    public synchronized void addonPart(String addon, String part, boolean enabled) {
+        admin.get("/admin/addons");
+        HttpResponse<String> r = admin.post("/admin/addons", Map.of("addon", addon, "part", part, "enabled", String.valueOf(enabled)));
+        assertEquals(302, r.statusCode(), r.body());
+    }
+
+    /** An admin screen's page (signed in as the admin). */
+    public synchronized String adminPage(String path) {
+        return admin.get(path).body();
+    }
+
     static JsonObject without(JsonObject o, String key) {
         JsonObjectBuilder b = Json.createObjectBuilder(o);
         b.remove(key);
