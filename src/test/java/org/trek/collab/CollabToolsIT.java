@@ -377,7 +377,9 @@ class CollabToolsIT {
         long t = newTrip(owner, "Switches", member);
         long message = id(ok(owner, "send_collab_message", on(t).add("text", "Kept")), "message");
         McpTestClient session = new McpTestClient(mcp.server.baseUrl(), owner.token());
-        assertEquals(200, session.initialize(McpTripHarness.LEGACY).status());
+        McpTestClient.Answer init = session.initialize(McpTripHarness.LEGACY);
+        assertEquals(200, init.status());
+        assertTrue(init.result().getString("instructions").contains("## Collaboration (add-on)"), "the server instructions explain collab");
         BlockingQueue<String> stream = openStream(session, owner.token());
         assertEquals("status:200", await(stream, l -> l.startsWith("status:"), 10));
 
