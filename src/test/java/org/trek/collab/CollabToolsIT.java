@@ -405,8 +405,22 @@ class CollabToolsIT {
         assertNotNull(await(stream, l -> l.startsWith("data:") && l.contains("notifications/tools/list_changed"), 10));
         JsonArray kept = ok(owner, "list_collab_messages", on(t)).getJsonArray("messages");
         assertEquals(message, kept.getJsonObject(0).getJsonNumber("id").longValue(), "back, data intact");
-        String audit = mcp.adminPage("/admin/audit?action=admin.addon_update");
-        assertTrue(audit.contains("chat") && audit.contains("part"), "the switch is audited");
+        String audit = mcp.adminPage("/admin/audit?action=admin.addon_update").replace("&#034;", "\"").replace("&quot;", "\"");
+        assertTrue(audit.contains("{\"part\":\"chat\",\"enabled\":false}") || audit.contains("{\"enabled\":false,\"part\":\"chat\"}"),
+                "the switch is audited with its part");
+        String page = mcp.adminPage("/admin/addons");
+        for (String part : List.of("notes", "polls", "chat")) {
+            assertTrue(page.contains("id=\"toggle-collab-" + part + "\""), "a switch for " + part + " under Collaboration");
+        }
+    }
+
+    @Test
+    void anUnknownPartIsRefusedOnTheAdminScreen() {
+        mcp.addonPart("collab", "weather", false);
+        assertTrue(mcp.adminPage("/admin/addons").contains("Unknown addon part."));
+        mcp.addonPart("budget", "notes", false);
+        assertTrue(mcp.adminPage("/admin/addons").contains("Unknown addon part."));
+        assertTrue(mcp.tools(owner.token()).containsKey("create_collab_note"), "nothing was switched");
     }
 
     @Test
