@@ -22,7 +22,8 @@ import org.trek.trips.tools.TripTools;
 
 /**
  * What the collab tables hold, read in the container with the application's data source: a deleted chat message keeps
- * its row (replies refer to it) but its text and reactions are gone from the database, not only from the answers.
+ * its row (replies refer to it) but its text and reactions are gone from the database, not only from the answers; and
+ * the gates of the addon's parts as AddonService answers them, with the tool kit's own check inside a tool.
  */
 @ExtendWith(ArquillianExtension.class)
 class CollabStorageIT {
@@ -43,6 +44,12 @@ class CollabStorageIT {
 
     @Inject
     Sql sql;
+
+    @Inject
+    org.trek.collab.tools.CollabTools collabTools;
+
+    @Inject
+    org.trek.platform.addons.AddonService addons;
 
     @Test
     void aDeletedMessagesTextAndReactionsAreGoneFromTheDatabase() {
@@ -66,5 +73,32 @@ class CollabStorageIT {
         assertEquals(secret, sql.list("SELECT reply_to FROM collab_messages WHERE id = ?", rs -> rs.getLong(1), reply).get(0),
                 "the reply still points to it");
         assertTrue(collab.messages(member.getId(), trip, null).messages().stream().noneMatch(m -> m.toString().contains("4711")));
+    }
+
+    @Test
+    void aPartIsOnWhileItsAddonAndItAreOnAndItsToolsCheckThatThemselves() {
+        org.trek.platform.addons.SubSwitch polls = org.trek.platform.addons.SubSwitch.COLLAB_POLLS;
+        User owner = ToolTestSupport.newUser(users, "gate-owner");
+        long trip = ok(tripTools, "create_trip", full(owner.getId()), args().add("title", "Gated")).getJsonObject("trip")
+                .getJsonNumber("id").longValue();
+        assertTrue(addons.isEnabled(polls) && addons.isEnabled("collab.polls") && addons.isPartOn(polls));
+        addons.setEnabled(polls, false);
+        try {
+            assertTrue(!addons.isEnabled("collab.polls") && !addons.isPartOn(polls) && addons.isEnabled("collab.chat"));
+            ToolTestSupport.fails(collabTools, "list_collab_polls", full(owner.getId()), args().add("tripId", trip),
+                    "The collab addon's polls part is switched off on this server.");
+            assertEquals(1, sql.list("SELECT COUNT(*) FROM app_settings WHERE setting_key = 'collab_polls_enabled' AND setting_value = 'false'",
+                    rs -> rs.getInt(1)).get(0));
+        } finally {
+            addons.setEnabled(polls, true);
+        }
+        addons.setEnabled(org.trek.platform.addons.AddonId.COLLAB, false);
+        try {
+            assertTrue(addons.isPartOn(polls) && !addons.isEnabled(polls), "a part is off with its addon");
+        } finally {
+            addons.setEnabled(org.trek.platform.addons.AddonId.COLLAB, true);
+        }
+        assertEquals("[]", ok(collabTools, "list_collab_polls", full(owner.getId()), args().add("tripId", trip))
+                .getJsonArray("polls").toString());
     }
 }

@@ -48,7 +48,7 @@ public class ToolKit {
     public ToolDefinition toolOfPart(String name, String title, String description, Fields input, JsonObject output,
                                      ToolAnnotations annotations, String scope, SubSwitch part, Function<Call, JsonObject> body) {
         return tool(name, title, description, input, output, annotations, scope, part.gate(),
-                "The " + part.addon().id() + " addon's " + part.key() + " are switched off on this server.", body);
+                "The " + part.addon().id() + " addon's " + part.key() + " part is switched off on this server.", body);
     }
 
     private ToolDefinition tool(String name, String title, String description, Fields input, JsonObject output,
