@@ -19,7 +19,7 @@ import org.trek.mcp.registry.ToolDefinition;
 import org.trek.mcp.registry.ToolProvider;
 
 /**
- * Every trip tool's descriptor (name, title, description, input and output schema, annotations, scope, addon) exactly
+ * Every trip (and collab) tool's descriptor (name, title, description, input and output schema, annotations, scope, addon) exactly
  * as the registry gets it, compared byte for byte with {@code src/test/resources/tool-descriptors.jsonl}: a change of
  * a schema, a description or a gate shows here as a diff, on purpose or not. After a deliberate change, record the
  * file again with {@code -Dtrek.tools.record=true}.
@@ -29,7 +29,8 @@ class ToolDescriptorsTest {
 
     static final List<Class<? extends ToolProvider>> PROVIDERS = List.of(TripTools.class, PlaceTools.class,
             AssignmentTools.class, TagTools.class, DayTools.class, ReservationTools.class, BudgetTools.class,
-            PackingTools.class, TodoTools.class, SettlementTools.class, TransitTools.class);
+            PackingTools.class, TodoTools.class, SettlementTools.class, TransitTools.class,
+            org.trek.collab.tools.CollabTools.class);
 
     /** Builds a provider as CDI would for its declarations: the tool kit injected, @PostConstruct run. */
     static ToolProvider declare(Class<? extends ToolProvider> type) throws ReflectiveOperationException {
@@ -89,7 +90,7 @@ class ToolDescriptorsTest {
             Files.write(GOLDEN, now, StandardCharsets.UTF_8);
         }
         List<String> recorded = Files.readAllLines(GOLDEN, StandardCharsets.UTF_8);
-        assertEquals(91, now.size(), "tool count");
+        assertEquals(91 + 12, now.size(), "tool count (the trip groups and collab)");
         for (int i = 0; i < Math.max(now.size(), recorded.size()); i++) {
             assertEquals(i < recorded.size() ? recorded.get(i) : null, i < now.size() ? now.get(i) : null, "tool #" + (i + 1));
         }
