@@ -20,8 +20,9 @@ import org.trek.platform.http.HttpProvider;
 
 /**
  * Public holidays from a Nager.Date-compatible service ({@code GET /api/v3/PublicHolidays/{year}/{country}} and
- * {@code GET /api/v3/AvailableCountries}) at the base URL {@value #URL_SETTING}. Unset or blank (or {@code none}):
- * off, every call answers {@link #NOT_CONFIGURED}. Answers are cached per country and year (and the country list once)
+ * {@code GET /api/v3/AvailableCountries}) at the base URL {@value #URL_SETTING}, by default the public Nager.Date
+ * ({@value #DEFAULT_URL}: free, no key), as the original; {@code none} switches it off and every call answers
+ * {@link #NOT_CONFIGURED}. Answers are cached per country and year (and the country list once)
  * for {@value #CACHE_SETTING} minutes (default 1440, the original's day), at most {@value #CACHE_ENTRIES} entries.
  * Only the known fields of the service's objects are passed on, each with its JSON type checked.
  */
@@ -29,8 +30,9 @@ import org.trek.platform.http.HttpProvider;
 public class PublicHolidays {
     public static final String URL_SETTING = "VACAY_HOLIDAYS_URL";
     public static final String CACHE_SETTING = "VACAY_HOLIDAYS_CACHE_MINUTES";
+    public static final String DEFAULT_URL = "https://date.nager.at";
     static final int CACHE_ENTRIES = 1000;
-    public static final String NOT_CONFIGURED = "Public holidays are not configured on this server (the administrator sets "
+    public static final String NOT_CONFIGURED = "Public holidays are switched off on this server (the administrator sets "
             + URL_SETTING + ", e.g. https://date.nager.at).";
     public static final String UNAVAILABLE = "The public holiday service is unavailable right now; try again later.";
     static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
@@ -43,7 +45,7 @@ public class PublicHolidays {
 
     @PostConstruct
     void configure() {
-        configure(new HttpProvider("Public holidays", config.get(URL_SETTING).orElse(null),
+        configure(new HttpProvider("Public holidays", config.get(URL_SETTING, DEFAULT_URL),
                 Duration.ofSeconds(Math.max(1, config.getInt("VACAY_HOLIDAYS_TIMEOUT_SECONDS", 10))),
                 Math.max(1024, config.getLong("VACAY_HOLIDAYS_MAX_BYTES", 1_048_576)), UNAVAILABLE, NOT_CONFIGURED),
                 Math.max(1, config.getLong(CACHE_SETTING, 1440)) * 60_000L);

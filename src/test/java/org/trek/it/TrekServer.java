@@ -153,6 +153,8 @@ public final class TrekServer implements AutoCloseable {
             // The floor PasswordHasher allows instead of 210,000: the suites create and sign in hundreds of users, and at
             // the production cost each hash is a quarter second of the two cores. The hashing itself is the same code.
             environment.putIfAbsent("PASSWORD_HASH_ITERATIONS", "10000");
+            // Never the public holiday service from a test (the shared server points it at the stub).
+            environment.putIfAbsent("VACAY_HOLIDAYS_URL", "none");
             String database = null;
             String dbUrl = System.getProperty("it.db.url", "");
             if (environment.containsKey("DB_URL")) {
