@@ -514,8 +514,12 @@ class OAuthFlowIT {
     @Test
     void tokenEndpointErrors() {
         JsonObject reg = h.register("none", null, "http://127.0.0.1/callback");
-        HttpResponse<String> unsupported = h.tokenRequest(Map.of("grant_type", "client_credentials"), reg.getString("client_id"), null, false);
+        HttpResponse<String> unsupported = h.tokenRequest(Map.of("grant_type", "password", "username", "a", "password", "b"),
+                reg.getString("client_id"), null, false);
         assertEquals("unsupported_grant_type", OAuthHarness.json(unsupported).getString("error"));
+        // client_credentials exists, for machine clients only (RFC 6749 §4.4.2: never a public client)
+        HttpResponse<String> notMachine = h.tokenRequest(Map.of("grant_type", "client_credentials"), reg.getString("client_id"), null, false);
+        assertEquals("unauthorized_client", OAuthHarness.json(notMachine).getString("error"));
         HttpResponse<String> json = h.postJson("/oauth/token", "{\"grant_type\":\"authorization_code\"}");
         assertEquals(400, json.statusCode());
         assertEquals("invalid_request", OAuthHarness.json(json).getString("error"));
