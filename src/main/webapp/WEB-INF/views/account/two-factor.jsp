@@ -8,8 +8,7 @@
       <h2>Your recovery codes</h2>
       <p>If you lose your phone, each of these codes signs you in once instead of a code from the app. Keep them
         somewhere safe, such as a password manager. <strong>They are shown only now.</strong></p>
-      <pre id="recovery-codes"><c:forEach var="c" items="${newCodes}"><c:out value="${c}"/>
-</c:forEach></pre>
+      <ul id="recovery-codes" class="recovery-codes"><c:forEach var="c" items="${newCodes}"><li><code><c:out value="${c}"/></code></li></c:forEach></ul>
       <p><a class="button" href="${pageContext.request.contextPath}${fn:escapeXml(next)}">I have saved them, continue</a></p>
     </c:when>
     <c:when test="${not empty qrDataUri}">
