@@ -11,11 +11,13 @@ import org.trek.audit.Actor;
 import org.trek.audit.AuditService;
 import org.trek.platform.AppConfig;
 import org.trek.platform.Startup;
+import org.trek.platform.addons.AddonId;
 import org.trek.platform.addons.AddonService;
+import org.trek.platform.addons.SubSwitch;
 
 /**
- * Switching addons as an administrator: the switch and its audit record ({@code admin.addon_update}) in one
- * transaction, from Admin → Addons or from TREK_ADDONS at start.
+ * Switching addons (and their parts) as an administrator: the switch and its audit record ({@code admin.addon_update})
+ * in one transaction, from Admin → Addons or from TREK_ADDONS at start.
  */
 @ApplicationScoped
 @Transactional
@@ -38,6 +40,22 @@ public class AddonSwitches {
             audit.record(actor, "admin.addon_update", addonId, Map.of("enabled", enabled));
         }
         return result != AddonService.Switch.UNKNOWN;
+    }
+
+    /**
+     * Switches a part of an addon (collab's notes, polls, chat, what's next); returns false when the addon or the part
+     * is unknown. Audited as {@code admin.addon_update} of the addon with the part named; a switch that changes nothing
+     * is not audited.
+     */
+    public boolean setPart(Actor actor, String addonId, String part, boolean enabled) {
+        java.util.Optional<SubSwitch> sw = AddonId.of(addonId).flatMap(a -> SubSwitch.of(a, part));
+        if (sw.isEmpty()) {
+            return false;
+        }
+        if (addons.setEnabled(sw.get(), enabled) == AddonService.Switch.CHANGED) {
+            audit.record(actor, "admin.addon_update", addonId, Map.of("part", part, "enabled", enabled));
+        }
+        return true;
     }
 
     /** TREK_ADDONS=mcp,journey forces those addons on at start, for automated set-ups. */

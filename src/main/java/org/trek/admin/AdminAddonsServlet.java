@@ -13,10 +13,11 @@ import org.trek.account.CurrentUser;
 import org.trek.account.Role;
 import org.trek.platform.AppConfig;
 import org.trek.platform.addons.Addon;
+import org.trek.platform.addons.AddonId;
 import org.trek.platform.addons.AddonService;
 import org.trek.platform.web.Views;
 
-/** Admin → Addons: switch optional features on and off (each toggle is audited). */
+/** Admin → Addons: switch optional features, and the parts of those that have some, on and off (each toggle is audited). */
 @WebServlet("/admin/addons")
 @ServletSecurity(@HttpConstraint(rolesAllowed = Role.ADMIN_GROUP))
 public class AdminAddonsServlet extends HttpServlet {
@@ -33,14 +34,51 @@ public class AdminAddonsServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         request.setAttribute("addons", addons.list());
+        java.util.Map<String, java.util.List<Part>> parts = new java.util.HashMap<>();
+        for (AddonId a : AddonId.values()) {
+            if (!a.subSwitches().isEmpty()) {
+                parts.put(a.id(), a.subSwitches().stream().map(p -> new Part(p.key(), LABELS.getOrDefault(p.key(), p.key()),
+                        addons.isPartOn(p))).toList());
+            }
+        }
+        request.setAttribute("parts", parts);
         request.setAttribute("adminTab", "addons");
         Views.render(request, response, "admin/addons");
     }
+
+    /** A part of an addon as the screen lists it (JSP reads the accessors). */
+    public record Part(String key, String label, boolean enabled) {
+        public String getKey() {
+            return key;
+        }
+
+        public String getLabel() {
+            return label;
+        }
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+    }
+
+    private static final java.util.Map<String, String> LABELS = java.util.Map.of("notes", "Notes", "polls", "Polls",
+            "chat", "Chat", "whatsnext", "What's next");
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String id = request.getParameter("addon");
         boolean enabled = "true".equals(request.getParameter("enabled"));
+        String part = request.getParameter("part");
+        if (part != null) {
+            if (id == null || !switches.setPart(CurrentUser.actor(request, config.trustedProxies()), id, part, enabled)) {
+                Views.redirectWithMessage(request, response, "/admin/addons", "Unknown addon part.", true);
+                return;
+            }
+            String name = addons.find(id).map(Addon::getName).orElse(id);
+            Views.redirectWithMessage(request, response, "/admin/addons",
+                    name + ": " + LABELS.getOrDefault(part, part) + (enabled ? " switched on." : " switched off."), false);
+            return;
+        }
         if (id == null || !switches.setEnabled(CurrentUser.actor(request, config.trustedProxies()), id, enabled)) {
             Views.redirectWithMessage(request, response, "/admin/addons", "Unknown addon.", true);
             return;

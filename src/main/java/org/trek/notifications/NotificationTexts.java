@@ -21,13 +21,19 @@ final class NotificationTexts {
     static final String BOOKING_CHANGE_TITLE = "notif.booking_change.title";
     static final String BOOKING_CHANGE_TEXT = "notif.booking_change.text";
     static final String VIEW_TRIP = "notif.action.view_trip";
+    static final String VACAY_INVITE_TITLE = "notif.vacay_invite.title";
+    static final String VACAY_INVITE_TEXT = "notif.vacay_invite.text";
+    static final String VIEW_VACAY = "notif.action.view_vacay";
 
     private static final Map<String, String> TEXTS = Map.of(
             TRIP_INVITE_TITLE, "Added to a trip",
             TRIP_INVITE_TEXT, "{actor} added you to the trip \"{trip}\".",
             BOOKING_CHANGE_TITLE, "Booking changed on {trip}",
             BOOKING_CHANGE_TEXT, "{actor} {action} the {type} booking \"{booking}\" of the trip \"{trip}\".",
-            VIEW_TRIP, "View trip");
+            VIEW_TRIP, "View trip",
+            VACAY_INVITE_TITLE, "Vacay Fusion invite",
+            VACAY_INVITE_TEXT, "{actor} invited you to fuse vacation plans. Open TREK to accept or decline.",
+            VIEW_VACAY, "Open Vacay");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z_]+)}");
 
     private NotificationTexts() {

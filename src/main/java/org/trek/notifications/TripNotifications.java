@@ -17,7 +17,8 @@ import org.trek.trips.events.TripMemberAdded;
 
 /**
  * What creates notifications, as in the original: being added to a trip by someone else ({@code trip_invite}, to the
- * added user) and a booking or transport of a trip created, changed or deleted ({@code booking_change}, to the
+ * added user), an invitation to someone's vacation plan ({@code vacay_invite}, to the invitee; from the vacay feature's
+ * event) and a booking or transport of a trip created, changed or deleted ({@code booking_change}, to the
  * trip's owner and members except whoever made the change). The trips feature announces both as CDI events; they
  * arrive inside its transaction, so the notification exists exactly when the change commits. A failure here is
  * logged and never fails the change itself.
@@ -67,6 +68,20 @@ public class TripNotifications {
                     NotificationTexts.VIEW_TRIP, "/trips/" + e.tripId()), recipients);
         } catch (RuntimeException ex) {
             LOG.log(Level.WARNING, "booking_change notification for trip " + e.tripId() + " not created", ex);
+        }
+    }
+
+    /** Invited to someone's vacation plan (the original's {@code vacay_invite}, to the invitee). */
+    void vacayInvite(@Observes org.trek.vacay.events.VacayInviteSent e) {
+        try {
+            String actor = users.usernames(List.of(e.actorId())).get(e.actorId());
+            String params = JsonFactory.createObjectBuilder().add("actor", clip(actor == null ? "Someone" : actor))
+                    .add("planId", String.valueOf(e.planId())).build().toString();
+            notifications.create(new NotificationService.Draft("navigate", "user", e.inviteeId(), e.actorId(),
+                    NotificationTexts.VACAY_INVITE_TITLE, NotificationTexts.VACAY_INVITE_TEXT, params,
+                    NotificationTexts.VIEW_VACAY, "/vacay/" + e.planId()), List.of(e.inviteeId()));
+        } catch (RuntimeException ex) {
+            LOG.log(Level.WARNING, "vacay_invite notification for plan " + e.planId() + " not created", ex);
         }
     }
 

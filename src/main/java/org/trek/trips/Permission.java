@@ -17,7 +17,8 @@ public enum Permission {
     PLACE_EDIT("place_edit", "Edit places, assignments and tags", Level.MEMBER),
     RESERVATION_EDIT("reservation_edit", "Edit reservations and transports", Level.MEMBER),
     BUDGET_EDIT("budget_edit", "Edit the budget", Level.MEMBER),
-    PACKING_EDIT("packing_edit", "Edit packing lists and to-dos", Level.MEMBER);
+    PACKING_EDIT("packing_edit", "Edit packing lists and to-dos", Level.MEMBER),
+    COLLAB_EDIT("collab_edit", "Write collaboration notes, polls, votes and chat messages", Level.MEMBER);
 
     /** Who passes: admins always pass (for trips they can access); otherwise as named. */
     public enum Level {

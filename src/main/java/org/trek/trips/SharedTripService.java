@@ -218,7 +218,8 @@ public class SharedTripService {
     /**
      * The public snapshot as the original's GET /api/shared/:token answers it: trip, baseCurrency, categories,
      * permissions, days, assignments (by day id), dayNotes (by day id), places, reservations, accommodations,
-     * packing, budget, collab (always empty: this server has no collab messages). Added: truncated.
+     * packing, budget, collab (always empty: the original lists chat messages with their authors, and the public view
+     * shows no user names). Added: truncated.
      */
     public JsonObject json(Shared s) {
         Trip t = s.trip();

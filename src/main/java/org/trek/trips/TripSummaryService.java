@@ -44,8 +44,24 @@ public class TripSummaryService {
     @Inject
     Sql sql;
 
-    /** Which optional sections the caller may see (scope and addon already resolved). */
-    public record Sections(boolean places, boolean budget, boolean packing, boolean reservations, boolean todos) {
+    /** The collab feature's part of the summary, when it is deployed (trips knows only the contract). */
+    @Inject
+    jakarta.enterprise.inject.Instance<TripSummaryCollab> collab;
+
+    /**
+     * Which optional sections the caller may see (scope, addon and the collab addon's parts already resolved):
+     * collab_notes, pollCount and messageCount each need collab:read, the collab addon and its notes, polls or chat.
+     */
+    public record Sections(boolean places, boolean budget, boolean packing, boolean reservations, boolean todos,
+                           boolean collabNotes, boolean collabPolls, boolean collabChat) {
+        /** Without any collaboration part. */
+        public Sections(boolean places, boolean budget, boolean packing, boolean reservations, boolean todos) {
+            this(places, budget, packing, reservations, todos, false, false, false);
+        }
+
+        boolean anyCollab() {
+            return collabNotes || collabPolls || collabChat;
+        }
     }
 
     /** An assignment with the place columns the summary shows of it. */
@@ -158,9 +174,16 @@ public class TripSummaryService {
             out.add("todos", Jsons.array(todos.subList(0, Math.min(todos.size(), LIST_CAP)), TodoItem::toJson));
             out.add("todos_more", todos.size() > LIST_CAP);
         }
-        // Collaboration (notes, polls, chat) is the collab addon's, not built on this server yet: the original's
-        // keys with what a trip without collaboration content has.
-        out.add("collab_notes", JsonValue.EMPTY_JSON_ARRAY).add("pollCount", 0).add("messageCount", 0);
+        // Collaboration (the collab addon's notes, polls and chat): the original's keys always, with what a trip
+        // without collaboration content has where the caller may not see the part (as the original answers).
+        TripSummaryCollab.Part c = sections.anyCollab() && collab.isResolvable()
+                ? collab.get().part(tripId, sections.collabNotes(), sections.collabPolls(), sections.collabChat(), LIST_CAP)
+                : new TripSummaryCollab.Part(JsonValue.EMPTY_JSON_ARRAY, false, 0, 0);
+        out.add("collab_notes", sections.collabNotes() ? c.notes() : JsonValue.EMPTY_JSON_ARRAY);
+        if (sections.collabNotes()) {
+            out.add("collab_notes_more", c.more());
+        }
+        out.add("pollCount", sections.collabPolls() ? c.polls() : 0).add("messageCount", sections.collabChat() ? c.messages() : 0);
         List<String> omitted = new ArrayList<>();
         if (!sections.places()) {
             omitted.add("assignments (needs places:read)");
@@ -176,6 +199,15 @@ public class TripSummaryService {
         }
         if (!sections.todos()) {
             omitted.add("todos (needs todos:read and the packing addon)");
+        }
+        if (!sections.collabNotes()) {
+            omitted.add("collab_notes (needs collab:read and the collab addon with its notes on)");
+        }
+        if (!sections.collabPolls()) {
+            omitted.add("pollCount (needs collab:read and the collab addon with its polls on)");
+        }
+        if (!sections.collabChat()) {
+            omitted.add("messageCount (needs collab:read and the collab addon with its chat on)");
         }
         out.add("omitted_sections", Jsons.array(omitted, s -> s));
         return out.build();

@@ -82,6 +82,9 @@ public class VacayService {
     @Inject
     Event<ResourceChanged> changed;
 
+    @Inject
+    Event<org.trek.vacay.events.VacayInviteSent> invited;
+
     /** A member of a plan as its answers show them. */
     public record Person(long id, String username, String email, String color) {
         JsonObjectBuilder toJson() {
@@ -376,6 +379,7 @@ public class VacayService {
         }
         sql.update("INSERT INTO vacay_plan_members (plan_id, user_id, status, created_at) VALUES (?, ?, 'pending', ?)",
                 plan.id(), targetUserId, clock.millis());
+        invited.fire(new org.trek.vacay.events.VacayInviteSent(plan.id(), userId, targetUserId));
         Set<Long> told = new HashSet<>(memberIds(plan));
         told.add(targetUserId);
         announce(Set.of(PLAN_URI), Set.of(), told);

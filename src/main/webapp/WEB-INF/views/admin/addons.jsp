@@ -14,6 +14,22 @@
         <input type="hidden" name="enabled" value="${a.enabled ? 'false' : 'true'}">
         <button type="submit" id="toggle-${fn:escapeXml(a.id)}">${a.enabled ? 'Disable' : 'Enable'} <c:out value="${a.name}"/></button>
       </form>
+      <c:if test="${not empty parts[a.id]}">
+        <ul class="addon-parts">
+        <c:forEach var="p" items="${parts[a.id]}">
+          <li>
+            <span><c:out value="${p.label}"/> <span class="badge ${p.enabled ? 'on' : 'off'}">${p.enabled ? 'On' : 'Off'}</span></span>
+            <form method="post">
+              <input type="hidden" name="${csrfField}" value="${csrf}">
+              <input type="hidden" name="addon" value="${fn:escapeXml(a.id)}">
+              <input type="hidden" name="part" value="${fn:escapeXml(p.key)}">
+              <input type="hidden" name="enabled" value="${p.enabled ? 'false' : 'true'}">
+              <button type="submit" id="toggle-${fn:escapeXml(a.id)}-${fn:escapeXml(p.key)}">${p.enabled ? 'Switch off' : 'Switch on'} <c:out value="${p.label}"/></button>
+            </form>
+          </li>
+        </c:forEach>
+        </ul>
+      </c:if>
     </li>
   </c:forEach>
   </ul>

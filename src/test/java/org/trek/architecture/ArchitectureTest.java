@@ -33,7 +33,7 @@ import java.util.Set;
 class ArchitectureTest {
 
     static final String[] FEATURES = {"account", "admin", "oauth", "tokens", "trips", "integrations", "web", "notifications", "geo",
-            "atlas", "vacay", "journey"};
+            "atlas", "vacay", "journey", "collab"};
 
     /**
      * What a feature offers the others (class names relative to the feature's package; nested types included).
@@ -47,13 +47,17 @@ class ArchitectureTest {
             Map.entry("admin", Set.of()),
             // The events trips fires for features that react to trip changes (notifications), knowing none of them;
             // TripFootprint for the atlas (the trips and places a user can access: stats, places per country);
-            // TripAccess for journey, which links only trips its caller can open.
-            Map.entry("trips", Set.of("events.TripMemberAdded", "events.BookingChanged", "TripFootprint", "TripAccess")),
+            // TripAccess for journey (links only trips its caller can open) and collab (with the permission matrix,
+            // Permission); TripSummaryCollab, the contract of the summary's collab part that collab implements.
+            Map.entry("trips", Set.of("events.TripMemberAdded", "events.BookingChanged", "TripFootprint", "TripAccess",
+                    "Permission", "TripSummaryCollab")),
             Map.entry("notifications", Set.of()),
             Map.entry("geo", Set.of()),
             Map.entry("atlas", Set.of()),
-            Map.entry("vacay", Set.of()),
+            // Its event for notifications (vacay_invite), knowing none of its observers.
+            Map.entry("vacay", Set.of("events.VacayInviteSent")),
             Map.entry("journey", Set.of()),
+            Map.entry("collab", Set.of()),
             Map.entry("integrations", Set.of()),
             Map.entry("web", Set.of()));
 

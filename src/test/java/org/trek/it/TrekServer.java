@@ -72,8 +72,9 @@ public final class TrekServer implements AutoCloseable {
             env.put("OAUTH_TOKEN_PER_MINUTE", "10000");
             // ToolCatalogIT calls every tool on both wires with a few tokens; the MCP limit is tested in McpLimitsIT.
             env.put("MCP_RATE_LIMIT", "100000");
-            // ToolCatalogIT's scope gates open a legacy session per scope for one user (more than the default 20 once the
-            // addon catalogues are in); the cap itself is tested on servers of their own (McpLimitsIT, McpClusterIT).
+            // ToolCatalogIT's scope gates open a legacy session per scope for one user and keep them (more than the default
+            // 20 once the addon catalogues are in: at the cap the oldest would be closed under the harness's feet); the cap
+            // and its eviction are tested on servers of their own (McpLimitsIT, McpClusterIT).
             env.put("MCP_MAX_SESSION_PER_USER", "1000");
             // The public share pages' limit per address: ShareLinksIT exhausts it in its last test, after its other
             // tests opened a dozen pages; nothing else opens /shared or /api/shared.
@@ -149,6 +150,9 @@ public final class TrekServer implements AutoCloseable {
             environment.putIfAbsent("APP_URL", "http://127.0.0.1:" + port);
             environment.put("PORT", String.valueOf(port));
             environment.putIfAbsent("TREK_DATA_DIR", workdir.resolve("data").toString());
+            // The floor PasswordHasher allows instead of 210,000: the suites create and sign in hundreds of users, and at
+            // the production cost each hash is a quarter second of the two cores. The hashing itself is the same code.
+            environment.putIfAbsent("PASSWORD_HASH_ITERATIONS", "10000");
             String database = null;
             String dbUrl = System.getProperty("it.db.url", "");
             if (environment.containsKey("DB_URL")) {

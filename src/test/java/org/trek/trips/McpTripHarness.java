@@ -34,9 +34,11 @@ public final class McpTripHarness {
     public static final String MODERN = McpTestClient.MODERN;
 
     /** Defaults of the permission matrix (Admin → Permissions), restored after every change. */
-    static final Map<String, String> DEFAULT_LEVELS = Map.of("trip_create", "everybody", "trip_edit", "owner",
-            "trip_delete", "owner", "member_manage", "owner", "share_manage", "owner", "day_edit", "member",
-            "place_edit", "member", "reservation_edit", "member", "budget_edit", "member", "packing_edit", "member");
+    static final Map<String, String> DEFAULT_LEVELS = Map.ofEntries(Map.entry("trip_create", "everybody"),
+            Map.entry("trip_edit", "owner"), Map.entry("trip_delete", "owner"), Map.entry("member_manage", "owner"),
+            Map.entry("share_manage", "owner"), Map.entry("day_edit", "member"), Map.entry("place_edit", "member"),
+            Map.entry("reservation_edit", "member"), Map.entry("budget_edit", "member"), Map.entry("packing_edit", "member"),
+            Map.entry("collab_edit", "member"));
 
     public final TrekServer server = TrekServer.shared();
     private final WebClient admin;
@@ -147,7 +149,7 @@ public final class McpTripHarness {
     // ---------------------------------------------------------------- admin settings
 
     /** Sets a permission level on Admin → Permissions (with its CSRF token). */
-    synchronized void permission(String key, String level) {
+    public synchronized void permission(String key, String level) {
         admin.get("/admin/permissions");
         HttpResponse<String> r = admin.post("/admin/permissions", Map.of("permission", key, "level", level));
         assertEquals(302, r.statusCode(), r.body());
@@ -157,6 +159,18 @@ public final class McpTripHarness {
         admin.get("/admin/addons");
         HttpResponse<String> r = admin.post("/admin/addons", Map.of("addon", addon, "enabled", String.valueOf(enabled)));
         assertEquals(302, r.statusCode(), r.body());
+    }
+
+    /** Switches a part of an addon (collab's notes, polls, chat) on Admin → Addons (with its CSRF token). */
+    public synchronized void addonPart(String addon, String part, boolean enabled) {
+        admin.get("/admin/addons");
+        HttpResponse<String> r = admin.post("/admin/addons", Map.of("addon", addon, "part", part, "enabled", String.valueOf(enabled)));
+        assertEquals(302, r.statusCode(), r.body());
+    }
+
+    /** An admin screen's page (signed in as the admin). */
+    public synchronized String adminPage(String path) {
+        return admin.get(path).body();
     }
 
     public static JsonObject without(JsonObject o, String key) {

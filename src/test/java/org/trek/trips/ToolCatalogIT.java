@@ -311,7 +311,22 @@ class ToolCatalogIT {
             row("update_journey_preferences", "journey:write", null, Kind.JOURNEY, x -> x.journey().add("hide_skeletons", true)),
             row("get_journey_share_link", "journey:share", null, Kind.JOURNEY, Fixture::journey),
             row("create_journey_share_link", "journey:share", null, Kind.JOURNEY, Fixture::journey),
-            row("delete_journey_share_link", "journey:share", null, Kind.JOURNEY, x -> x.withJourneyShareLink().journey()));
+            row("delete_journey_share_link", "journey:share", null, Kind.JOURNEY, x -> x.withJourneyShareLink().journey()),
+            // collab
+            row("create_collab_note", "collab:write", "collab_edit", Kind.TRIP, x -> trip(x).add("title", "Ideas").add("content", "rooftop bars")),
+            row("update_collab_note", "collab:write", "collab_edit", Kind.TRIP, x -> trip(x).add("noteId", x.collabNote())
+                    .add("title", "Ideas v2").add("pinned", true).add("color", "#00ff00")),
+            row("delete_collab_note", "collab:write", "collab_edit", Kind.TRIP, x -> trip(x).add("noteId", x.newCollabNote())),
+            row("list_collab_polls", "collab:read", null, Kind.TRIP, x -> trip(x.withCollabPoll())),
+            row("create_collab_poll", "collab:write", "collab_edit", Kind.TRIP, x -> trip(x).add("question", "Where to eat?")
+                    .add("options", Json.createArrayBuilder().add("Bistro").add("Brasserie").add("Crêperie"))),
+            row("vote_collab_poll", "collab:write", "collab_edit", Kind.TRIP, x -> trip(x).add("pollId", x.newCollabPoll()).add("optionIndex", 1)),
+            row("close_collab_poll", "collab:write", "collab_edit", Kind.TRIP, x -> trip(x).add("pollId", x.withCollabPoll().collabPollId)),
+            row("delete_collab_poll", "collab:write", "collab_edit", Kind.TRIP, x -> trip(x).add("pollId", x.newCollabPoll())),
+            row("list_collab_messages", "collab:read", null, Kind.TRIP, x -> trip(x).add("before", x.newCollabReply() + 1)),
+            row("send_collab_message", "collab:write", "collab_edit", Kind.TRIP, x -> trip(x).add("text", "Reply").add("replyTo", x.newCollabMessage())),
+            row("delete_collab_message", "collab:write", "collab_edit", Kind.TRIP, x -> trip(x).add("messageId", x.newCollabMessage())),
+            row("react_collab_message", "collab:write", "collab_edit", Kind.TRIP, x -> trip(x).add("messageId", x.newCollabMessage()).add("emoji", "👍")));
 
     /** The owner's trip (with the member) and one of each object; new* create fresh ones for destructive tools. */
     static final class Fixture {
@@ -586,6 +601,46 @@ class ToolCatalogIT {
             ok("create_journey_share_link", journey());
             return this;
         }
+
+        // collab: a note and a poll with a vote, made once on first use; fresh ones for destructive tools
+        long collabNoteId;
+        long collabPollId;
+
+        long collabNote() {
+            if (collabNoteId == 0) {
+                collabNoteId = newCollabNote();
+            }
+            return collabNoteId;
+        }
+
+        long newCollabNote() {
+            return id(ok("create_collab_note", trip().add("title", "Note " + SEQ.incrementAndGet()).add("category", "Food")), "note");
+        }
+
+        /** A poll with the owner's vote (the original's answers show voters). */
+        long newCollabPoll() {
+            long poll = id(ok("create_collab_poll", trip().add("question", "Poll " + SEQ.incrementAndGet())
+                    .add("options", Json.createArrayBuilder().add("a").add("b").add("c"))), "poll");
+            ok("vote_collab_poll", trip().add("pollId", poll).add("optionIndex", 0));
+            return poll;
+        }
+
+        Fixture withCollabPoll() {
+            if (collabPollId == 0) {
+                collabPollId = newCollabPoll();
+            }
+            return this;
+        }
+
+        long newCollabMessage() {
+            return id(ok("send_collab_message", trip().add("text", "Message " + SEQ.incrementAndGet())), "message");
+        }
+
+        /** A message and a reply to it; answers the reply's id. */
+        long newCollabReply() {
+            return id(ok("send_collab_message", trip().add("text", "Reply " + SEQ.incrementAndGet()).add("replyTo", newCollabMessage())),
+                    "message");
+        }
     }
 
     @BeforeAll
@@ -629,8 +684,8 @@ class ToolCatalogIT {
 
     @Test
     void theTableCoversEveryListedTool() {
-        assertEquals(103 + 10 + 22 + 22, listed.size(), "the core catalogue has 103 tools, atlas 10, vacay 22, journey 22: "
-                + listed.keySet());
+        assertEquals(103 + 10 + 22 + 22 + 12, listed.size(), "the core catalogue has 103 tools, atlas 10, vacay 22, journey 22, "
+                + "collab 12: " + listed.keySet());
         assertEquals(new TreeSet<>(listed.keySet()), new TreeSet<>(ROWS.stream().map(Row::tool).toList()),
                 "every listed tool has a row in ToolCatalogIT, and every row a listed tool");
         assertEquals(ROWS.size(), ROWS.stream().map(Row::tool).distinct().count(), "no tool twice");

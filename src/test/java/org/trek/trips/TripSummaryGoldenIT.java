@@ -83,7 +83,7 @@ class TripSummaryGoldenIT {
     @Inject UserService users;
     @Inject Sql sql;
 
-    static final TripSummaryService.Sections ALL = new TripSummaryService.Sections(true, true, true, true, true);
+    static final TripSummaryService.Sections ALL = new TripSummaryService.Sections(true, true, true, true, true, true, true, true);
     static final TripSummaryService.Sections NONE = new TripSummaryService.Sections(false, false, false, false, false);
 
     static long id(JsonObject result, String key) {

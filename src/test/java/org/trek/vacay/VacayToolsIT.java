@@ -162,6 +162,11 @@ class VacayToolsIT {
         JsonObject incoming = plan(bob).getJsonArray("incomingInvites").getJsonObject(0);
         assertEquals(annPlan, incoming.getJsonNumber("plan_id").longValue());
         assertEquals(ann.name(), incoming.getString("username"), "the inviting plan's owner");
+        // the invitee is told in the app (the original's vacay_invite), once
+        jakarta.json.JsonArray told = ok(bob, "list_notifications", args()).getJsonArray("notifications");
+        assertEquals(1, told.stream().filter(n -> n.asJsonObject().getString("title_key", "").equals("notif.vacay_invite.title")).count(),
+                told.toString());
+        assertTrue(told.toString().contains(ann.name()), "names who invited");
 
         // Declined: gone; declining again is an error.
         ok(bob, "decline_vacay_invite", args().add("planId", annPlan));

@@ -254,6 +254,33 @@ public final class Param<T> {
         });
     }
 
+    /**
+     * A list of strings (e.g. a poll's options), each at most {@code maxLength} long; a count of 0 leaves that bound
+     * out. Item contents (blank, repeated) are the service's to judge.
+     */
+    public static Param<List<String>> strings(String name, String description, int minItems, int maxItems, int maxLength) {
+        JsonObjectBuilder item = typed("string", false);
+        if (maxLength > 0) {
+            item.add("maxLength", maxLength);
+        }
+        JsonObjectBuilder b = typed("array", false).add("items", item).add("description", description);
+        return of(name, bounds(b, "minItems", minItems > 0 ? minItems : null, "maxItems", maxItems > 0 ? maxItems : null),
+                false, (n, v) -> {
+                    if (!(v instanceof jakarta.json.JsonArray array)) {
+                        throw Values.invalid(n + " must be an array of strings.");
+                    }
+                    List<String> out = new java.util.ArrayList<>();
+                    for (JsonValue value : array) {
+                        String s = Values.string(n, value);
+                        if (maxLength > 0 && s.codePointCount(0, s.length()) > maxLength) {
+                            throw Values.invalid(n + " items must be at most " + maxLength + " characters.");
+                        }
+                        out.add(s);
+                    }
+                    return Values.sized(n, out, minItems, maxItems);
+                });
+    }
+
     /** An output-only property of the given schema (results are not read back). */
     static Param<JsonValue> property(String name, JsonObjectBuilder schema) {
         return of(name, schema, false, (n, v) -> v);

@@ -16,7 +16,7 @@ public enum AddonId {
     BUDGET("budget", "budget:read", "budget:write"),
     /** "Lists": packing and to-do tools, resources, summary sections and the packing-list prompt. */
     PACKING("packing", "packing:read", "packing:write", "todos:read", "todos:write"),
-    /** Collaboration (notes, polls, chat; each a {@link SubSwitch}); its MCP tools are not built yet. */
+    /** Collaboration: notes, polls and chat tools and resources, each part a {@link SubSwitch} of its own. */
     COLLAB("collab", "collab:read", "collab:write"),
     /** Atlas and bucket list: the atlas tools and resources (package atlas). */
     ATLAS("atlas", "atlas:read", "atlas:write"),

@@ -114,6 +114,10 @@ public class TripPrompts implements PromptProvider {
         if (s.containsKey("reservations")) {
             b.append("Reservations: ").append(s.getJsonArray("reservations").size()).append('\n');
         }
+        if (s.containsKey("collab_notes_more")) { // the collab notes are visible to this grant
+            b.append("Collab notes: ").append(s.getJsonArray("collab_notes").size())
+                    .append(s.getBoolean("collab_notes_more") ? "+" : "").append('\n');
+        }
         b.append('\n');
         for (JsonValue dv : s.getJsonArray("days")) {
             JsonObject d = dv.asJsonObject();

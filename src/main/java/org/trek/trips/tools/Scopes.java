@@ -16,6 +16,7 @@ public final class Scopes {
     public static final String TODOS_WRITE = "todos:write";
     public static final String RESERVATIONS_READ = "reservations:read";
     public static final String RESERVATIONS_WRITE = "reservations:write";
+    public static final String COLLAB_READ = "collab:read";
 
     private Scopes() {
     }

@@ -27,6 +27,7 @@ import org.trek.mcp.toolkit.Results;
 import org.trek.mcp.toolkit.Schema;
 import org.trek.mcp.toolkit.ToolKit;
 import org.trek.platform.addons.AddonId;
+import org.trek.platform.addons.SubSwitch;
 import org.trek.platform.AppConfig;
 import org.trek.platform.Clock;
 import org.trek.platform.auth.AccessGrant;
@@ -106,7 +107,8 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
                         READ, Scopes.TRIPS_READ, null, this::listTrips),
                 kit.tool("get_trip_summary", "Get trip summary",
                         "Loads a whole trip in one call: details, members, days with notes (and assignments with places), "
-                                + "accommodations, and, where your access allows, budget, packing, reservations and to-dos. "
+                                + "accommodations, and, where your access allows, budget, packing, reservations, to-dos, "
+                                + "collaboration notes and poll and chat message counts. "
                                 + "Sections you may not see are listed in omitted_sections.",
                         tripOnly, WireShapes.summary(), READ, Scopes.TRIPS_READ, null, c -> summaries.summary(c.userId(), c.get(TRIP_ID), sections(c.grant()))),
                 kit.tool("create_trip", "Create trip",
@@ -180,7 +182,10 @@ public class TripTools implements org.trek.mcp.registry.ToolProvider {
                 grant.allows(Scopes.BUDGET_READ) && addons.isEnabled(AddonId.BUDGET),
                 grant.allows(Scopes.PACKING_READ) && addons.isEnabled(AddonId.PACKING),
                 grant.allows(Scopes.RESERVATIONS_READ),
-                grant.allows(Scopes.TODOS_READ) && addons.isEnabled(AddonId.PACKING));
+                grant.allows(Scopes.TODOS_READ) && addons.isEnabled(AddonId.PACKING),
+                grant.allows(Scopes.COLLAB_READ) && addons.isEnabled(SubSwitch.COLLAB_NOTES),
+                grant.allows(Scopes.COLLAB_READ) && addons.isEnabled(SubSwitch.COLLAB_POLLS),
+                grant.allows(Scopes.COLLAB_READ) && addons.isEnabled(SubSwitch.COLLAB_CHAT));
     }
 
     private static TripService.TripFields fields(Call c, Param<String> endDate, Param<String> currency) {

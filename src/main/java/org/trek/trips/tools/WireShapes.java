@@ -148,7 +148,8 @@ final class WireShapes {
                         .withList("items", BUDGET_ITEM_ONLY), false)
                 .object("packing", Shape.of("total:integer checked:integer more:boolean").withList("items", PACKING_ITEM), false)
                 .objects("reservations", SUMMARY_BOOKING, false).objects("todos", TODO, false)
-                .array("collab_notes", true).integer("pollCount", "Polls (collab addon)", 0, null, true)
+                .array("collab_notes", true).bool("collab_notes_more", "Whether notes were left out (with collab_notes visible)", false)
+                .integer("pollCount", "Polls (collab addon)", 0, null, true)
                 .integer("messageCount", "Chat messages (collab addon)", 0, null, true)
                 .array("omitted_sections", true).buildOutput();
     }

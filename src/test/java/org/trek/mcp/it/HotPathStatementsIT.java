@@ -208,15 +208,28 @@ class HotPathStatementsIT {
             structured(modernCall("create_and_assign_place", "{\"tripId\":" + trip + ",\"dayId\":" + d
                     + ",\"name\":\"Place " + i + "\"}"));
         }
+        // The collab addon's part grows too: notes, polls with votes, messages.
+        for (int i = 0; i < 30; i++) {
+            structured(modernCall("create_collab_note", "{\"tripId\":" + trip + ",\"title\":\"Note " + i + "\"}"));
+            structured(modernCall("send_collab_message", "{\"tripId\":" + trip + ",\"text\":\"Message " + i + "\"}"));
+        }
+        for (int i = 0; i < 5; i++) {
+            long poll = structured(modernCall("create_collab_poll", "{\"tripId\":" + trip + ",\"question\":\"Poll " + i
+                    + "\",\"options\":[\"a\",\"b\"]}")).getJsonObject("poll").getJsonNumber("id").longValue();
+            structured(modernCall("vote_collab_poll", "{\"tripId\":" + trip + ",\"pollId\":" + poll + ",\"optionIndex\":1}"));
+        }
         StatementCounter.Counted<Captured> large = warm(() -> modernCall("get_trip_summary", "{\"tripId\":" + trip + "}"));
         assertEquals(1000, structured(large.value()).getJsonNumber("place_count").intValue());
+        assertEquals(30, structured(large.value()).getJsonArray("collab_notes").size());
+        assertEquals(5, structured(large.value()).getInt("pollCount"));
         assertEquals(List.of(), small.writes(), "a read-only call wrote");
         assertEquals(List.of(), large.writes(), "a read-only call wrote");
         long smallTrip = small.total() - touching(small, "addons") - touching(small, "mcp_tokens") - touching(small, "users");
         long largeTrip = large.total() - touching(large, "addons") - touching(large, "mcp_tokens") - touching(large, "users");
         assertEquals(smallTrip, largeTrip, "grows with the places: " + large.statements());
-        // 11 plain reads: the trip with its access check, members (they read users, so not in largeTrip), days, notes,
-        // assignments, place count, stays, budget, packing, reservations, to-dos.
-        assertTrue(largeTrip <= 10, "bounded: " + large.statements());
+        // 13 plain reads: the trip with its access check, members (they read users, so not in largeTrip), days, notes,
+        // assignments, place count, stays, budget, packing, reservations, to-dos; and the collab addon's two: its notes
+        // (they read their authors in users, so not in largeTrip) and the poll and message counts.
+        assertTrue(largeTrip <= 11, "bounded: " + large.statements());
     }
 }

@@ -19,7 +19,7 @@ import org.trek.mcp.registry.ToolDefinition;
 import org.trek.mcp.registry.ToolProvider;
 
 /**
- * Every trip tool's descriptor (name, title, description, input and output schema, annotations, scope, addon) exactly
+ * Every trip (and collab) tool's descriptor (name, title, description, input and output schema, annotations, scope, addon) exactly
  * as the registry gets it, compared byte for byte with {@code src/test/resources/tool-descriptors.jsonl}: a change of
  * a schema, a description or a gate shows here as a diff, on purpose or not. After a deliberate change, record the
  * file again with {@code -Dtrek.tools.record=true}.
@@ -31,7 +31,7 @@ class ToolDescriptorsTest {
             AssignmentTools.class, TagTools.class, DayTools.class, ReservationTools.class, BudgetTools.class,
             PackingTools.class, TodoTools.class, SettlementTools.class, TransitTools.class,
             org.trek.atlas.tools.AtlasTools.class, org.trek.vacay.tools.VacayTools.class,
-            org.trek.journey.tools.JourneyTools.class);
+            org.trek.journey.tools.JourneyTools.class, org.trek.collab.tools.CollabTools.class);
 
     /** Builds a provider as CDI would for its declarations: the tool kit injected, @PostConstruct run. */
     static ToolProvider declare(Class<? extends ToolProvider> type) throws ReflectiveOperationException {
@@ -91,7 +91,7 @@ class ToolDescriptorsTest {
             Files.write(GOLDEN, now, StandardCharsets.UTF_8);
         }
         List<String> recorded = Files.readAllLines(GOLDEN, StandardCharsets.UTF_8);
-        assertEquals(91 + 10 + 22 + 22, now.size(), "tool count (trips 91, atlas 10, vacay 22, journey 22)");
+        assertEquals(91 + 10 + 22 + 22 + 12, now.size(), "tool count (trips 91, atlas 10, vacay 22, journey 22, collab 12)");
         for (int i = 0; i < Math.max(now.size(), recorded.size()); i++) {
             assertEquals(i < recorded.size() ? recorded.get(i) : null, i < now.size() ? now.get(i) : null, "tool #" + (i + 1));
         }
