@@ -693,6 +693,38 @@ class ToolCatalogIT {
         assertEquals(List.copyOf(listed.keySet()), List.copyOf(mcp.tools(owner.token()).keySet()));
     }
 
+    /** With every addon on and a full-access token: the original's 30 resources (9 fixed URIs, 21 templates). */
+    @Test
+    void everyAddonOnListsTheOriginalsThirtyResources() {
+        McpTestClient c = new McpTestClient(mcp.server.baseUrl(), owner.token());
+        java.util.Set<String> uris = new TreeSet<>();
+        for (String method : List.of("resources/list", "resources/templates/list")) {
+            String cursor = null;
+            for (int page = 0; page < 10; page++) {
+                JsonObjectBuilder p = Json.createObjectBuilder();
+                if (cursor != null) {
+                    p.add("cursor", cursor);
+                }
+                JsonObject r = c.modern(method, p.build()).result();
+                String key = method.equals("resources/list") ? "resources" : "resourceTemplates";
+                r.getJsonArray(key).forEach(x -> uris.add(x.asJsonObject().getString(key.equals("resources") ? "uri" : "uriTemplate")));
+                cursor = r.getString("nextCursor", null);
+                if (cursor == null) {
+                    break;
+                }
+            }
+        }
+        uris.removeIf(u -> u.startsWith("test://")); // conformance fixtures, when a run has them on
+        assertEquals(30, uris.size(), uris.toString());
+        for (String u : List.of("trek://trips/{tripId}/collab-notes", "trek://trips/{tripId}/collab/polls",
+                "trek://trips/{tripId}/collab/messages", "trek://bucket-list", "trek://visited-countries", "trek://atlas/stats",
+                "trek://atlas/regions", "trek://vacay/plan", "trek://vacay/entries/{year}", "trek://vacay/holidays/{year}",
+                "trek://journeys", "trek://journeys/{journeyId}", "trek://journeys/{journeyId}/entries",
+                "trek://journeys/{journeyId}/contributors", "trek://notifications/in-app")) {
+            assertTrue(uris.contains(u), u + " in " + uris);
+        }
+    }
+
     @Test
     void updatePlaceClearsItsNullableNumbersWithNull() {
         long place = id(f.ok("create_place", f.trip().add("name", "Pinned").add("lat", 38.69).add("lng", -9.21)), "place");
