@@ -181,6 +181,21 @@ class TwoFactorIT {
     }
 
     @Test
+    void thePasswordToTurnItOffIsThrottledLikeSignIn() {
+        String user = TestUsers.create(server);
+        WebClient web = signedIn(server, user, TestUsers.PASSWORD);
+        enrol(web);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(400, web.post("/settings/two-factor", Map.of("action", "disable", "password", "guess-" + i)).statusCode());
+        }
+        HttpResponse<String> blocked = web.post("/settings/two-factor", Map.of("action", "disable", "password", TestUsers.PASSWORD));
+        assertEquals(429, blocked.statusCode());
+        assertTrue(blocked.body().contains("Too many wrong passwords"), blocked.body());
+        assertTrue(web.get("/settings/two-factor").body().contains("Two-factor sign-in is <strong>on</strong>"), "still on");
+        assertTrue(auditOf(user).contains("password_to_disable"));
+    }
+
+    @Test
     void withoutAPendingPasswordStepTheCodePageSendsToSignIn() {
         WebClient web = new WebClient(server);
         web.get("/login");

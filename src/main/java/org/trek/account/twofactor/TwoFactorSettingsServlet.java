@@ -12,13 +12,16 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.trek.account.CurrentUser;
+import org.trek.account.LoginThrottle;
 import org.trek.account.PasswordHasher;
 import org.trek.account.ReturnPath;
 import org.trek.account.Role;
 import org.trek.account.User;
 import org.trek.account.UserService;
 import org.trek.audit.Actor;
+import org.trek.audit.AuditService;
 import org.trek.platform.AppConfig;
 import org.trek.platform.web.Views;
 
@@ -38,6 +41,12 @@ public class TwoFactorSettingsServlet extends HttpServlet {
 
     @Inject
     PasswordHasher passwords;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    AuditService audit;
 
     @Inject
     AppConfig config;
@@ -78,12 +87,24 @@ public class TwoFactorSettingsServlet extends HttpServlet {
                     return;
                 }
                 User user = users.find(userId).orElseThrow();
+                // The password is checked under the sign-in's throttle (the same counts), so a session left open
+                // does not become a way to guess it.
+                long blocked = throttle.attempt(user.getUsername(), userId, actor.ip());
+                if (blocked > 0) {
+                    response.setHeader("Retry-After", String.valueOf(blocked));
+                    show(request, response, null, "Too many wrong passwords. Try again in "
+                            + Math.max(1, (blocked + 59) / 60) + " minute(s).", 429);
+                    return;
+                }
                 String password = request.getParameter("password");
                 if (password == null || password.isEmpty() || password.length() > 256
                         || !passwords.verify(password, user.getPasswordHash())) {
+                    throttle.failed(user.getUsername(), userId, actor.ip());
+                    audit.record(actor, "auth.two_factor.failed", "user:" + userId, Map.of("kind", "password_to_disable"));
                     show(request, response, null, "That is not your password.", 400);
                     return;
                 }
+                throttle.succeeded(user.getUsername(), userId, actor.ip());
                 twoFactor.disable(actor, userId);
                 Views.redirectWithMessage(request, response, "/settings/two-factor", "Two-factor sign-in is off.", false);
             }
