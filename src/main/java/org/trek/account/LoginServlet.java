@@ -12,14 +12,21 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.trek.account.twofactor.TwoFactorService;
+import org.trek.account.twofactor.TwoFactorSignInServlet;
 import org.trek.audit.Actor;
 import org.trek.audit.AuditService;
 import org.trek.platform.AppConfig;
 import org.trek.platform.web.ClientIp;
 import org.trek.platform.web.Views;
 
-/** Sign-in with e-mail or username. Throttled per account and IP; "next" must be a same-origin path. */
+/**
+ * Sign-in with e-mail or username. Throttled per account and IP; "next" must be a same-origin path. A user with
+ * two-factor sign-in (or without it under the "require two-factor" policy) goes on to /login/two-factor.
+ */
 @WebServlet("/login")
 public class LoginServlet extends HttpServlet {
 
@@ -39,7 +46,10 @@ public class LoginServlet extends HttpServlet {
     AppConfig config;
 
     @Inject
-    LoginSessions loginSessions;
+    SignIns signIns;
+
+    @Inject
+    TwoFactorService twoFactor;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
@@ -89,17 +99,13 @@ public class LoginServlet extends HttpServlet {
             return;
         }
         throttle.succeeded(login, account, ip);
-        var session = request.getSession();
-        if (session.getAttribute(LoginSessions.SESSION_ATTRIBUTE) instanceof String previous) {
-            loginSessions.end(previous); // a second sign-in in the same browser replaces the first
+        if (twoFactor.secondStepNeeded(user.getId())) {
+            // Not signed in yet: the code step (or, under the "require two-factor" policy, enrolment) comes first.
+            TwoFactorSignInServlet.begin(request, user.getId(), !twoFactor.isEnrolled(user.getId()));
+            response.sendRedirect(request.getContextPath() + "/login/two-factor?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            return;
         }
-        request.changeSessionId(); // no session fixation
-        // Only the login-session id (a String) goes into the servlet session: it stays serializable for the data
-        // grid, and every node checks it against the database on each request.
-        session.setAttribute(LoginSessions.SESSION_ATTRIBUTE, loginSessions.start(user));
-        session.setAttribute(CurrentUser.USERNAME_ATTRIBUTE, user.getUsername());
-        users.recordLogin(user.getId());
-        audit.record(new Actor(user.getId(), user.getUsername(), ip), "auth.login", "user:" + user.getId(), Map.of());
+        signIns.complete(request, user, ip, Map.of());
         response.sendRedirect(request.getContextPath() + next);
     }
 

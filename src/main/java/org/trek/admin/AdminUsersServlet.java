@@ -12,17 +12,24 @@ import java.io.IOException;
 import org.trek.account.CurrentUser;
 import org.trek.account.Role;
 import org.trek.account.UserService;
+import org.trek.account.twofactor.TwoFactorService;
 import org.trek.audit.Actor;
 import org.trek.platform.AppConfig;
 import org.trek.platform.web.Views;
 
-/** Admin → Users: create, disable/enable, reset password, change role. Admins only. */
+/**
+ * Admin → Users: create, disable/enable, reset password, change role, reset two-factor; the "require two-factor"
+ * policy. Admins only.
+ */
 @WebServlet({"/admin", "/admin/users"})
 @ServletSecurity(@HttpConstraint(rolesAllowed = Role.ADMIN_GROUP))
 public class AdminUsersServlet extends HttpServlet {
 
     @Inject
     UserService users;
+
+    @Inject
+    TwoFactorService twoFactor;
 
     @Inject
     AppConfig config;
@@ -34,6 +41,8 @@ public class AdminUsersServlet extends HttpServlet {
             return;
         }
         request.setAttribute("users", users.list());
+        request.setAttribute("twoFactorUsers", twoFactor.enrolledUsers());
+        request.setAttribute("twoFactorRequired", twoFactor.required());
         request.setAttribute("adminTab", "users");
         Views.render(request, response, "admin/users");
     }
@@ -64,6 +73,21 @@ public class AdminUsersServlet extends HttpServlet {
                 case "role" -> {
                     users.changeRole(actor, userId(request), Role.parse(request.getParameter("role")));
                     yield "Role changed.";
+                }
+                case "two-factor-policy" -> {
+                    boolean required = "on".equals(request.getParameter("required"));
+                    twoFactor.setRequired(actor, required);
+                    yield required ? "Two-factor sign-in is required: users without it set it up at their next sign-in."
+                            : "Two-factor sign-in is no longer required.";
+                }
+                case "reset-two-factor" -> {
+                    try {
+                        yield twoFactor.reset(actor, userId(request))
+                                ? "Two-factor sign-in reset; the user signs in with the password and sets it up again."
+                                : "This user has no two-factor sign-in.";
+                    } catch (TwoFactorService.TwoFactorException e) {
+                        throw new UserService.UserException(e.getMessage());
+                    }
                 }
                 default -> throw new UserService.UserException("Unknown action.");
             };

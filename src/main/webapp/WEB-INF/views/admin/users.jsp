@@ -1,11 +1,23 @@
 <c:set var="pageTitle" value="Users"/>
 <%@ include file="/WEB-INF/views/web/_header.jspf" %>
 <%@ include file="/WEB-INF/views/web/_admin_tabs.jspf" %>
+<section class="card" id="two-factor-policy">
+  <h2>Two-factor sign-in</h2>
+  <form method="post">
+    <input type="hidden" name="${csrfField}" value="${csrf}">
+    <input type="hidden" name="action" value="two-factor-policy">
+    <label class="check"><input type="checkbox" name="required" ${twoFactorRequired ? 'checked' : ''}>
+      Require two-factor sign-in for every user</label>
+    <p class="muted">Users without it are sent to set it up at their next sign-in and reach nothing else until they
+      have. Sign-ins already open stay open.</p>
+    <button type="submit">Save policy</button>
+  </form>
+</section>
 <section class="card">
   <h2>Users</h2>
   <div class="table-wrap">
   <table>
-    <thead><tr><th scope="col">Username</th><th scope="col">E-mail</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Actions</th></tr></thead>
+    <thead><tr><th scope="col">Username</th><th scope="col">E-mail</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Two-factor</th><th scope="col">Actions</th></tr></thead>
     <tbody>
     <c:forEach var="u" items="${users}">
       <tr>
@@ -24,6 +36,19 @@
           </form>
         </td>
         <td>${u.disabled ? 'Disabled' : 'Active'}</td>
+        <td>
+          <c:choose>
+            <c:when test="${twoFactorUsers.contains(u.id)}">
+              On
+              <form method="post" class="inline">
+                <input type="hidden" name="${csrfField}" value="${csrf}">
+                <input type="hidden" name="id" value="${u.id}"><input type="hidden" name="action" value="reset-two-factor">
+                <button type="submit" class="small" aria-label="Reset two-factor of ${fn:escapeXml(u.username)}">Reset</button>
+              </form>
+            </c:when>
+            <c:otherwise>Off</c:otherwise>
+          </c:choose>
+        </td>
         <td>
           <form method="post" class="inline">
             <input type="hidden" name="${csrfField}" value="${csrf}">

@@ -46,9 +46,7 @@ class AccessibilityBrowserIT {
     @BeforeAll
     static void setUp() throws IOException {
         assertTrue(Browser.available(), "Debian's chromium and chromium-driver must be installed (.ci/run installs them)");
-        Path axe = Path.of(System.getProperty("it.e2e.dir", "target/e2e"), "node_modules", "axe-core", "axe.min.js");
-        assertTrue(Files.isRegularFile(axe), "axe-core is installed by the e2e profile (mvn -Pe2e): " + axe);
-        axeSource = Files.readString(axe, StandardCharsets.UTF_8);
+        axeSource = axeSource();
         user = TestUsers.create(server);
         String member = TestUsers.create(server);
         McpCalls calls = McpCalls.asUser(server, user, TestUsers.PASSWORD);
@@ -57,9 +55,23 @@ class AccessibilityBrowserIT {
                 .add("share_budget", true)).getString("token");
     }
 
+    /** axe-core's script, as the e2e profile installs it (also for other browser tests of this package). */
+    static String axeSource() throws IOException {
+        Path axe = Path.of(System.getProperty("it.e2e.dir", "target/e2e"), "node_modules", "axe-core", "axe.min.js");
+        assertTrue(Files.isRegularFile(axe), "axe-core is installed by the e2e profile (mvn -Pe2e): " + axe);
+        return Files.readString(axe, StandardCharsets.UTF_8);
+    }
+
     /** Runs axe on the current page; returns "rule: targets" lines, empty when the page passes. */
     static List<String> violations(Browser browser) {
         var driver = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+        if (axeSource == null) {
+            try {
+                axeSource = axeSource();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         driver.executeScript(axeSource);
         Object raw = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})"
