@@ -16,7 +16,9 @@ import java.util.Map;
 import org.trek.audit.Actor;
 import org.trek.audit.AuditService;
 import org.trek.platform.AppConfig;
+import jakarta.enterprise.inject.Instance;
 import org.trek.platform.web.ClientIp;
+import org.trek.platform.web.SignInPurpose;
 import org.trek.platform.web.Views;
 
 /** Sign-in with e-mail or username. Throttled per account and IP; "next" must be a same-origin path. */
@@ -103,10 +105,17 @@ public class LoginServlet extends HttpServlet {
         response.sendRedirect(request.getContextPath() + next);
     }
 
+    @Inject
+    Instance<SignInPurpose> purposes;
+
     private void show(HttpServletRequest request, HttpServletResponse response, String next, String error, int status)
             throws ServletException, IOException {
         response.setStatus(status);
         request.setAttribute("next", next);
+        // "Sign in to continue to <app>" during an OAuth authorization (the feature behind next names it).
+        for (SignInPurpose purpose : purposes) {
+            purpose.continuingTo(next).ifPresent(app -> request.setAttribute("continuingTo", app));
+        }
         request.setAttribute("error", error);
         request.setAttribute("login", request.getParameter("login"));
         Views.render(request, response, "account/login");
