@@ -4,6 +4,7 @@
 <section class="card">
   <h2>Audit log</h2>
   <form method="get" class="filters">
+    <span class="field">
     <label for="f-action">Action</label>
     <select id="f-action" name="action">
       <option value="">All actions</option>
@@ -11,7 +12,8 @@
         <option value="${fn:escapeXml(act)}" ${act == filterAction ? 'selected' : ''}><c:out value="${act}"/></option>
       </c:forEach>
     </select>
-    <label for="f-user">User</label><input id="f-user" name="user" value="${fn:escapeXml(filterUser)}" placeholder="username">
+    </span>
+    <span class="field"><label for="f-user">User</label><input id="f-user" name="user" value="${fn:escapeXml(filterUser)}" placeholder="username"></span>
     <span class="field">
       <label for="f-from">From</label><input id="f-from" name="from" type="date" value="${fn:escapeXml(filterFrom)}"
         <c:if test="${not empty errors.from}">aria-invalid="true" aria-describedby="f-from-error"</c:if>>

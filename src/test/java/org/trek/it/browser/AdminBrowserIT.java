@@ -75,6 +75,7 @@ class AdminBrowserIT {
         assertEquals("/admin/audit?action=admin.addon_update", browser.path(), "the page stays where it was");
 
         browser.driver().findElement(By.cssSelector("header form button")).click();
+        browser.awaitLeaving("/admin"); // the click can return before the browser has followed the redirect
         assertTrue(browser.path().startsWith("/login"), "signed out: " + browser.path());
     }
 }
