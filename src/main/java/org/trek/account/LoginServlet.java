@@ -20,7 +20,9 @@ import org.trek.account.twofactor.TwoFactorSignInServlet;
 import org.trek.audit.Actor;
 import org.trek.audit.AuditService;
 import org.trek.platform.AppConfig;
+import jakarta.enterprise.inject.Instance;
 import org.trek.platform.web.ClientIp;
+import org.trek.platform.web.SignInPurpose;
 import org.trek.platform.web.Views;
 
 /**
@@ -109,10 +111,17 @@ public class LoginServlet extends HttpServlet {
         response.sendRedirect(request.getContextPath() + next);
     }
 
+    @Inject
+    Instance<SignInPurpose> purposes;
+
     private void show(HttpServletRequest request, HttpServletResponse response, String next, String error, int status)
             throws ServletException, IOException {
         response.setStatus(status);
         request.setAttribute("next", next);
+        // "Sign in to continue to <app>" during an OAuth authorization (the feature behind next names it).
+        for (SignInPurpose purpose : purposes) {
+            purpose.continuingTo(next).ifPresent(app -> request.setAttribute("continuingTo", app));
+        }
         request.setAttribute("error", error);
         request.setAttribute("login", request.getParameter("login"));
         Views.render(request, response, "account/login");

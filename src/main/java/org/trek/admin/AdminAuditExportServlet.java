@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.trek.account.CurrentUser;
 import org.trek.account.Role;
+import org.trek.account.UserService;
 import org.trek.platform.AppConfig;
 import org.trek.audit.AuditService;
 import org.trek.audit.AuditCsvExport;
@@ -35,9 +36,22 @@ public class AdminAuditExportServlet extends HttpServlet {
     @Inject
     AppConfig config;
 
+    @Inject
+    AdminAuditNames names;
+
+    @Inject
+    UserService users;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        AuditService.Filter filter = AdminAuditServlet.filterFrom(request);
+        AuditQuery query = AdminAuditServlet.query(request, users);
+        if (!query.valid()) {
+            response.setStatus(400);
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write(String.join("\n", query.errors().values()));
+            return;
+        }
+        AuditService.Filter filter = query.filter();
         Map<String, Object> details = new HashMap<>();
         details.put("action", filter.action());
         details.put("user", filter.username());
@@ -49,7 +63,7 @@ public class AdminAuditExportServlet extends HttpServlet {
                 "attachment; filename=\"trek-audit-" + LocalDate.now(ZoneOffset.UTC) + ".csv\"");
         response.setHeader("Cache-Control", "no-store");
         var writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
-        export.write(filter, writer);
+        export.write(filter, names, writer);
         writer.flush();
     }
 }

@@ -9,11 +9,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import org.trek.account.Role;
+import org.trek.account.User;
+import org.trek.account.UserService;
+import org.trek.audit.AuditRow;
 import org.trek.platform.web.Views;
 import org.trek.audit.AuditService;
 
@@ -26,36 +25,37 @@ public class AdminAuditServlet extends HttpServlet {
     @Inject
     AuditService audit;
 
+    @Inject
+    AdminAuditNames names;
+
+    @Inject
+    UserService users;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-        AuditService.Filter filter = filterFrom(request);
+        AuditQuery query = query(request, users);
         int page = intParam(request.getParameter("page"));
-        request.setAttribute("result", audit.search(filter, page, PAGE_SIZE));
+        if (query.valid()) {
+            AuditService.Page result = audit.search(query.filter(), page, PAGE_SIZE);
+            request.setAttribute("result", result);
+            request.setAttribute("rows", AuditRow.of(result.getRows(), names));
+        } else {
+            response.setStatus(400);
+            request.setAttribute("errors", query.errors());
+        }
         request.setAttribute("actions", audit.actions());
-        request.setAttribute("filterAction", blankToNull(request.getParameter("action")));
-        request.setAttribute("filterUser", blankToNull(request.getParameter("user")));
-        request.setAttribute("filterFrom", blankToNull(request.getParameter("from")));
-        request.setAttribute("filterTo", blankToNull(request.getParameter("to")));
+        request.setAttribute("filterAction", AuditQuery.blankToNull(request.getParameter("action")));
+        request.setAttribute("filterUser", AuditQuery.blankToNull(request.getParameter("user")));
+        request.setAttribute("filterFrom", AuditQuery.blankToNull(request.getParameter("from")));
+        request.setAttribute("filterTo", AuditQuery.blankToNull(request.getParameter("to")));
         request.setAttribute("adminTab", "audit");
         Views.render(request, response, "admin/audit");
     }
 
-    /** Dates are whole UTC days: "to" includes the whole day. Unparseable dates are ignored. */
-    static AuditService.Filter filterFrom(HttpServletRequest request) {
-        return new AuditService.Filter(blankToNull(request.getParameter("action")),
-                blankToNull(request.getParameter("user")),
-                day(request.getParameter("from"), 0), day(request.getParameter("to"), 1));
-    }
-
-    private static Instant day(String value, int plusDays) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim()).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+    /** The filter of this request; a user given by name also matches records that kept only the user's id. */
+    static AuditQuery query(HttpServletRequest request, UserService users) {
+        return AuditQuery.parse(request::getParameter, name -> name.contains("@") ? null
+                : users.findByLogin(name).map(User::getId).orElse(null));
     }
 
     /** A page number: 0 for nonsense, at most a million (page × page size must not overflow the offset). */
@@ -65,9 +65,5 @@ public class AdminAuditServlet extends HttpServlet {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

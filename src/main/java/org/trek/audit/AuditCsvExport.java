@@ -21,36 +21,39 @@ import org.trek.platform.db.DataSourceConfig;
 @ApplicationScoped
 public class AuditCsvExport {
     static final int BATCH = 1000;
-    static final String HEADER = "id,time_utc,user_id,username,action,target,ip,details";
+    static final String HEADER = "id,time_utc,user_id,username,client,action,target,ip,details";
 
     @Resource(lookup = DataSourceConfig.JNDI_NAME)
     DataSource dataSource;
 
-    /** Writes every matching row; returns how many. */
-    public long write(AuditService.Filter filter, Writer out) throws IOException {
+    /**
+     * Writes every matching row; returns how many. Names (users without a recorded name, OAuth clients) are looked
+     * up once per batch through {@code names}; times and details are written as the page shows them.
+     */
+    public long write(AuditService.Filter filter, AuditNames names, Writer out) throws IOException {
         out.write(HEADER);
         out.write("\r\n");
         long written = 0;
         long before = Long.MAX_VALUE;
         try (Connection c = dataSource.getConnection()) {
             while (true) {
-                int inBatch = 0;
+                List<AuditRecord> batch = new ArrayList<>(BATCH);
                 try (PreparedStatement ps = prepare(c, filter, before); ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        long id = rs.getLong("id");
                         long userId = rs.getLong("user_id");
                         boolean noUser = rs.wasNull();
-                        out.write(id + "," + Instant.ofEpochMilli(rs.getLong("created_at")) + ","
-                                + (noUser ? "" : String.valueOf(userId)) + "," + cell(rs.getString("username")) + ","
-                                + cell(rs.getString("action")) + "," + cell(rs.getString("target")) + ","
-                                + cell(rs.getString("ip")) + "," + cell(rs.getString("details")) + "\r\n");
-                        before = id;
-                        inBatch++;
+                        batch.add(AuditRecord.read(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                                noUser ? null : userId, rs.getString("username"), rs.getString("action"),
+                                rs.getString("target"), rs.getString("details"), rs.getString("ip")));
                     }
                 }
-                written += inBatch;
+                for (AuditRow row : AuditRow.of(batch, names)) {
+                    out.write(line(row));
+                    before = row.getId();
+                }
+                written += batch.size();
                 out.flush();
-                if (inBatch < BATCH) {
+                if (batch.size() < BATCH) {
                     return written;
                 }
             }
@@ -59,14 +62,20 @@ public class AuditCsvExport {
         }
     }
 
+    static String line(AuditRow row) {
+        return row.getId() + "," + row.getTime() + "," + (row.getUserId() == null ? "" : String.valueOf(row.getUserId()))
+                + "," + cell(row.getUsername()) + "," + cell(row.getClient()) + "," + cell(row.getAction()) + ","
+                + cell(row.getTarget()) + "," + cell(row.getIp()) + "," + cell(row.getDetailsText()) + "\r\n";
+    }
+
     private static PreparedStatement prepare(Connection c, AuditService.Filter f, long before) throws SQLException {
         StringBuilder sql = new StringBuilder(
                 "SELECT id, created_at, user_id, username, action, target, ip, details FROM audit_log WHERE id < ?");
         List<Object> params = new ArrayList<>();
         params.add(before);
         for (AuditService.Filter.Condition condition : f.conditions()) {
-            sql.append(" AND ").append(condition.column()).append(' ').append(condition.operator()).append(" ?");
-            params.add(condition.sqlValue());
+            sql.append(" AND ").append(condition.sql());
+            params.addAll(condition.sqlValues());
         }
         sql.append(" ORDER BY id DESC LIMIT ").append(BATCH);
         PreparedStatement ps = c.prepareStatement(sql.toString());

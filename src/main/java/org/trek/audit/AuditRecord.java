@@ -52,6 +52,14 @@ public class AuditRecord {
         this.ip = ip;
     }
 
+    /** A row as read by plain SQL (the CSV export). */
+    static AuditRecord read(long id, Instant createdAt, Long userId, String username, String action, String target,
+                            String details, String ip) {
+        AuditRecord r = new AuditRecord(createdAt, userId, username, action, target, details, ip);
+        r.id = id;
+        return r;
+    }
+
     public Long getId() {
         return id;
     }

@@ -130,30 +130,43 @@ public class AuditService implements DeferredWrites {
         record(actor, action, target, null);
     }
 
-    /** Filters for the admin page and the CSV export; every field is optional. */
-    public record Filter(String action, String username, Instant from, Instant to) {
+    /**
+     * Filters for the admin page and the CSV export; every field is optional. A user matches by the name recorded in
+     * the row or, when {@code userId} is given (the id of that username), by the id: rows written before the name was
+     * recorded (MCP tool calls and refusals) are found too.
+     */
+    public record Filter(String action, String username, Long userId, Instant from, Instant to) {
 
-        /** One condition of the filter, named for JPQL (field) and SQL (column). */
-        record Condition(String field, String column, String operator, Object value) {
-            Object sqlValue() {
-                return value instanceof Instant i ? i.toEpochMilli() : value;
+        public Filter(String action, String username, Instant from, Instant to) {
+            this(action, username, null, from, to);
+        }
+
+        /**
+         * One condition of the filter, in JPQL and in SQL alike ({@code ?} stands for each value in turn), so the
+         * page (JPQL) and the CSV export (SQL) always select the same rows.
+         */
+        record Condition(String jpql, String sql, List<Object> values) {
+            List<Object> sqlValues() {
+                return values.stream().map(v -> v instanceof Instant i ? (Object) i.toEpochMilli() : v).toList();
             }
         }
 
-        /** The filter as conditions, so the page (JPQL) and the CSV export (SQL) always select the same rows. */
         List<Condition> conditions() {
             List<Condition> out = new ArrayList<>();
             if (action != null) {
-                out.add(new Condition("action", "action", "=", action));
+                out.add(new Condition("a.action = ?", "action = ?", List.of(action)));
             }
-            if (username != null) {
-                out.add(new Condition("username", "username", "=", username));
+            if (username != null && userId != null) {
+                out.add(new Condition("(a.username = ? OR a.userId = ?)", "(username = ? OR user_id = ?)",
+                        List.of(username, userId)));
+            } else if (username != null) {
+                out.add(new Condition("a.username = ?", "username = ?", List.of(username)));
             }
             if (from != null) {
-                out.add(new Condition("createdAt", "created_at", ">=", from));
+                out.add(new Condition("a.createdAt >= ?", "created_at >= ?", List.of(from)));
             }
             if (to != null) {
-                out.add(new Condition("createdAt", "created_at", "<", to));
+                out.add(new Condition("a.createdAt < ?", "created_at < ?", List.of(to)));
             }
             return out;
         }
@@ -212,15 +225,19 @@ public class AuditService implements DeferredWrites {
     }
 
     <T> TypedQuery<T> query(Filter f, String select, String order, Class<T> type) {
-        List<Filter.Condition> conditions = f.conditions();
         StringBuilder jpql = new StringBuilder(select).append(" WHERE 1 = 1");
-        for (int i = 0; i < conditions.size(); i++) {
-            Filter.Condition c = conditions.get(i);
-            jpql.append(" AND a.").append(c.field()).append(' ').append(c.operator()).append(" :p").append(i);
+        List<Object> values = new ArrayList<>();
+        for (Filter.Condition c : f.conditions()) {
+            String fragment = c.jpql();
+            for (Object v : c.values()) {
+                fragment = fragment.replaceFirst("\\?", ":p" + values.size());
+                values.add(v);
+            }
+            jpql.append(" AND ").append(fragment);
         }
         TypedQuery<T> q = em.createQuery(jpql.append(order).toString(), type);
-        for (int i = 0; i < conditions.size(); i++) {
-            q.setParameter("p" + i, conditions.get(i).value());
+        for (int i = 0; i < values.size(); i++) {
+            q.setParameter("p" + i, values.get(i));
         }
         return q;
     }

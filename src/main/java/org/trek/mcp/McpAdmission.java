@@ -54,13 +54,13 @@ public class McpAdmission {
         AccessGrant grant = authenticator.authenticate(r.authorization());
         // A node that serves MCP follows (and purges) the change feed; before its first request it has no streams.
         events.ensurePolling();
-        String client = grant.clientId() == null ? "native" : grant.clientId();
+        String client = grant.clientId() == null ? "native" : grant.clientId(); // a bucket key, not shown
         boolean housekeeping = housekeeping(in);
         int factor = housekeeping ? HOUSEKEEPING_FACTOR : 1;
         RateLimiter.Decision d = limiter.take((housekeeping ? "mcp-hk:" : "mcp:") + grant.userId() + ":" + client,
                 rateLimit() * factor, rateBurst() * factor);
         if (!d.allowed()) {
-            throw new RateLimited(d.retryAfterSeconds());
+            throw new RateLimited(d.retryAfterSeconds(), grant);
         }
         return grant;
     }
@@ -111,10 +111,17 @@ public class McpAdmission {
     /** 429 with Retry-After (RFC 6585 §4) and a JSON-RPC body. */
     public static final class RateLimited extends McpError {
         private final long retryAfter;
+        private final transient AccessGrant grant;
 
-        RateLimited(long retryAfter) {
+        RateLimited(long retryAfter, AccessGrant grant) {
             super(JsonRpc.SERVER_ERROR, "Too many requests. Please slow down.", null, 429);
             this.retryAfter = retryAfter;
+            this.grant = grant;
+        }
+
+        /** The valid grant that was refused (the audit record names its user). */
+        public AccessGrant grant() {
+            return grant;
         }
 
         public long retryAfter() {

@@ -446,9 +446,8 @@ public class McpDispatcher {
             return toolResult(ex, ToolResult.error("The tool failed unexpectedly. Try again later."));
         } finally {
             try {
-                audit.recordLater(new Actor(ex.grant().userId(), null, ex.ip()), "mcp.tool_call", tool.definition().name(),
-                        Map.of("clientId", ex.grant().clientId() == null ? "native" : ex.grant().clientId(),
-                                "outcome", outcome));
+                audit.recordLater(new Actor(ex.grant().userId(), ex.grant().username(), ex.ip()), "mcp.tool_call",
+                        tool.definition().name(), Map.of("clientId", ex.grant().auditClient(), "outcome", outcome));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "audit of an MCP tool call failed", e);
             }

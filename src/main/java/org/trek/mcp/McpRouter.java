@@ -10,6 +10,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -74,19 +75,20 @@ public class McpRouter {
     public void handle(InboundRequest r, Outbound out) {
         Inbound in = InboundClassifier.classify(r);
         if (!HTTP_METHODS.contains(r.httpMethod()) && in instanceof Inbound.Rejected refused) {
-            error(out, null, refused.error(), r.clientIp(), refused.allow()); // says nothing about anyone: no admission
+            error(out, null, refused.error(), r.clientIp(), refused.allow(), null); // says nothing about anyone: no admission
             return;
         }
         AccessGrant grant;
         try {
             grant = admission.admit(r, in);
         } catch (McpError e) {
-            error(out, in.id(), e, r.clientIp(), null);
+            // A rate-limit refusal follows a valid token: its record names the user; the others know nobody yet.
+            error(out, in.id(), e, r.clientIp(), null, e instanceof McpAdmission.RateLimited limited ? limited.grant() : null);
             return;
         }
         try {
             if (in instanceof Inbound.Rejected refused) {
-                error(out, refused.id(), refused.error(), r.clientIp(), refused.allow());
+                error(out, refused.id(), refused.error(), r.clientIp(), refused.allow(), grant);
             } else if (in instanceof Inbound.Legacy legacy) {
                 legacy(grant, legacy, r.clientIp(), out);
             } else if (in instanceof Inbound.LegacyBatch batch) {
@@ -109,7 +111,7 @@ public class McpRouter {
                 out.status(204, Map.of());
             }
         } catch (McpError e) {
-            error(out, in.id(), e, r.clientIp(), null);
+            error(out, in.id(), e, r.clientIp(), null, grant);
         }
     }
 
@@ -166,7 +168,7 @@ public class McpRouter {
             }
             out.json(200, JsonRpc.result(msg.id(), result), Map.of());
         } catch (McpError e) {
-            error(out, msg.id(), legacyStatus(e), ip, null);
+            error(out, msg.id(), legacyStatus(e), ip, null, grant);
         }
     }
 
@@ -185,8 +187,8 @@ public class McpRouter {
         McpSessionStore.Opened opened = sessions.open(grant, version, caps.toString());
         for (String evicted : opened.evicted()) {
             channels.closeSession(evicted); // its streams here end now; other nodes see the row gone
-            audit.record(new Actor(grant.userId(), null, ip), "mcp.session_evicted", grant.clientId() == null
-                    ? "native" : grant.clientId(), Map.of("reason", "session limit", "limit", sessions.maxPerUser()));
+            audit.record(new Actor(grant.userId(), grant.username(), ip), "mcp.session_evicted", grant.auditClient(),
+                    Map.of("reason", "session limit", "limit", sessions.maxPerUser()));
         }
         Exchange ex = new Exchange(grant, false, version, opened.key(), caps, null, false, ip);
         JsonObject result = JsonFactory.createObjectBuilder()
@@ -263,7 +265,7 @@ public class McpRouter {
                         Map.of());
             }
         } catch (McpError e) {
-            error(out, msg.id(), e, ip, null);
+            error(out, msg.id(), e, ip, null, grant);
         }
     }
 
@@ -334,7 +336,7 @@ public class McpRouter {
         try {
             tool = dispatcher.prepareCall(ex, msg.params(), call);
         } catch (McpError e) {
-            error(out, msg.id(), ex.modern() ? e : legacyStatus(e), ex.ip(), null);
+            error(out, msg.id(), ex.modern() ? e : legacyStatus(e), ex.ip(), null, ex.grant());
             return;
         }
         String requestKey = idString(msg.id());
@@ -361,9 +363,10 @@ public class McpRouter {
 
     // ---------------------------------------------------------------- errors
 
-    private void error(Outbound out, JsonValue id, McpError e, String ip, String allow) {
+    /** {@code grant}: the valid token the request carried, or null when none was verified (yet). */
+    private void error(Outbound out, JsonValue id, McpError e, String ip, String allow, AccessGrant grant) {
         if (e.httpStatus() == 401 || e.httpStatus() == 403 || e.httpStatus() == 429) {
-            auditRejection(e, ip);
+            auditRejection(e, ip, grant);
         }
         Map<String, String> headers = new HashMap<>();
         String challenge = authenticator.challenge(e.wwwAuthenticate());
@@ -383,12 +386,21 @@ public class McpRouter {
      * 401/403/429 at /mcp are audited (PRODUCT §7), sampled: at most 10 records per minute per (status, client IP),
      * so a misbehaving client cannot flood the audit log.
      */
-    private void auditRejection(McpError e, String ip) {
+    private void auditRejection(McpError e, String ip, AccessGrant grant) {
         try {
             RateLimiter.Decision sample = limiter.hit("mcp-audit:" + e.httpStatus() + ":" + ip, 10, Duration.ofMinutes(1));
             if (sample.allowed()) {
-                audit.recordLater(Actor.anonymous(ip), "mcp.rejected", "/mcp",
-                        Map.of("status", e.httpStatus(), "reason", e.getMessage(), "sampled", true));
+                // Names the user and client whenever the token was valid (a 403 or 429 after authentication);
+                // an unauthenticated request has nobody to name. Both come from the cached grant: no database read.
+                Actor actor = grant == null ? Actor.anonymous(ip) : new Actor(grant.userId(), grant.username(), ip);
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("status", e.httpStatus());
+                details.put("reason", e.getMessage());
+                if (grant != null) {
+                    details.put("clientId", grant.auditClient());
+                }
+                details.put("sampled", true);
+                audit.recordLater(actor, "mcp.rejected", "/mcp", details);
             }
         } catch (RuntimeException ex) {
             LOG.log(Level.FINE, "audit of an MCP rejection failed", ex);

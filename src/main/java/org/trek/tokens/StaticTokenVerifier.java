@@ -29,9 +29,9 @@ public class StaticTokenVerifier implements BearerTokenVerifier {
 
     @Override
     public Optional<AccessGrant> verify(String token) {
-        return tokens.verify(token)
-                .filter(row -> users.find(row.getUserId()).map(u -> !u.isDisabled()).orElse(false))
-                .map(row -> new AccessGrant(row.getUserId(), null, StaticTokenService.grantId(row.getId()), null,
-                        null, null, true));
+        return tokens.verify(token).flatMap(row -> users.find(row.getUserId())
+                .filter(u -> !u.isDisabled())
+                .map(u -> new AccessGrant(row.getUserId(), null, StaticTokenService.grantId(row.getId()), null,
+                        null, null, true, u.getUsername())));
     }
 }

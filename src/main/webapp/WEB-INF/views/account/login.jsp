@@ -1,7 +1,13 @@
 <c:set var="pageTitle" value="Sign in"/>
 <%@ include file="/WEB-INF/views/web/_header.jspf" %>
 <section class="card narrow">
-  <h1>Sign in to TREK</h1>
+  <c:choose>
+    <c:when test="${not empty continuingTo}">
+      <h1 id="sign-in-purpose">Sign in to continue to <c:out value="${continuingTo}"/></h1>
+      <p class="muted">After you sign in, TREK shows what this application asks for and you decide (unless you allowed exactly this before).</p>
+    </c:when>
+    <c:otherwise><h1>Sign in to TREK</h1></c:otherwise>
+  </c:choose>
   <c:if test="${not empty info}"><p class="alert ok" role="status"><c:out value="${info}"/></p></c:if>
   <c:if test="${not empty error}"><p class="alert error" role="alert" id="login-error"><c:out value="${error}"/></p></c:if>
   <form method="post" action="${pageContext.request.contextPath}/login">

@@ -3,6 +3,10 @@
 <section class="card consent">
   <h1>Allow <c:out value="${consent.clientName}"/> to access your TREK account?</h1>
   <c:if test="${not empty consent.error}"><p class="alert error" role="alert"><c:out value="${consent.error}"/></p></c:if>
+  <c:if test="${not empty consent.allowedOn}">
+    <p class="alert ok" id="consent-before">You allowed this app on <c:out value="${consent.allowedOn}"/>
+      (<c:out value="${consent.allowedScopes}"/>). What you approve now replaces that.</p>
+  </c:if>
   <dl class="consent-facts">
     <dt>Application</dt>
     <dd><strong><c:out value="${consent.clientName}"/></strong>
@@ -29,7 +33,8 @@
       <input type="hidden" name="${fn:escapeXml(h.key)}" value="${fn:escapeXml(h.value)}">
     </c:forEach>
     <h2>Permissions requested</h2>
-    <p class="muted">Untick anything you do not want to allow. Without a trips permission the application cannot even list your trips.</p>
+    <p class="muted">Untick anything you do not want to allow; the application gets exactly what stays ticked. Without a
+      trips permission it cannot even list your trips.</p>
     <c:forEach var="g" items="${consent.groups}">
       <fieldset class="scope-group">
         <legend><label><input type="checkbox" class="group-toggle" data-group="${fn:escapeXml(g.key)}" checked> <c:out value="${g.label}"/></label></legend>
@@ -42,6 +47,16 @@
         </c:forEach>
       </fieldset>
     </c:forEach>
+    <c:if test="${not empty consent.unavailable}">
+      <h2>Requested but not available</h2>
+      <ul class="unavailable" id="consent-unavailable">
+        <c:forEach var="u" items="${consent.unavailable}">
+          <li><code><c:out value="${u.name}"/></code><c:if test="${not empty u.label}"> (<c:out value="${u.label}"/>)</c:if>:
+            <c:out value="${u.reason}"/></li>
+        </c:forEach>
+      </ul>
+    </c:if>
+    <p id="consent-revoke">You can revoke this any time in <a href="${pageContext.request.contextPath}/settings/mcp?tab=apps">Settings → Connected apps</a>.</p>
     <div class="actions">
       <button type="submit" name="decision" value="approve" id="approve">Approve</button>
       <button type="submit" name="decision" value="deny" id="deny" class="secondary">Deny</button>

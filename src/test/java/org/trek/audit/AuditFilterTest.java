@@ -20,10 +20,22 @@ class AuditFilterTest {
         Instant to = Instant.parse("2026-02-01T00:00:00Z");
         List<AuditService.Filter.Condition> c = new AuditService.Filter("user.login", "alice", from, to).conditions();
         assertEquals(4, c.size());
-        assertEquals("action = user.login", c.get(0).column() + " " + c.get(0).operator() + " " + c.get(0).sqlValue());
-        assertEquals("username", c.get(1).field());
-        assertEquals("createdAt >= " + from, c.get(2).field() + " " + c.get(2).operator() + " " + c.get(2).value());
-        assertEquals(from.toEpochMilli(), c.get(2).sqlValue(), "SQL compares epoch milliseconds");
-        assertEquals("created_at < " + to.toEpochMilli(), c.get(3).column() + " " + c.get(3).operator() + " " + c.get(3).sqlValue());
+        assertEquals("action = ?", c.get(0).sql());
+        assertEquals(List.of("user.login"), c.get(0).sqlValues());
+        assertEquals("a.username = ?", c.get(1).jpql());
+        assertEquals("a.createdAt >= ?", c.get(2).jpql());
+        assertEquals(List.of(from), c.get(2).values());
+        assertEquals(List.of(from.toEpochMilli()), c.get(2).sqlValues(), "SQL compares epoch milliseconds");
+        assertEquals("created_at < ?", c.get(3).sql());
+        assertEquals(List.of(to.toEpochMilli()), c.get(3).sqlValues());
+    }
+
+    @Test
+    void aUserMatchesByRecordedNameOrById() {
+        List<AuditService.Filter.Condition> c = new AuditService.Filter(null, "alice", 7L, null, null).conditions();
+        assertEquals(1, c.size());
+        assertEquals("(a.username = ? OR a.userId = ?)", c.get(0).jpql());
+        assertEquals("(username = ? OR user_id = ?)", c.get(0).sql());
+        assertEquals(List.of("alice", 7L), c.get(0).sqlValues());
     }
 }

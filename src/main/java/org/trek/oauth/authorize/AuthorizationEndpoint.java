@@ -11,7 +11,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +104,7 @@ public class AuthorizationEndpoint extends HttpServlet {
             approve(request, response, valid, userId, valid.scopes());
             return;
         }
-        showConsent(request, response, valid, null);
+        showConsent(request, response, valid, userId, null);
     }
 
     @Override
@@ -137,7 +140,7 @@ public class AuthorizationEndpoint extends HttpServlet {
         List<String> chosen = picked == null ? List.of()
                 : valid.scopes().stream().filter(Arrays.asList(picked)::contains).toList();
         if (chosen.isEmpty()) {
-            showConsent(request, response, valid, "Select at least one permission, or deny the request.");
+            showConsent(request, response, valid, userId, "Select at least one permission, or deny the request.");
             return;
         }
         consents.save(userId, clientId, chosen);
@@ -210,10 +213,25 @@ public class AuthorizationEndpoint extends HttpServlet {
         return CurrentUser.actor(request, config.trustedProxies());
     }
 
+    /** "3 December 2026" (UTC): when the user allowed the application before. */
+    static final DateTimeFormatter ALLOWED_ON = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
     private void showConsent(HttpServletRequest request, HttpServletResponse response, AuthorizationRequest.Valid valid,
-                             String error) throws ServletException, IOException {
+                             long userId, String error) throws ServletException, IOException {
         OAuthClient client = valid.client();
         Map<String, Object> page = new HashMap<>();
+        // Approved before (a consent on record that does not cover this request, or one not re-used automatically).
+        consents.find(userId, client.getClientId()).ifPresent(c -> {
+            page.put("allowedOn", ALLOWED_ON.format(c.getUpdatedAt() != null ? c.getUpdatedAt() : c.getCreatedAt()));
+            page.put("allowedScopes", String.join(", ", c.getScopeList()));
+        });
+        List<Map<String, String>> unavailable = new ArrayList<>();
+        for (AuthorizationRequest.Unavailable u : valid.unavailable()) {
+            Scope known = ScopeCatalog.isKnown(u.scope()) ? ScopeCatalog.get(u.scope()) : null;
+            unavailable.add(Map.of("name", u.scope(), "label", known == null ? "" : known.label(), "reason", u.reason()));
+        }
+        page.put("unavailable", unavailable);
         page.put("clientName", client.getName());
         page.put("clientId", client.getClientId());
         page.put("selfRegistered", client.isSelfRegistered());

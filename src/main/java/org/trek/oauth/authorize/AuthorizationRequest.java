@@ -2,6 +2,7 @@ package org.trek.oauth.authorize;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,21 @@ public final class AuthorizationRequest {
     public record RedirectError(String redirectUri, String error, String description, String state) implements Outcome {
     }
 
-    /** A valid request: the granted scopes are the requested ones the client may have. */
+    /**
+     * A valid request: {@code scopes} are the requested ones the client may be granted (the user picks among them);
+     * {@code unavailable} are the requested ones it may not, each with the reason shown on the consent page.
+     */
     public record Valid(OAuthClient client, String redirectUri, List<String> scopes, String state, String codeChallenge,
-                        String resource) implements Outcome {
+                        String resource, List<Unavailable> unavailable) implements Outcome {
     }
+
+    /** A requested scope that cannot be granted, and why (in words for the user). */
+    public record Unavailable(String scope, String reason) {
+    }
+
+    static final String UNKNOWN_SCOPE = "TREK has no permission of this name.";
+    static final String NOT_SET_UP = "Not among the permissions this application was given when it was created in "
+            + "TREK Settings; its creator can create it again with this permission.";
 
     /**
      * @param params   the request parameters (all values of a name)
@@ -93,16 +105,32 @@ public final class AuthorizationRequest {
         }
         String scope = one(params, "scope");
         List<String> granted;
+        List<Unavailable> unavailable = new ArrayList<>();
         if (scope == null) {
             granted = client.getScopeList(); // RFC 6749 §3.3: the registered default
         } else {
-            List<String> allowed = client.getScopeList();
-            granted = ScopeCatalog.parse(scope).known().stream().filter(allowed::contains).toList();
+            List<String> allowed = grantable(client);
+            ScopeCatalog.Parsed parsed = ScopeCatalog.parse(scope);
+            granted = parsed.known().stream().filter(allowed::contains).toList();
+            parsed.known().stream().filter(s -> !allowed.contains(s))
+                    .forEach(s -> unavailable.add(new Unavailable(s, NOT_SET_UP)));
+            parsed.unknown().stream().limit(20).forEach(s -> unavailable.add(
+                    new Unavailable(s.length() > 64 ? s.substring(0, 64) + "…" : s, UNKNOWN_SCOPE)));
         }
         if (granted.isEmpty()) {
             return new RedirectError(redirectUri, "invalid_scope", "none of the requested scopes is available to this application", state);
         }
-        return new Valid(client, redirectUri, granted, state, challenge, resource);
+        return new Valid(client, redirectUri, granted, state, challenge, resource, List.copyOf(unavailable));
+    }
+
+    /**
+     * The scopes a request of this client may name. A client created in TREK Settings: the ones its creator chose
+     * there. A self-registered client (dynamic registration or metadata document): any scope, because its
+     * registration is its own say-so (anyone may register any scopes), so the registered list is no boundary; the
+     * user's choice on the consent page is. Its registered scopes stay the default when a request names none.
+     */
+    static List<String> grantable(OAuthClient client) {
+        return client.isSelfRegistered() ? ScopeCatalog.names() : client.getScopeList();
     }
 
     /** The redirect URI with the response parameters appended to its query (RFC 6749 §4.1.2, RFC 9207 §2). */

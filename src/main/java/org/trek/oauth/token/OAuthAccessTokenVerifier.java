@@ -73,6 +73,6 @@ public class OAuthAccessTokenVerifier implements BearerTokenVerifier {
             families.markAccessUsed(row, now); // ends the refresh grace of the pair this one succeeded
         }
         return Optional.of(new AccessGrant(row.getUserId(), row.getClientId(), row.getFamilyId(), row.scopeSet(),
-                row.getAudience(), row.getAccessExpiresAt(), false));
+                row.getAudience(), row.getAccessExpiresAt(), false, user.get().getUsername()));
     }
 }

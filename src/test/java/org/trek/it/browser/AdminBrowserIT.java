@@ -67,10 +67,10 @@ class AdminBrowserIT {
         Path csv = browser.awaitDownload(".csv", Duration.ofSeconds(30));
         assertTrue(csv.getFileName().toString().startsWith("trek-audit-"), csv.toString());
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        assertEquals("id,time_utc,user_id,username,action,target,ip,details", lines.get(0));
+        assertEquals("id,time_utc,user_id,username,client,action,target,ip,details", lines.get(0));
         List<String> rows = lines.subList(1, lines.size());
         assertTrue(rows.size() >= 2, "both toggles exported: " + lines);
-        assertTrue(rows.stream().allMatch(r -> r.split(",")[4].equals("admin.addon_update")), "only the filtered action: " + rows);
+        assertTrue(rows.stream().allMatch(r -> r.split(",")[5].equals("admin.addon_update")), "only the filtered action: " + rows);
         assertTrue(rows.stream().anyMatch(r -> r.contains("journey") && r.contains(TrekServer.ADMIN_USERNAME)), rows.toString());
         assertEquals("/admin/audit?action=admin.addon_update", browser.path(), "the page stays where it was");
 

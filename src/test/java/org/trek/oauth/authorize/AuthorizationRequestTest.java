@@ -41,12 +41,33 @@ class AuthorizationRequestTest {
     }
 
     @Test
-    void scopesAreIntersectedWithTheClientsAndUnknownOnesDropped() {
+    void aSettingsClientsScopesAreIntersectedWithItsOwnAndTheRestSayWhy() {
+        OAuthClient settings = TestClients.settingsClient("c1", List.of("http://127.0.0.1/cb"), List.of("trips:read", "places:read"));
         Map<String, String[]> p = base();
         p.put("scope", new String[] {"trips:read trips:delete openid"});
-        assertEquals(List.of("trips:read"), assertInstanceOf(Valid.class, run(p)).scopes());
+        Valid v = assertInstanceOf(Valid.class, AuthorizationRequest.validate(p::get, id -> settings, RESOURCE));
+        assertEquals(List.of("trips:read"), v.scopes());
+        assertEquals(List.of(new AuthorizationRequest.Unavailable("trips:delete", AuthorizationRequest.NOT_SET_UP),
+                new AuthorizationRequest.Unavailable("openid", AuthorizationRequest.UNKNOWN_SCOPE)), v.unavailable());
         p.put("scope", new String[] {"trips:delete"});
-        assertEquals("invalid_scope", assertInstanceOf(RedirectError.class, run(p)).error());
+        assertEquals("invalid_scope", assertInstanceOf(RedirectError.class,
+                AuthorizationRequest.validate(p::get, id -> settings, RESOURCE)).error());
+    }
+
+    @Test
+    void aSelfRegisteredClientMayBeOfferedAnyKnownScopeItAsksFor() {
+        // registered with the read-only default (no scope in its registration), it asks for write scopes: the user
+        // decides on the consent page; its registration is its own say-so, no boundary
+        Map<String, String[]> p = base();
+        p.put("scope", new String[] {"trips:write places:write budget:read openid"});
+        Valid v = assertInstanceOf(Valid.class, run(p));
+        assertEquals(List.of("trips:write", "places:write", "budget:read"), v.scopes().stream()
+                .filter(List.of("trips:write", "places:write", "budget:read")::contains).toList());
+        assertEquals(3, v.scopes().size());
+        assertEquals(List.of(new AuthorizationRequest.Unavailable("openid", AuthorizationRequest.UNKNOWN_SCOPE)), v.unavailable());
+        p.remove("scope");
+        assertEquals(List.of("trips:read", "places:read"), assertInstanceOf(Valid.class, run(p)).scopes(),
+                "without scope: the registered default");
     }
 
     @Test
