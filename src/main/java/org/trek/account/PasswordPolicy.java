@@ -59,14 +59,14 @@ public final class PasswordPolicy {
         }
         String lower = normalized(password);
         String compact = lettersAndDigits(lower);
-        String name = lettersAndDigits(normalized(username));
-        if (name.length() >= 3 && compact.contains(name)) {
-            return "The password must not contain your username.";
-        }
         String mail = email == null ? "" : normalized(email);
         String local = lettersAndDigits(mail.contains("@") ? mail.substring(0, mail.indexOf('@')) : mail);
         if (!mail.isEmpty() && (lower.contains(mail) || (local.length() >= 3 && compact.contains(local)))) {
             return "The password must not contain your e-mail address.";
+        }
+        String name = lettersAndDigits(normalized(username));
+        if (name.length() >= 3 && compact.contains(name)) {
+            return "The password must not contain your username.";
         }
         if (isCommon(lower)) {
             return "This password is too common: it appears in lists of breached passwords. Choose another, for "

@@ -65,6 +65,12 @@ public class UserService {
         }
     }
 
+    /** The shortest password the policy accepts (PASSWORD_MIN_LENGTH), for the forms' hints. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public int passwordMinLength() {
+        return policy().minLength();
+    }
+
     /** The password policy (PASSWORD_MIN_LENGTH, the bundled list of common passwords, loaded once). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PasswordPolicy policy() {

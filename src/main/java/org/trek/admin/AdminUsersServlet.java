@@ -69,7 +69,7 @@ public class AdminUsersServlet extends HttpServlet {
             }
         }
         request.setAttribute("users", users.list());
-        request.setAttribute("minLength", users.policy().minLength());
+        request.setAttribute("minLength", users.passwordMinLength());
         request.setAttribute("adminTab", "users");
         Views.render(request, response, "admin/users");
     }
