@@ -5,14 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
-import org.trek.audit.Actor;
 import org.trek.platform.AppConfig;
 import org.trek.platform.SecureRandoms;
 import org.trek.platform.Startup;
 
 /**
  * When no user exists: create the admin from ADMIN_EMAIL + ADMIN_PASSWORD, or else "admin" with a random password
- * that is printed once to the log (the only way to learn it; change it after signing in).
+ * that is printed once to the log (the only way to learn it). A generated password, or an ADMIN_PASSWORD that fails
+ * the password policy (a warning in the log says why), must be changed at the first sign-in.
  */
 @ApplicationScoped
 public class FirstAdmin {
@@ -32,14 +32,19 @@ public class FirstAdmin {
         var password = config.get("ADMIN_PASSWORD");
         if (email.isPresent() && password.isPresent()) {
             String username = usernameFrom(email.get());
-            users.create(Actor.system(), username, email.get(), password.get(), Role.ADMIN);
+            String problem = users.createFirstAdmin(username, email.get(), password.get(), false);
             LOG.info(() -> "Created the first admin '" + username + "' <" + email.get() + "> from ADMIN_EMAIL/ADMIN_PASSWORD.");
+            if (problem != null) {
+                LOG.warning(() -> "ADMIN_PASSWORD does not meet the password policy (" + problem
+                        + "); the admin must choose a new password at the first sign-in.");
+            }
             return;
         }
         String generated = SecureRandoms.token(120);
-        users.create(Actor.system(), "admin", "admin@localhost", generated, Role.ADMIN);
+        users.createFirstAdmin("admin", "admin@localhost", generated, true);
         LOG.warning("Created the first admin account 'admin' with the one-time password: " + generated
-                + " (it is not shown again; sign in and change it, or set ADMIN_EMAIL and ADMIN_PASSWORD before the first start)");
+                + " (it is not shown again; sign in and choose your own password, which is asked for at once; or set"
+                + " ADMIN_EMAIL and ADMIN_PASSWORD before the first start)");
     }
 
     /** The e-mail's local part, made into a valid username. */

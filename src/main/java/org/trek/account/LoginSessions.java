@@ -86,6 +86,13 @@ public class LoginSessions {
                 .executeUpdate();
     }
 
+    /** Open sign-ins of a user (not yet idle past the timeout). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(long userId) {
+        return em.createQuery("SELECT COUNT(s) FROM LoginSession s WHERE s.userId = :u AND s.lastSeenAt >= :t", Long.class)
+                .setParameter("u", userId).setParameter("t", clock.millis() - IDLE_MS).getSingleResult();
+    }
+
     /** Sign-ins idle past the timeout are of no use any more. */
     public int purge(long now) {
         return em.createQuery("DELETE FROM LoginSession s WHERE s.lastSeenAt < :t")

@@ -15,8 +15,6 @@ import org.trek.platform.AppConfig;
 @ApplicationScoped
 public class PasswordHasher {
 
-    public static final int MIN_LENGTH = 8;
-
     @Inject
     Pbkdf2PasswordHash pbkdf2;
 
@@ -46,16 +44,5 @@ public class PasswordHasher {
     /** Spends the same time as a real check, so unknown accounts cannot be told apart by timing. */
     public void verifyDummy(String password) {
         pbkdf2.verify(password.toCharArray(), dummyHash);
-    }
-
-    /** A clear message when a new password is not acceptable, or null. */
-    public static String problemWith(String password) {
-        if (password == null || password.length() < MIN_LENGTH) {
-            return "The password must be at least " + MIN_LENGTH + " characters long.";
-        }
-        if (password.length() > 256) {
-            return "The password must be at most 256 characters long.";
-        }
-        return null;
     }
 }

@@ -12,7 +12,7 @@ import java.io.IOException;
  * Exposes the signed-in user to the views as ${currentUser}, with the CSRF token the header's sign-out form needs.
  * Whether a sign-in still holds (signed out on any node, user disabled or deleted, password changed) is decided
  * before, by {@link TrekAuthenticationMechanism} against {@link LoginSessions}, which also ends this node's servlet
- * session then.
+ * session then. A user who must change their password is sent to that screen first ({@link PasswordChangeGate}).
  */
 @WebFilter(filterName = "sessionGuard", asyncSupported = true) // mapped in web.xml, which fixes the order
 public class SessionGuardFilter extends HttpFilter {
@@ -27,6 +27,11 @@ public class SessionGuardFilter extends HttpFilter {
             // renders itself (an unknown URL, a failure) without going through Views.render.
             request.setAttribute("csrf", org.trek.platform.web.Csrf.token(request));
             request.setAttribute("csrfField", org.trek.platform.web.Csrf.FIELD);
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (user instanceof User u && !PasswordChangeGate.allows(u, path)) {
+                response.sendRedirect(PasswordChangeGate.redirect(request));
+                return;
+            }
         }
         chain.doFilter(request, response);
     }

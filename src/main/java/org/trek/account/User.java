@@ -45,6 +45,10 @@ public class User {
     @Column(name = "password_version", nullable = false)
     private int passwordVersion = 1;
 
+    /** Set when an admin chose the password: the user must choose their own at the next sign-in. */
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -94,6 +98,10 @@ public class User {
         return passwordVersion;
     }
 
+    public boolean isMustChangePassword() {
+        return mustChangePassword;
+    }
+
     public Instant getCreatedAt() {
         return createdAt;
     }
@@ -105,6 +113,10 @@ public class User {
     void changePassword(String newHash) {
         this.passwordHash = newHash;
         this.passwordVersion++;
+    }
+
+    void setMustChangePassword(boolean mustChangePassword) {
+        this.mustChangePassword = mustChangePassword;
     }
 
     void setRole(Role role) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.trek.audit.Actor;
 import org.trek.audit.AuditService;
+import org.trek.platform.AppConfig;
 import org.trek.platform.Clock;
 import org.trek.platform.db.InChunks;
 
@@ -40,11 +41,45 @@ public class UserService {
     @Inject
     LoginSessions loginSessions;
 
-    /** A refused account operation, with a message fit to show the admin. */
+    @Inject
+    AppConfig config;
+
+    private volatile PasswordPolicy policy;
+
+    /** A refused account operation, with a message fit to show; the form field it is about, when there is one. */
     public static class UserException extends RuntimeException {
+        private final String field;
+
         public UserException(String message) {
-            super(message);
+            this(null, message);
         }
+
+        public UserException(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        /** "username", "email", "password", "current", "confirm", or null. */
+        public String field() {
+            return field;
+        }
+    }
+
+    /** The shortest password the policy accepts (PASSWORD_MIN_LENGTH), for the forms' hints. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public int passwordMinLength() {
+        return policy().minLength();
+    }
+
+    /** The password policy (PASSWORD_MIN_LENGTH, the bundled list of common passwords, loaded once). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PasswordPolicy policy() {
+        PasswordPolicy p = policy;
+        if (p == null) {
+            p = PasswordPolicy.withBundledList(config.getInt("PASSWORD_MIN_LENGTH", PasswordPolicy.DEFAULT_MIN_LENGTH));
+            policy = p;
+        }
+        return p;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -89,34 +124,73 @@ public class UserService {
         return em.createNamedQuery("User.all", User.class).getResultList();
     }
 
+    /**
+     * An admin creates an account. The password must pass the policy and, chosen by the admin, must be changed by the
+     * user at the first sign-in.
+     */
     public User create(Actor actor, String username, String email, String password, Role role) {
         String name = username == null ? "" : username.trim();
         String mail = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        validateIdentity(name, mail);
+        requirePolicy(password, name, mail);
+        return persist(actor, name, mail, password, role, true);
+    }
+
+    /**
+     * The first admin at start-up (ADMIN_EMAIL/ADMIN_PASSWORD, or a generated password). The password is taken even
+     * when it fails the policy, since the operator cannot be asked again; then, or when it was generated, it must be
+     * changed at the first sign-in. Answers the policy's objection, or null.
+     */
+    public String createFirstAdmin(String username, String email, String password, boolean generated) {
+        String name = username.trim();
+        String mail = email.trim().toLowerCase(Locale.ROOT);
+        validateIdentity(name, mail);
+        if (password == null || password.isEmpty() || password.length() > PasswordPolicy.MAX_LENGTH) {
+            throw new UserException("password", "ADMIN_PASSWORD must be 1 to " + PasswordPolicy.MAX_LENGTH + " characters.");
+        }
+        String problem = policy().check(password, name, mail);
+        persist(Actor.system(), name, mail, password, Role.ADMIN, generated || problem != null);
+        return problem;
+    }
+
+    private void validateIdentity(String name, String mail) {
         if (!USERNAME.matcher(name).matches()) {
-            throw new UserException("The username must be 2 to 50 letters, digits, dots, dashes or underscores.");
+            throw new UserException("username", "The username must be 2 to 50 letters, digits, dots, dashes or underscores.");
         }
         if (!EMAIL.matcher(mail).matches()) {
-            throw new UserException("Enter a valid e-mail address.");
-        }
-        String problem = PasswordHasher.problemWith(password);
-        if (problem != null) {
-            throw new UserException(problem);
+            throw new UserException("email", "Enter a valid e-mail address.");
         }
         if (findByLogin(name).isPresent()) {
-            throw new UserException("The username " + name + " is already taken.");
+            throw new UserException("username", "The username " + name + " is already taken.");
         }
         if (findByLogin(mail).isPresent()) {
-            throw new UserException("An account with this e-mail address already exists.");
+            throw new UserException("email", "An account with this e-mail address already exists.");
         }
+    }
+
+    private void requirePolicy(String password, String name, String mail) {
+        String problem = policy().check(password, name, mail);
+        if (problem != null) {
+            throw new UserException("password", problem);
+        }
+    }
+
+    private User persist(Actor actor, String name, String mail, String password, Role role, boolean mustChange) {
         User user = new User(name, mail, hasher.hash(password), role, clock.now());
+        user.setMustChangePassword(mustChange);
         em.persist(user);
         em.flush();
         audit.record(actor, "admin.user.create", "user:" + user.getId(),
-                Map.of("username", name, "email", mail, "role", role.group()));
+                Map.of("username", name, "email", mail, "role", role.group(), "must_change_password", mustChange));
         return user;
     }
 
     public void setDisabled(Actor actor, long userId, boolean disabled) {
+        setDisabled(actor, userId, disabled, Map.of());
+    }
+
+    /** Disables or enables; the audit record carries these details too (what the disabling cut). */
+    public void setDisabled(Actor actor, long userId, boolean disabled, Map<String, Object> details) {
         User user = require(userId);
         if (disabled && actor.userId() != null && actor.userId() == userId) {
             throw new UserException("You cannot disable your own account.");
@@ -125,22 +199,64 @@ public class UserService {
             requireAnotherActiveAdmin();
         }
         user.setDisabled(disabled);
+        int signIns = 0;
         if (disabled) {
-            loginSessions.endAll(userId); // signed out on every node
+            signIns = loginSessions.endAll(userId); // signed out on every node
         }
-        audit.record(actor, disabled ? "admin.user.disable" : "admin.user.enable", "user:" + userId,
-                Map.of("username", user.getUsername()));
+        Map<String, Object> record = new java.util.LinkedHashMap<>();
+        record.put("username", user.getUsername());
+        if (disabled) {
+            record.put("sign_ins_ended", signIns);
+        }
+        record.putAll(details);
+        audit.record(actor, disabled ? "admin.user.disable" : "admin.user.enable", "user:" + userId, record);
     }
 
+    /** Open screen sign-ins of the user (what disabling them would end). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long signInCount(long userId) {
+        return loginSessions.count(userId);
+    }
+
+    /** An admin sets a new password: it must pass the policy, and the user must change it at the next sign-in. */
     public void resetPassword(Actor actor, long userId, String newPassword) {
-        String problem = PasswordHasher.problemWith(newPassword);
-        if (problem != null) {
-            throw new UserException(problem);
-        }
         User user = require(userId);
+        requirePolicy(newPassword, user.getUsername(), user.getEmail());
         user.changePassword(hasher.hash(newPassword));
+        user.setMustChangePassword(true);
         loginSessions.endAll(userId); // the old password's sign-ins end on every node
-        audit.record(actor, "admin.user.password_reset", "user:" + userId, Map.of("username", user.getUsername()));
+        audit.record(actor, "admin.user.password_reset", "user:" + userId,
+                Map.of("username", user.getUsername(), "must_change_password", true));
+    }
+
+    /**
+     * The signed-in user changes their own password: the current one must be right (counted by the sign-in throttle
+     * like a sign-in), the new one must pass the policy, differ from the current one and be typed twice alike. Every
+     * other sign-in of the user ends (the password version changes); the caller starts a new one for this browser.
+     */
+    public User changeOwnPassword(Actor actor, long userId, String current, String newPassword, String confirm) {
+        User user = require(userId);
+        if (current == null || current.isEmpty()) {
+            throw new UserException("current", "Enter your current password.");
+        }
+        if (current.length() > PasswordPolicy.MAX_LENGTH || !hasher.verify(current, user.getPasswordHash())) {
+            audit.record(actor, "account.password_change_failed", "user:" + userId, Map.of("reason", "wrong_current_password"));
+            throw new UserException("current", "Your current password is not right.");
+        }
+        requirePolicy(newPassword, user.getUsername(), user.getEmail());
+        if (newPassword.equals(current)) {
+            throw new UserException("password", "Choose a password different from your current one.");
+        }
+        if (!newPassword.equals(confirm)) {
+            throw new UserException("confirm", "The two new passwords do not match.");
+        }
+        boolean wasRequired = user.isMustChangePassword();
+        user.changePassword(hasher.hash(newPassword));
+        user.setMustChangePassword(false);
+        loginSessions.endAll(userId);
+        audit.record(actor, "account.password_change", "user:" + userId,
+                Map.of("username", user.getUsername(), "required", wasRequired));
+        return user;
     }
 
     public void changeRole(Actor actor, long userId, Role role) {

@@ -91,6 +91,20 @@ public class StaticTokenService {
         return true;
     }
 
+    /**
+     * The user is disabled: every static token of theirs is deleted (their MCP sessions end with them), so none works
+     * again when the user is enabled again. Answers how many there were. Audited by the disabling.
+     */
+    public int deleteAllOf(long userId) {
+        List<StaticToken> rows = list(userId);
+        for (StaticToken row : rows) {
+            em.remove(row);
+        }
+        em.flush();
+        rows.forEach(row -> revoked.fire(new CredentialRevoked(grantId(row.getId()))));
+        return rows.size();
+    }
+
     /** Every static token of the instance, newest first (Admin → MCP access). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<StaticToken> listAll() {

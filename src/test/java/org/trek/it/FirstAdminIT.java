@@ -65,8 +65,12 @@ class FirstAdminIT {
             assertEquals(401, new WebClient(second).login("second@trek.test", "second-password-1").statusCode(),
                     "ADMIN_EMAIL is only used when no user exists");
             assertTrue(!second.log().contains("one-time password"), "no new password printed");
-            WebClient admin = new WebClient(second);
-            assertEquals(302, admin.login("admin", password).statusCode());
+            // A generated password was in the log: the admin must choose their own before anything else.
+            WebClient forced = new WebClient(second);
+            assertEquals(302, forced.login("admin", password).statusCode());
+            assertTrue(LoginIT.location(forced.get("/admin/audit")).contains("/settings/password"),
+                    "a generated first-admin password must be changed at the first sign-in");
+            WebClient admin = TestUsers.chooseOwnPassword(new WebClient(second), "admin", password, "my-own-choice-at-last-1");
             String audit = admin.get("/admin/audit?action=mcp.tool_call").body();
             assertEquals(CALLS, Pattern.compile(">list_trips<").matcher(audit).results().count(),
                     "tool-call audit rows written behind were lost at the stop");

@@ -32,7 +32,7 @@ public final class TrekServer implements AutoCloseable {
 
     public static final String ADMIN_EMAIL = "admin@trek.test";
     public static final String ADMIN_USERNAME = "admin";
-    public static final String ADMIN_PASSWORD = "admin-password-1";
+    public static final String ADMIN_PASSWORD = "lantern-harbour-orchard-7";
 
     private static TrekServer shared;
 

@@ -59,6 +59,11 @@ public final class WebClient {
         return new WebClient(node, http, origin, csrf);
     }
 
+    /** The server (node) this client talks to. */
+    public TrekServer server() {
+        return server;
+    }
+
     public HttpResponse<String> get(String path) {
         HttpResponse<String> r = send(HttpRequest.newBuilder(server.uri(path)).GET());
         Matcher m = CSRF.matcher(r.body());

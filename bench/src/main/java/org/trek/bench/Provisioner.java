@@ -82,6 +82,15 @@ final class Provisioner {
 
         try (Browser user = new Browser(client()); BlockingClient api = client()) {
             user.signIn(email, password);
+            // An admin-set password must be changed at the first sign-in before any other page opens.
+            String own = "bench-own-" + token(12);
+            user.get("/settings/password");
+            Response changed = user.post("/settings/password", Browser.fields("current", password, "password", own,
+                    "confirm", own));
+            if (changed.status != 302 && changed.status != 303) {
+                throw new IllegalStateException("changing the admin-set password: HTTP " + changed.status);
+            }
+            log.accept(username + " chose their own password on /settings/password");
             Response home = user.get("/admin/users");
             if (home.status != 403) {
                 throw new IllegalStateException(username + " should be a normal user, but /admin/users answered " + home.status);

@@ -162,6 +162,22 @@ public class ClientService {
         return secret;
     }
 
+    /**
+     * The owner is disabled: the secret of each of their machine clients is replaced by one nobody knows, so the
+     * client_credentials grant does not work again when the owner is enabled again (the owner rotates the secret in
+     * Settings). Their tokens are revoked with the owner's grants. Answers how many clients.
+     */
+    public int invalidateMachineSecretsOf(long ownerId) {
+        int n = 0;
+        for (OAuthClient client : listOwned(ownerId)) {
+            if (client.isMachineClient() && !client.isPublicClient()) {
+                client.setSecretHash(SecureRandoms.sha256Hex(newSecret()));
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Deletes the owner's client with its consents, codes and tokens. */
     public void delete(Actor actor, long ownerId, long id) {
         remove(actor, owned(ownerId, id), "oauth.client.delete");

@@ -107,6 +107,17 @@ public class GrantService {
     }
 
     /**
+     * The user is disabled: every grant (token family: access and refresh tokens) of every client is revoked and every
+     * consent withdrawn, so nothing comes back when the user is enabled again (each app must be approved anew).
+     * Answers how many grants were live. Not audited here: the disabling's audit record carries the numbers.
+     */
+    public int revokeEverythingOf(long userId) {
+        int grants = families.revokeUser(userId, "user_disabled");
+        consents.listForUser(userId).forEach(c -> consents.withdraw(userId, c.getClientId()));
+        return grants;
+    }
+
+    /**
      * An admin revokes any grant. The owner's consent for that client is withdrawn too, so the client cannot come
      * back silently with a new authorization request: the owner is asked again. (Other grants of the same client
      * stay; the admin revokes each one.)

@@ -192,6 +192,13 @@ public class TokenFamilies {
         return families.size();
     }
 
+    /** Revokes every live family of the user (user disabled); answers how many there were. */
+    public int revokeUser(long userId, String reason) {
+        List<String> families = liveFamilies("t.userId = :u", q -> q.setParameter("u", userId));
+        families.forEach(f -> revokeFamily(f, reason));
+        return families.size();
+    }
+
     private List<String> liveFamilies(String where, java.util.function.Consumer<jakarta.persistence.TypedQuery<String>> params) {
         var q = em.createQuery("SELECT DISTINCT t.familyId FROM OAuthToken t WHERE t.revokedAt IS NULL AND " + where, String.class);
         params.accept(q);

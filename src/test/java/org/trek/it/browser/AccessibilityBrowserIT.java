@@ -140,6 +140,12 @@ class AccessibilityBrowserIT {
             browser.open("/settings/mcp?tab=apps");
             check(browser, "connected apps", found);
 
+            browser.open("/settings/password");
+            check(browser, "change password", found);
+            browser.type("#current", "not-my-password-1").type("#password", "another-long-one-2")
+                    .type("#confirm", "another-long-one-2").click("main form button[type=submit]");
+            browser.awaitText("not right");
+            check(browser, "change password with an error at the field", found);
             browser.open("/trips");
             check(browser, "my trips", found);
             browser.open("/trips/" + trip.tripId);
