@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Starts the built WAR (target/trek.war, after `mvn package`) on a loopback port with the conformance fixtures on,
-# runs run-conformance.sh against it, stops it, and exits with the suites' status. For CI:
+# Starts the built WAR (target/trek.war, after `mvn package`) on a loopback port with the conformance fixtures on and
+# every limit at its default, runs run-conformance.sh and the Inspector CLI against it CONFORMANCE_ROUNDS times (2) as
+# one user, stops it, and exits non-zero if anything failed. For CI:
 #   mvn -B -DskipTests package && src/test/conformance/start-and-run.sh
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -18,9 +19,30 @@ token="trekconf_$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -
 ) &
 app=$!
 trap 'kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true' EXIT
+# Issue #13: what a real user's clients do one after another, twice, against the default limits (none raised above):
+# both official suites, then the MCP Inspector CLI when the e2e profile installed it (target/e2e), as one user.
+inspector="$root/target/e2e/node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js"
+out="${CONFORMANCE_OUT_DIR:-$PWD/conformance-results}"
+rc=0
 set +e
-CONFORMANCE_WAIT_SECS="${CONFORMANCE_WAIT_SECS:-300}" "$here/run-conformance.sh" "http://127.0.0.1:$port" "$token"
-rc=$?
+for round in $(seq 1 "${CONFORMANCE_ROUNDS:-2}"); do
+  echo "=== round $round"
+  CONFORMANCE_OUT_DIR="$out/round-$round" CONFORMANCE_WAIT_SECS="${CONFORMANCE_WAIT_SECS:-300}" \
+    "$here/run-conformance.sh" "http://127.0.0.1:$port" "$token" || rc=1
+  if [ -f "$inspector" ]; then
+    for method in tools/list "tools/call --tool-name test_simple_text"; do
+      # shellcheck disable=SC2086
+      if node "$inspector" --cli "http://127.0.0.1:$port/mcp" --transport http \
+           --header "Authorization: Bearer $token" --method $method > "$work/inspector.out" 2>&1; then
+        echo "inspector CLI $method: ok"
+      else
+        echo "inspector CLI $method: FAILED"; cat "$work/inspector.out"; rc=1
+      fi
+    done
+  else
+    echo "inspector CLI: not installed (run the e2e profile first); skipped"
+  fi
+done
 set -e
 echo "server log: $work/server.log"
 exit "$rc"
