@@ -313,8 +313,8 @@ public class ReservationService {
         }
     }
 
+    /** Writes the stops; the callers validated them with {@link #validateEndpoints} before writing anything. */
     private void replaceEndpoints(Reservation r, List<EndpointInput> endpoints) {
-        validateEndpoints(endpoints);
         em.createQuery("DELETE FROM ReservationEndpoint e WHERE e.reservationId = :r").setParameter("r", r.getId()).executeUpdate();
         for (EndpointInput in : endpoints) {
             ReservationEndpoint e = new ReservationEndpoint();
