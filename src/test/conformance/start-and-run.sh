@@ -8,10 +8,13 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 work="$(mktemp -d)"
 port="${CONFORMANCE_APP_PORT:-$(( 20000 + RANDOM % 20000 ))}"
+# The first admin's password must pass the password policy (or the first sign-in asks for a new one): random, and
+# not containing the e-mail's local part.
+password="$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24)"
 token="trekconf_$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40)"
 (
   export APP_URL="http://127.0.0.1:$port" PORT="$port" TREK_DATA_DIR="$work/data" \
-         ADMIN_EMAIL="conformance@trek.test" ADMIN_PASSWORD="conformance-$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" \
+         ADMIN_EMAIL="conformance@trek.test" ADMIN_PASSWORD="$password" \
          TREK_ADDONS=mcp TREK_MCP_CONFORMANCE_FIXTURES=true TREK_MCP_CONFORMANCE_TOKEN="$token"
   exec java -Xmx768m -jar "$root/target/payara-micro.jar" --nohazelcast --disablephonehome \
        --prebootcommandfile "$root/server-config/pre-boot.asadmin" --deploy "$root/target/trek.war" \
@@ -20,8 +23,11 @@ token="trekconf_$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -
 app=$!
 trap 'kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true' EXIT
 # Issue #13: what a real user's clients do one after another, twice, against the default limits (none raised above):
-# both official suites, then the MCP Inspector CLI when the e2e profile installed it (target/e2e), as one user.
-inspector="$root/target/e2e/node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js"
+# both official suites, the MCP Inspector CLI, mcp-remote (twice: new, then restarted) and a strict OAuth client, as one
+# user (the conformance token acts for the first admin; mcp-remote and the OAuth client sign in as that admin). The
+# clients come from the e2e profile's npm install (target/e2e).
+e2e="$root/target/e2e"
+inspector="$e2e/node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js"
 out="${CONFORMANCE_OUT_DIR:-$PWD/conformance-results}"
 rc=0
 set +e
@@ -41,6 +47,15 @@ for round in $(seq 1 "${CONFORMANCE_ROUNDS:-2}"); do
     done
   else
     echo "inspector CLI: not installed (run the e2e profile first); skipped"
+  fi
+  if [ -d "$e2e/node_modules/oauth4webapi" ] && [ -d "$e2e/node_modules/mcp-remote" ]; then
+    cp "$here/real-clients.mjs" "$e2e/real-clients.mjs" # its imports resolve from target/e2e/node_modules
+    if (cd "$e2e" && TREK_LOGIN="conformance@trek.test" TREK_PASSWORD="$password" \
+          timeout 600 node real-clients.mjs "http://127.0.0.1:$port"); then :; else
+      echo "real clients: FAILED"; rc=1
+    fi
+  else
+    echo "mcp-remote and the strict OAuth client: not installed (run the e2e profile first); skipped"
   fi
 done
 set -e
