@@ -124,7 +124,10 @@ public final class TrekServer implements AutoCloseable {
     public static TrekServer startInDataGrid(String name, Map<String, String> env, String clusterName, int ownGridPort,
                                              List<Integer> memberPorts) {
         String members = memberPorts.stream().map(p -> "127.0.0.1:" + p).collect(java.util.stream.Collectors.joining(","));
-        return start(name, env, List.of("-Xmx768m", "-XX:TieredStopAtLevel=1"), List.of(
+        // Nodes on one database share the key for secrets at rest, as the README tells operators to do.
+        Map<String, String> nodeEnv = new HashMap<>(env);
+        nodeEnv.putIfAbsent("TREK_ENCRYPTION_KEY", "Y2x1c3Rlci10ZXN0LWtleS0zMi1ieXRlcy1sb25nISE=");
+        return start(name, nodeEnv, List.of("-Xmx768m", "-XX:TieredStopAtLevel=1"), List.of(
                 "--clustermode", "tcpip:" + members, "--interfaces", "127.0.0.1",
                 "--clustername", clusterName, "--startport", String.valueOf(ownGridPort),
                 "--postbootcommandfile", Path.of("server-config/data-grid.asadmin").toAbsolutePath().toString()));

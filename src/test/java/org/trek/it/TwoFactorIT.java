@@ -162,6 +162,33 @@ class TwoFactorIT {
     }
 
     @Test
+    void newRecoveryCodesNeedThePasswordAndReplaceTheOldOnes() {
+        String user = TestUsers.create(server);
+        WebClient web = signedIn(server, user, TestUsers.PASSWORD);
+        Enrolled e = enrol(web);
+        assertTrue(web.get("/settings/two-factor").body().contains("id=\"new-codes\""));
+        HttpResponse<String> wrong = web.post("/settings/two-factor", Map.of("action", "new-codes", "password", "not-my-password"));
+        assertEquals(400, wrong.statusCode());
+        assertTrue(wrong.body().contains("id=\"codes-password-error\""), "the error is at this form's password field");
+        assertFalse(wrong.body().contains("id=\"password-error\""), "not at the turn-off form's");
+
+        assertEquals(302, web.post("/settings/two-factor", Map.of("action", "new-codes", "password", TestUsers.PASSWORD)).statusCode());
+        HttpResponse<String> shown = web.get("/settings/two-factor");
+        List<String> fresh = codesOn(shown.body());
+        assertEquals(10, fresh.size());
+        assertTrue(shown.body().contains("Your old recovery codes no longer work."));
+        assertFalse(fresh.contains(e.recoveryCodes().get(0)));
+        assertFalse(web.get("/settings/two-factor").body().contains("id=\"recovery-codes\""), "shown once");
+
+        WebClient old = passwordOnly(server, user);
+        assertEquals(401, old.post("/login/two-factor", Map.of("code", e.recoveryCodes().get(0), "next", "/")).statusCode(),
+                "an old recovery code no longer works");
+        assertEquals(302, old.post("/login/two-factor", Map.of("code", fresh.get(0), "next", "/")).statusCode(),
+                "a new one does");
+        assertTrue(auditOf(user).contains("auth.two_factor.recovery_codes_renewed"));
+    }
+
+    @Test
     void theCodeStepIsThrottledLikeThePasswordStep() {
         String user = TestUsers.create(server);
         Enrolled e = enrol(signedIn(server, user, TestUsers.PASSWORD));

@@ -9,12 +9,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Logger;
 import org.trek.account.User;
 import org.trek.account.UserService;
 import org.trek.audit.Actor;
 import org.trek.audit.AuditService;
 import org.trek.platform.AppConfig;
 import org.trek.platform.Clock;
+import org.trek.platform.crypto.SecretBox;
 
 /**
  * Two-factor sign-in (TOTP): enrolment confirmed by a code, the second step's check (a code once, or a recovery code
@@ -24,6 +26,7 @@ import org.trek.platform.Clock;
 @ApplicationScoped
 @Transactional
 public class TwoFactorService {
+    private static final Logger LOG = Logger.getLogger(TwoFactorService.class.getName());
     static final String POLICY_KEY = "two_factor_required";
 
     @PersistenceContext(unitName = "trek")
@@ -41,6 +44,9 @@ public class TwoFactorService {
     @Inject
     UserService users;
 
+    @Inject
+    SecretBox box;
+
     /** A refusal with a message fit to show next to the field that caused it. */
     public static class TwoFactorException extends RuntimeException {
         public TwoFactorException(String message) {
@@ -48,8 +54,11 @@ public class TwoFactorService {
         }
     }
 
-    /** How a second-step input was accepted, or that it was not. */
-    public enum Check { CODE, RECOVERY_CODE, WRONG }
+    /**
+     * How a second-step input was accepted, or that it was not. KEY_UNAVAILABLE: a code cannot be checked because the
+     * stored key does not open with this server's encryption key (recovery codes still work).
+     */
+    public enum Check { CODE, RECOVERY_CODE, WRONG, KEY_UNAVAILABLE }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean isEnrolled(long userId) {
@@ -128,13 +137,35 @@ public class TwoFactorService {
         em.createNativeQuery("DELETE FROM two_factor_recovery_codes WHERE user_id = ?1").setParameter(1, userId).executeUpdate();
         long now = clock.millis();
         em.createNativeQuery("INSERT INTO user_two_factor (user_id, secret, last_step, enrolled_at) VALUES (?1, ?2, ?3, ?4)")
-                .setParameter(1, userId).setParameter(2, secret).setParameter(3, step).setParameter(4, now).executeUpdate();
+                .setParameter(1, userId).setParameter(2, box.seal(secret, context(userId))).setParameter(3, step)
+                .setParameter(4, now).executeUpdate();
+        List<String> codes = storeNewRecoveryCodes(userId, now);
+        audit.record(actor, "auth.two_factor.enrol", "user:" + userId, Map.of("recovery_codes", codes.size()));
+        return codes;
+    }
+
+    /**
+     * New recovery codes for an enrolled user (the caller has checked the password): the old ones stop working, the
+     * new ones are answered to show once. Audited as auth.two_factor.recovery_codes_renewed.
+     */
+    public List<String> newRecoveryCodes(Actor actor, long userId) {
+        if (!isEnrolled(userId)) {
+            throw new TwoFactorException("Two-factor sign-in is off.");
+        }
+        int left = recoveryCodesLeft(userId);
+        em.createNativeQuery("DELETE FROM two_factor_recovery_codes WHERE user_id = ?1").setParameter(1, userId).executeUpdate();
+        List<String> codes = storeNewRecoveryCodes(userId, clock.millis());
+        audit.record(actor, "auth.two_factor.recovery_codes_renewed", "user:" + userId,
+                Map.of("recovery_codes", codes.size(), "unused_replaced", left));
+        return codes;
+    }
+
+    private List<String> storeNewRecoveryCodes(long userId, long now) {
         List<String> codes = RecoveryCodes.generate();
         for (String c : codes) {
             em.createNativeQuery("INSERT INTO two_factor_recovery_codes (user_id, code_hash, created_at) VALUES (?1, ?2, ?3)")
                     .setParameter(1, userId).setParameter(2, RecoveryCodes.hash(c)).setParameter(3, now).executeUpdate();
         }
-        audit.record(actor, "auth.two_factor.enrol", "user:" + userId, Map.of("recovery_codes", codes.size()));
         return codes;
     }
 
@@ -150,9 +181,22 @@ public class TwoFactorService {
             return Check.WRONG;
         }
         Object[] row = (Object[]) rows.get(0);
-        String secret = (String) row[0];
+        String stored = (String) row[0];
         long lastStep = ((Number) row[1]).longValue();
         if (Totp.looksLikeCode(input)) {
+            String secret;
+            try {
+                secret = box.open(stored, context(userId));
+            } catch (SecretBox.SealBrokenException e) {
+                LOG.severe(() -> "Two-factor code of user " + userId + " cannot be checked: " + e.getMessage());
+                audit.record(actor, "auth.two_factor.failed", "user:" + userId, Map.of("kind", "key_unavailable"));
+                return Check.KEY_UNAVAILABLE;
+            }
+            if (!SecretBox.isSealed(stored)) { // enrolled before keys were encrypted: seal it now, once
+                em.createNativeQuery("UPDATE user_two_factor SET secret = ?1 WHERE user_id = ?2 AND secret = ?3")
+                        .setParameter(1, box.seal(secret, context(userId))).setParameter(2, userId).setParameter(3, stored)
+                        .executeUpdate();
+            }
             long step = Totp.matchingStep(secret, input, clock.now(), lastStep);
             if (step >= 0 && em.createNativeQuery("UPDATE user_two_factor SET last_step = ?1 WHERE user_id = ?2 AND last_step < ?3")
                     .setParameter(1, step).setParameter(2, userId).setParameter(3, step).executeUpdate() == 1) {
@@ -193,6 +237,11 @@ public class TwoFactorService {
         }
         audit.record(actor, "admin.user.two_factor_reset", "user:" + userId, Map.of("username", user.getUsername()));
         return true;
+    }
+
+    /** Binds a sealed key to its user: copied into another user's row, it does not open. */
+    private static String context(long userId) {
+        return "totp:" + userId;
     }
 
     private boolean remove(long userId) {

@@ -39,6 +39,9 @@ public class TwoFactorSettingsServlet extends HttpServlet {
     @Inject
     UserService users;
 
+    /** Set with the codes of "Get new recovery codes", so their page says the old ones are void. */
+    private static final String RENEWED = "trek.2fa.codes_renewed";
+
     @Inject
     PasswordHasher passwords;
 
@@ -86,30 +89,52 @@ public class TwoFactorSettingsServlet extends HttpServlet {
                     show(request, response, null, "Your administrator requires two-factor sign-in; it cannot be turned off.", 400);
                     return;
                 }
-                User user = users.find(userId).orElseThrow();
-                // The password is checked under the sign-in's throttle (the same counts), so a session left open
-                // does not become a way to guess it.
-                long blocked = throttle.attempt(user.getUsername(), userId, actor.ip());
-                if (blocked > 0) {
-                    response.setHeader("Retry-After", String.valueOf(blocked));
-                    show(request, response, null, "Too many wrong passwords. Try again in "
-                            + Math.max(1, (blocked + 59) / 60) + " minute(s).", 429);
+                if (passwordConfirmed(request, response, userId, actor, "password_to_disable")) {
+                    twoFactor.disable(actor, userId);
+                    Views.redirectWithMessage(request, response, "/settings/two-factor", "Two-factor sign-in is off.", false);
+                }
+            }
+            case "new-codes" -> {
+                if (!twoFactor.isEnrolled(userId)) {
+                    Views.redirectWithMessage(request, response, "/settings/two-factor", "Two-factor sign-in is off.", true);
                     return;
                 }
-                String password = request.getParameter("password");
-                if (password == null || password.isEmpty() || password.length() > 256
-                        || !passwords.verify(password, user.getPasswordHash())) {
-                    throttle.failed(user.getUsername(), userId, actor.ip());
-                    audit.record(actor, "auth.two_factor.failed", "user:" + userId, Map.of("kind", "password_to_disable"));
-                    show(request, response, null, "That is not your password.", 400);
-                    return;
+                if (passwordConfirmed(request, response, userId, actor, "password_for_new_codes")) {
+                    List<String> codes = twoFactor.newRecoveryCodes(actor, userId);
+                    session.setAttribute(TwoFactorSignInServlet.NEW_CODES, String.join("\n", codes));
+                    session.setAttribute(RENEWED, Boolean.TRUE);
+                    response.sendRedirect(request.getContextPath() + "/settings/two-factor");
                 }
-                throttle.succeeded(user.getUsername(), userId, actor.ip());
-                twoFactor.disable(actor, userId);
-                Views.redirectWithMessage(request, response, "/settings/two-factor", "Two-factor sign-in is off.", false);
             }
             default -> Views.redirectWithMessage(request, response, "/settings/two-factor", "Unknown action.", true);
         }
+    }
+
+    /**
+     * The password behind a change to two-factor, checked under the sign-in's throttle (the same counts), so a session
+     * left open does not become a way to guess it. Answers the refusal itself when it is not confirmed.
+     */
+    private boolean passwordConfirmed(HttpServletRequest request, HttpServletResponse response, long userId, Actor actor,
+                                      String kind) throws ServletException, IOException {
+        User user = users.find(userId).orElseThrow();
+        long blocked = throttle.attempt(user.getUsername(), userId, actor.ip());
+        if (blocked > 0) {
+            response.setHeader("Retry-After", String.valueOf(blocked));
+            show(request, response, null, "Too many wrong passwords. Try again in "
+                    + Math.max(1, (blocked + 59) / 60) + " minute(s).", 429);
+            return false;
+        }
+        String password = request.getParameter("password");
+        if (password == null || password.isEmpty() || password.length() > 256
+                || !passwords.verify(password, user.getPasswordHash())) {
+            throttle.failed(user.getUsername(), userId, actor.ip());
+            audit.record(actor, "auth.two_factor.failed", "user:" + userId, Map.of("kind", kind));
+            request.setAttribute("passwordFor", request.getParameter("action"));
+            show(request, response, null, "That is not your password.", 400);
+            return false;
+        }
+        throttle.succeeded(user.getUsername(), userId, actor.ip());
+        return true;
     }
 
     private void show(HttpServletRequest request, HttpServletResponse response, String codeError, String passwordError,
@@ -129,6 +154,8 @@ public class TwoFactorSettingsServlet extends HttpServlet {
         if (session.getAttribute(TwoFactorSignInServlet.NEW_CODES) instanceof String codes) {
             session.removeAttribute(TwoFactorSignInServlet.NEW_CODES); // shown once
             request.setAttribute("newCodes", Arrays.asList(codes.split("\n")));
+            request.setAttribute("renewed", session.getAttribute(RENEWED) != null);
+            session.removeAttribute(RENEWED);
             request.setAttribute("next", ReturnPath.safe(request.getParameter("next")));
         }
         if (session.getAttribute(TwoFactorSignInServlet.ENROL_SECRET) instanceof String secret) {

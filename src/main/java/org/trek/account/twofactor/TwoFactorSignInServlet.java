@@ -119,6 +119,12 @@ public class TwoFactorSignInServlet extends HttpServlet {
         }
         TwoFactorService.Check check = code == null || code.isBlank() ? TwoFactorService.Check.WRONG
                 : twoFactor.verify(actor, user.getId(), code.trim());
+        if (check == TwoFactorService.Check.KEY_UNAVAILABLE) {
+            throttle.failed(user.getId(), ip);
+            show(request, response, user, next, "Codes from your authenticator app cannot be checked on this server "
+                    + "right now. Sign in with one of your recovery codes, or ask an administrator to reset two-factor.", 401);
+            return;
+        }
         if (check == TwoFactorService.Check.WRONG) {
             throttle.failed(user.getId(), ip);
             show(request, response, user, next, code == null || code.isBlank()
