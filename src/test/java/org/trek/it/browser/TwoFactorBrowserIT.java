@@ -92,6 +92,18 @@ class TwoFactorBrowserIT {
         browser.awaitLeaving("/login");
         assertEquals("/settings/two-factor", browser.path(), "back where the visitor wanted to go");
         assertTrue(browser.text().contains("Two-factor sign-in is on"), browser.text());
+        phoneCheck("05-on", found);
+
+        // new recovery codes: the password at this form's own field, then the new codes once
+        browser.type("#codes-password", "not-my-password");
+        browser.click("#new-codes");
+        browser.awaitText("That is not your password.");
+        assertEquals("true", browser.find("#codes-password").getAttribute("aria-invalid"));
+        browser.type("#codes-password", TestUsers.PASSWORD);
+        browser.click("#new-codes");
+        browser.awaitText("Your old recovery codes no longer work.");
+        assertEquals(10, browser.driver().findElements(By.cssSelector("#recovery-codes li")).size());
+        phoneCheck("06-new-recovery-codes", found);
         assertTrue(found.isEmpty(), "axe violations: " + found);
     }
 }
