@@ -125,7 +125,7 @@ public class McpSettingsServlet extends HttpServlet {
         error.put("warn", "true".equals(refused.get("warn")));
         request.setAttribute("fieldError", error);
         if ("true".equals(refused.get("warn"))) {
-            request.setAttribute("confirmName", refused.get("name"));
+            request.setAttribute("confirmName", refused.get("name").trim());
         }
         request.setAttribute("formName", refused.get("name"));
         request.setAttribute("formRedirectUris", refused.get("redirectUris"));
