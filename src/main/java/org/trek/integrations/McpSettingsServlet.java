@@ -153,13 +153,16 @@ public class McpSettingsServlet extends HttpServlet {
         response.setHeader("Location", request.getContextPath() + target + "#" + errorId(e.field()));
     }
 
-    /** The id of the message shown for a field (see mcp.jsp). */
+    /**
+     * Where the browser goes back to: the field itself (its message follows it), so it is in view; browsers skip
+     * autofocus when the address has a fragment, so integrations.js focuses the field (see mcp.jsp).
+     */
     static String errorId(String field) {
         return field == null ? "client-form" : switch (field) {
-            case ClientException.NAME -> "name-error";
-            case ClientException.REDIRECT_URIS -> "redirect-error";
-            case ClientException.SCOPES -> "scopes-error";
-            case ClientException.CLIENT_TYPE -> "type-error";
+            case ClientException.NAME -> "client-name";
+            case ClientException.REDIRECT_URIS -> "redirect-uris";
+            case ClientException.SCOPES -> "scope-picker";
+            case ClientException.CLIENT_TYPE -> "client-type";
             case ClientException.LIMIT -> "client-limit";
             default -> "client-form";
         };

@@ -80,7 +80,7 @@
           </details>
         </c:if>
       </div>
-      <details>
+      <details class="config">
         <summary>Configuration (${cl.machine ? 'client credentials' : cl.desktop ? 'mcp-remote' : 'web connector'})</summary>
         <pre id="snippet-${cl.id}"><c:out value="${cl.snippet}"/></pre>
         <button type="button" class="small copy" data-copy="snippet-${cl.id}" hidden>Copy configuration</button>
@@ -168,11 +168,11 @@
       needs none.</p>
     <c:choose>
       <c:when test="${editing}">
-        <p id="client-type">Client type: ${editClient.publicClient ? 'public (PKCE only, no secret)' : 'confidential (with a client secret)'}${editClient.machine ? ', machine client' : ''}.
+        <p id="client-type-fixed">Client type: ${editClient.publicClient ? 'public (PKCE only, no secret)' : 'confidential (with a client secret)'}${editClient.machine ? ', machine client' : ''}.
           <span class="muted">To change it, create a new client.</span></p>
       </c:when>
       <c:otherwise>
-        <fieldset <c:if test="${fe.field == 'clientType'}">aria-describedby="type-error"</c:if>>
+        <fieldset id="client-type" <c:if test="${fe.field == 'clientType'}">aria-describedby="type-error"</c:if>>
           <legend>Client type</legend>
           <c:if test="${fe.field == 'clientType'}">
             <p class="field-error" id="type-error" role="alert"><c:out value="${fe.message}"/></p>

@@ -109,7 +109,7 @@ public class McpClientFormsIT {
         WebClient web = newUser();
         HttpResponse<String> r = submit(web, Map.of("action", "create", "name", "Kept name", "redirectUris",
                 "https://ok.example/cb\nhttp://evil.example/cb", "clientType", "confidential"), List.of("budget:read", "trips:write"));
-        assertTrue(location(r).endsWith("/settings/mcp#redirect-error"), location(r));
+        assertTrue(location(r).endsWith("/settings/mcp#redirect-uris"), location(r));
         String page = follow(web, r);
         assertTrue(page.contains("<p class=\"field-error\" id=\"redirect-error\" role=\"alert\">Invalid redirect URI http://evil.example/cb"), page);
         assertTrue(Pattern.compile("<textarea id=\"redirect-uris\" name=\"redirectUris\" rows=\"3\"\\s+aria-describedby=\"redirect-error redirect-hint\"\\s+aria-invalid=\"true\" autofocus>https://ok.example/cb\nhttp://evil.example/cb</textarea>")
@@ -120,21 +120,21 @@ public class McpClientFormsIT {
         assertFalse(web.get("/settings/mcp").body().contains("redirect-error"), "shown once");
 
         r = submit(web, Map.of("action", "create", "name", "No scopes", "redirectUris", "https://ok.example/cb"), List.of());
-        assertTrue(location(r).endsWith("#scopes-error"), location(r));
+        assertTrue(location(r).endsWith("#scope-picker"), location(r));
         page = follow(web, r);
         assertTrue(page.contains("id=\"scopes-error\" role=\"alert\">At least one scope is required"), page);
         assertTrue(page.contains("aria-describedby=\"scopes-error\""));
 
         r = submit(web, Map.of("action", "create", "name", "Robot", "redirectUris", "", "clientType", "public",
                 "machine", "on"), List.of("trips:read"));
-        assertTrue(location(r).endsWith("#type-error"), location(r));
+        assertTrue(location(r).endsWith("#client-type"), location(r));
         page = follow(web, r);
         assertTrue(page.contains("id=\"type-error\" role=\"alert\">A machine client must be confidential"), page);
         assertTrue(page.contains("name=\"clientType\" value=\"public\" checked"), "type kept");
         assertTrue(page.contains("name=\"machine\" id=\"machine-client\" checked"), "machine kept");
 
         r = submit(web, Map.of("action", "create", "name", "  ", "redirectUris", "https://ok.example/cb"), List.of("trips:read"));
-        assertTrue(location(r).endsWith("#name-error"), location(r));
+        assertTrue(location(r).endsWith("#client-name"), location(r));
         page = follow(web, r);
         assertTrue(page.contains("aria-describedby=\"name-error\" autofocus aria-invalid=\"true\""), page);
         assertTrue(page.contains("id=\"name-error\" role=\"alert\">Name is required"));
@@ -146,7 +146,7 @@ public class McpClientFormsIT {
         WebClient web = newUser();
         assertEquals(200, create(web, "My Cursor", "http://localhost", List.of("trips:read")).statusCode());
         HttpResponse<String> r = create(web, "  my cursor ", "http://localhost", List.of("trips:read", "places:read"));
-        assertTrue(location(r).endsWith("#name-error"), location(r));
+        assertTrue(location(r).endsWith("#client-name"), location(r));
         String page = follow(web, r);
         assertTrue(page.contains("<p class=\"field-warn\" id=\"name-error\" role=\"alert\">You already have a client named"), page);
         assertTrue(page.contains("name=\"confirmName\" value=\"my cursor\""), "the name to confirm");
@@ -157,7 +157,7 @@ public class McpClientFormsIT {
         // confirming another name than the one warned about is checked again
         r = submit(web, Map.of("action", "create", "name", "MY CURSOR", "confirmName", "something else",
                 "redirectUris", "http://localhost"), List.of("trips:read"));
-        assertTrue(location(r).endsWith("#name-error"));
+        assertTrue(location(r).endsWith("#client-name"));
         follow(web, r);
         r = submit(web, Map.of("action", "create", "name", "my cursor", "confirmName", "my cursor",
                 "redirectUris", "http://localhost"), List.of("trips:read"));
@@ -184,14 +184,14 @@ public class McpClientFormsIT {
 
         HttpResponse<String> r = submit(web, Map.of("action", "update", "id", id, "name", "After",
                 "redirectUris", "ftp://a.example/cb"), List.of("places:read"));
-        assertTrue(location(r).endsWith("/settings/mcp?edit=" + id + "#redirect-error"), location(r));
+        assertTrue(location(r).endsWith("/settings/mcp?edit=" + id + "#redirect-uris"), location(r));
         String page = follow(web, r);
         assertTrue(page.contains("id=\"redirect-error\" role=\"alert\">Invalid redirect URI ftp://a.example/cb"), page);
         assertTrue(page.contains("value=\"After\"") && checked(page, "places:read") && !checked(page, "trips:read"), "input kept");
 
         r = submit(web, Map.of("action", "update", "id", id, "name", "other", "redirectUris", "https://a.example/cb"),
                 List.of("trips:read"));
-        assertTrue(location(r).endsWith("?edit=" + id + "#name-error"), "renaming to a name in use warns");
+        assertTrue(location(r).endsWith("?edit=" + id + "#client-name"), "renaming to a name in use warns");
         assertTrue(follow(web, r).contains("Save with this name anyway"));
 
         r = submit(web, Map.of("action", "update", "id", id, "name", "After", "redirectUris",
