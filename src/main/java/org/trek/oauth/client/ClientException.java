@@ -31,8 +31,8 @@ public class ClientException extends RuntimeException {
     /** The name is already used by another of the owner's clients; the screen asks to confirm it. */
     public static final class DuplicateName extends ClientException {
         public DuplicateName(String name) {
-            super(NAME, "You already have a client named \"" + name + "\". Choose another name, or confirm with the button below to use it"
-                    + " for this client too.");
+            super(NAME, "You already have a client named \"" + name + "\". Choose another name, or confirm with the"
+                    + " button below to use it for this client too.");
         }
     }
 }
