@@ -13,6 +13,13 @@
     });
   });
 
+  // A refused form comes back with the address pointing at the field (#client-name...), which brings it into view
+  // without JavaScript; browsers skip autofocus when there is such a fragment, so give the field the focus here.
+  var refused = document.querySelector('form [autofocus]');
+  if (refused && (!document.activeElement || document.activeElement === document.body)) {
+    refused.focus({ preventScroll: true });
+  }
+
   var picker = document.getElementById('scope-picker');
   if (!picker) { return; }
   var all = picker.querySelectorAll('input[name="scope"]');

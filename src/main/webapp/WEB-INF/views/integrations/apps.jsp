@@ -20,18 +20,19 @@
     </div>
   </c:if>
   <div class="table-wrap">
-  <table>
+  <table class="apps">
     <thead><tr><th>Application</th><th>Scopes</th><th>Granted</th><th>Last used</th><th>Active sessions</th><th></th></tr></thead>
     <tbody>
-    <c:forEach var="a" items="${apps}">
+    <c:forEach var="a" items="${apps}" varStatus="st">
       <tr>
         <td><c:out value="${a.name}"/>
           <c:if test="${a.selfRegistered}"><span class="badge warn">self-registered</span></c:if>
-          <br><small class="muted"><c:out value="${a.clientId}"/></small></td>
-        <td><c:forEach var="s" items="${a.scopes}"><span class="badge"><c:out value="${s}"/></span> </c:forEach></td>
-        <td><c:out value="${a.granted}"/></td>
-        <td><c:out value="${a.lastUsed}"/></td>
-        <td>${a.activeGrants}</td>
+          <br><small class="muted copy-line"><code id="app-id-${st.index}"><c:out value="${a.clientId}"/></code>
+            <button type="button" class="small copy" data-copy="app-id-${st.index}" hidden aria-label="Copy the client ID of ${fn:escapeXml(a.name)}">Copy</button></small></td>
+        <td data-label="Scopes"><c:forEach var="s" items="${a.scopes}"><span class="badge"><c:out value="${s}"/></span> </c:forEach></td>
+        <td data-label="Granted"><c:out value="${a.granted}"/></td>
+        <td data-label="Last used"><c:out value="${a.lastUsed}"/></td>
+        <td data-label="Active sessions">${a.activeGrants}</td>
         <td><c:url var="revokeUrl" value="/settings/mcp"><c:param name="tab" value="apps"/><c:param name="confirmRevoke" value="${a.clientId}"/></c:url>
           <a href="${fn:escapeXml(revokeUrl)}#confirm-revoke" class="revoke-app">Revoke…</a></td>
       </tr>
@@ -41,4 +42,5 @@
   </table>
   </div>
 </section>
+<script src="${ctx}/assets/integrations.js"></script>
 <%@ include file="/WEB-INF/views/web/_footer.jspf" %>

@@ -144,19 +144,24 @@ public class McpSettingsIT {
             assertEquals(200, create(web, "c" + i, "https://client.example/cb", List.of("trips:read")).statusCode());
         }
         HttpResponse<String> r = create(web, "eleventh", "https://client.example/cb", List.of("trips:read"));
-        assertEquals(400, r.statusCode());
-        assertTrue(r.body().contains("Maximum of 10 OAuth clients per user"), "server message shown");
-        assertTrue(r.body().contains("value=\"eleventh\""), "form keeps what was typed");
+        assertEquals(303, r.statusCode(), "refused, back to the page (PRG)");
+        assertTrue(r.headers().firstValue("Location").orElseThrow().endsWith("/settings/mcp#client-limit"));
+        String page = web.get("/settings/mcp").body();
+        assertTrue(page.contains("You have 10 OAuth clients, the most one account can have. Delete one to add another."),
+                "server message shown where the form was");
     }
 
     @Test
     void validationMessagesComeFromTheService() {
         WebClient web = newUser();
         HttpResponse<String> r = create(web, "Bad", "http://evil.example/cb", List.of("trips:read"));
-        assertEquals(400, r.statusCode());
-        assertTrue(r.body().contains("Invalid redirect URI http://evil.example/cb"), r.body());
+        assertEquals(303, r.statusCode());
+        String page = web.get("/settings/mcp").body();
+        assertTrue(page.contains("Invalid redirect URI http://evil.example/cb"), page);
+        assertTrue(page.contains("value=\"Bad\""), "form keeps what was typed");
         r = create(web, "No scopes", "https://client.example/cb", List.of());
-        assertTrue(r.body().contains("At least one scope is required"));
+        assertEquals(303, r.statusCode());
+        assertTrue(web.get("/settings/mcp").body().contains("At least one scope is required"));
     }
 
     @Test
@@ -255,6 +260,7 @@ public class McpSettingsIT {
         web.get("/settings/mcp");
         for (Map<String, String> form : List.of(
                 Map.of("action", "create", "name", "x", "redirectUris", "https://a.example/cb", "scope", "trips:read"),
+                Map.of("action", "update", "id", "1", "name", "x", "redirectUris", "https://a.example/cb", "scope", "trips:read"),
                 Map.of("action", "rotate", "id", "1"), Map.of("action", "delete", "id", "1"),
                 Map.of("action", "revoke-app", "clientId", "x"))) {
             assertEquals(403, web.postRaw("/settings/mcp", form, server.baseUrl()).statusCode(), form.toString());

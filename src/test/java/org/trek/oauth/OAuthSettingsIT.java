@@ -154,8 +154,9 @@ class OAuthSettingsIT {
     void onlyConfidentialMachineClientsUseClientCredentials() {
         WebClient web = OAuthHarness.signedIn(server);
         HttpResponse<String> publicMachine = createMachine(web, "Public machine", "public", "trips:read");
-        assertEquals(400, publicMachine.statusCode());
-        assertTrue(publicMachine.body().contains("must be confidential"), publicMachine.body());
+        assertEquals(303, publicMachine.statusCode(), "refused, back to the form at the field");
+        String back = web.get("/settings/mcp").body();
+        assertTrue(back.contains("must be confidential"), back);
         HttpResponse<String> ordinary = create(web, "Ordinary", "https://ordinary.example/cb", "trips:read");
         String clientId = find(CLIENT_ID, ordinary.body());
         String secret = find(SECRET, ordinary.body());
@@ -166,7 +167,8 @@ class OAuthSettingsIT {
         assertEquals("unauthorized_client", OAuthHarness.json(h.tokenRequest(Map.of("grant_type", "client_credentials"),
                 publicClient.getString("client_id"), null, false)).getString("error"));
         HttpResponse<String> noRedirect = create(web, "No redirect", "", "trips:read");
-        assertEquals(400, noRedirect.statusCode(), "an ordinary client still needs a redirect URI");
+        assertEquals(303, noRedirect.statusCode(), "an ordinary client still needs a redirect URI");
+        assertTrue(web.get("/settings/mcp").body().contains("At least one redirect URI is required"));
         assertTrue(h.get("/.well-known/oauth-authorization-server").body().contains("client_credentials"),
                 "advertised in the metadata");
     }
@@ -176,8 +178,8 @@ class OAuthSettingsIT {
         WebClient web = OAuthHarness.signedIn(server);
         for (String bad : List.of("javascript://localhost/x", "http://client.example/cb", "https://client.example/cb#frag")) {
             HttpResponse<String> r = create(web, "Bad", bad, "trips:read");
-            assertEquals(400, r.statusCode(), bad);
-            assertTrue(r.body().contains("Invalid redirect URI"), bad);
+            assertEquals(303, r.statusCode(), bad);
+            assertTrue(web.get("/settings/mcp").body().contains("Invalid redirect URI"), bad);
         }
     }
 

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.UUID;
 import org.trek.audit.Actor;
 import org.trek.audit.AuditService;
 import org.trek.oauth.OAuthSettings;
-import org.trek.platform.auth.ScopeCatalog;
 import org.trek.oauth.token.TokenFamilies;
 import org.trek.platform.Clock;
 import org.trek.platform.db.UseStamps;
@@ -84,44 +82,34 @@ public class ClientService {
         return out;
     }
 
-    /** Creates a client from the Settings screen (owner = the signed-in user). */
+    /** Creates a client from the Settings screen (owner = the signed-in user); a repeated name is allowed. */
     public CreatedClient createFromSettings(Actor actor, long ownerId, String name, List<String> redirectUris,
                                             List<String> scopes, boolean confidential) {
-        return createFromSettings(actor, ownerId, name, redirectUris, scopes, confidential, false);
+        return createFromSettings(actor, ownerId, name, redirectUris, scopes, confidential, false, true);
     }
 
     /**
      * As above; a machine client (confidential only) uses the client_credentials grant and acts for its owner, so it
-     * needs no redirect URI (it may still have some, to also sign in through a browser).
+     * needs no redirect URI (it may still have some, to also sign in through a browser). Unless allowDuplicateName,
+     * a name the owner already uses for another client is refused with {@link ClientException.DuplicateName}, which
+     * the screen turns into a warning the user can confirm. Refusals name the field that caused them.
      */
     public CreatedClient createFromSettings(Actor actor, long ownerId, String name, List<String> redirectUris,
-                                            List<String> scopes, boolean confidential, boolean machine) {
-        if (machine && !confidential) {
-            throw new ClientException("A machine client must be confidential: it signs in with its secret");
+                                            List<String> scopes, boolean confidential, boolean machine,
+                                            boolean allowDuplicateName) {
+        if (settingsClientCount(ownerId) >= settings.maxClientsPerUser()) {
+            throw new ClientException(ClientException.LIMIT, "You have " + settings.maxClientsPerUser()
+                    + " OAuth clients, the most one account can have. Delete one to add another.");
         }
-        String cleanName = name == null ? "" : name.trim();
-        if (cleanName.isEmpty()) {
-            throw new ClientException("Name is required");
-        }
-        if (cleanName.length() > 100) {
-            throw new ClientException("Name must be 100 characters or less");
-        }
-        boolean noUris = redirectUris == null || redirectUris.stream().allMatch(u -> u == null || u.isBlank());
-        List<String> uris = machine && noUris ? List.of() : cleanUris(redirectUris);
-        if (scopes == null || scopes.isEmpty()) {
-            throw new ClientException("At least one scope is required");
-        }
-        ScopeCatalog.Parsed parsed = ScopeCatalog.parse(String.join(" ", scopes));
-        if (!parsed.unknown().isEmpty()) {
-            throw new ClientException("Invalid scopes: " + String.join(", ", parsed.unknown()));
-        }
-        long owned = em.createQuery("SELECT COUNT(c) FROM OAuthClient c WHERE c.ownerId = :o AND c.origin = :via", Long.class)
-                .setParameter("o", ownerId).setParameter("via", ClientOrigin.SETTINGS).getSingleResult();
-        if (owned >= settings.maxClientsPerUser()) {
-            throw new ClientException("Maximum of " + settings.maxClientsPerUser() + " OAuth clients per user");
+        String cleanName = ClientRules.name(name);
+        ClientRules.type(confidential, machine);
+        List<String> uris = ClientRules.redirectUris(redirectUris, machine);
+        List<String> known = ClientRules.scopes(scopes);
+        if (!allowDuplicateName && nameInUse(ownerId, cleanName, null)) {
+            throw new ClientException.DuplicateName(cleanName);
         }
         OAuthClient client = new OAuthClient(UUID.randomUUID().toString(), cleanName, ClientOrigin.SETTINGS,
-                !confidential, confidential ? OAuthClient.AUTH_BASIC : OAuthClient.AUTH_NONE, uris, parsed.known(),
+                !confidential, confidential ? OAuthClient.AUTH_BASIC : OAuthClient.AUTH_NONE, uris, known,
                 ownerId, clock.now());
         String secret = null;
         if (confidential) {
@@ -133,6 +121,92 @@ public class ClientService {
         audit.record(actor, "oauth.client.create", client.getClientId(), Map.of("client_id", client.getClientId(),
                 "name", cleanName, "is_public", !confidential, "via", "settings", "machine_client", machine));
         return new CreatedClient(client, secret);
+    }
+
+    /** What an edit changed: the scopes taken away and how many live grants that ended. */
+    public record UpdatedClient(OAuthClient client, List<String> removedScopes, int revokedGrants) {
+    }
+
+    /**
+     * Edits the owner's client: name, allowed scopes and redirect URIs (never its type or secret), with the rules of
+     * create. Narrowing the scopes revokes every live token family of the client (any user's) whose grant holds a
+     * scope no longer allowed, since a refresh would otherwise keep handing it out; the app connects again and asks
+     * for what the client now allows. Stored consents are narrowed to the new set. Widening revokes nothing.
+     */
+    public UpdatedClient update(Actor actor, long ownerId, long id, String name, List<String> redirectUris,
+                                List<String> scopes, boolean allowDuplicateName) {
+        OAuthClient client = owned(ownerId, id);
+        if (client.getOrigin() != ClientOrigin.SETTINGS) {
+            throw new ClientException("Only clients created in Settings can be edited");
+        }
+        String cleanName = ClientRules.name(name);
+        List<String> uris = ClientRules.redirectUris(redirectUris, client.isMachineClient());
+        List<String> known = ClientRules.scopes(scopes);
+        if (!allowDuplicateName && nameInUse(ownerId, cleanName, client.getId())) {
+            throw new ClientException.DuplicateName(cleanName);
+        }
+        List<String> removed = ClientRules.removed(client.getScopeList(), known);
+        List<String> added = ClientRules.removed(known, client.getScopeList());
+        boolean renamed = !cleanName.equals(client.getName());
+        boolean urisChanged = !uris.equals(client.getRedirectUriList());
+        client.edit(cleanName, uris, known);
+        int revoked = removed.isEmpty() ? 0 : narrowGrants(client.getClientId(), known);
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("client_id", client.getClientId());
+        details.put("name", cleanName);
+        details.put("renamed", renamed);
+        details.put("redirect_uris_changed", urisChanged);
+        details.put("scopes_added", String.join(" ", added));
+        details.put("scopes_removed", String.join(" ", removed));
+        details.put("grants_revoked", revoked);
+        audit.record(actor, "oauth.client.update", client.getClientId(), details);
+        return new UpdatedClient(client, removed, revoked);
+    }
+
+    /** Revokes the client's live families that hold a scope outside allowed and narrows its consents; answers how many. */
+    private int narrowGrants(String clientId, List<String> allowed) {
+        List<Object[]> live = em.createQuery("SELECT DISTINCT t.familyId, t.grantScopes FROM OAuthToken t "
+                + "WHERE t.clientId = :c AND t.revokedAt IS NULL", Object[].class).setParameter("c", clientId).getResultList();
+        java.util.Set<String> over = new java.util.LinkedHashSet<>();
+        for (Object[] row : live) {
+            String grant = (String) row[1];
+            if (ClientRules.exceeds(grant.isBlank() ? List.of() : List.of(grant.split(" ")), allowed)) {
+                over.add((String) row[0]);
+            }
+        }
+        over.forEach(f -> families.revokeFamily(f, "client_scopes_narrowed"));
+        for (Object[] row : em.createQuery("SELECT c.id, c.scopes FROM Consent c WHERE c.clientId = :c", Object[].class)
+                .setParameter("c", clientId).getResultList()) {
+            String scopes = (String) row[1];
+            List<String> kept = scopes.isBlank() ? List.of()
+                    : List.of(scopes.split(" ")).stream().filter(allowed::contains).toList();
+            if (kept.isEmpty()) {
+                em.createQuery("DELETE FROM Consent c WHERE c.id = :id").setParameter("id", row[0]).executeUpdate();
+            } else if (kept.size() != scopes.split(" ").length) {
+                em.createQuery("UPDATE Consent c SET c.scopes = :s WHERE c.id = :id")
+                        .setParameter("s", String.join(" ", kept)).setParameter("id", row[0]).executeUpdate();
+            }
+        }
+        return over.size();
+    }
+
+    /** Whether the owner has another Settings client (not exceptId) of this name, ignoring case and extra spaces. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean nameInUse(long ownerId, String name, Long exceptId) {
+        String key = ClientRules.nameKey(name);
+        return listOwned(ownerId).stream().anyMatch(c -> !c.getId().equals(exceptId) && ClientRules.nameKey(c.getName()).equals(key));
+    }
+
+    /** How many clients the owner created in Settings (what the limit counts). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long settingsClientCount(long ownerId) {
+        return em.createQuery("SELECT COUNT(c) FROM OAuthClient c WHERE c.ownerId = :o AND c.origin = :via", Long.class)
+                .setParameter("o", ownerId).setParameter("via", ClientOrigin.SETTINGS).getSingleResult();
+    }
+
+    /** The most Settings clients one user may have ({@code OAUTH_MAX_CLIENTS_PER_USER}). */
+    public int maxClientsPerUser() {
+        return settings.maxClientsPerUser();
     }
 
     /** The user's own Settings-created clients, newest first. */
@@ -226,33 +300,6 @@ public class ClientService {
             throw new ClientException("Client not found");
         }
         return client;
-    }
-
-    static List<String> cleanUris(List<String> redirectUris) {
-        List<String> uris = new ArrayList<>();
-        if (redirectUris != null) {
-            for (String u : redirectUris) {
-                if (u != null && !u.isBlank() && !uris.contains(u.trim())) {
-                    uris.add(u.trim());
-                }
-            }
-        }
-        if (uris.isEmpty()) {
-            throw new ClientException("At least one redirect URI is required");
-        }
-        if (uris.size() > RedirectUriPolicy.MAX_PER_CLIENT) {
-            throw new ClientException("Maximum " + RedirectUriPolicy.MAX_PER_CLIENT + " redirect URIs per client");
-        }
-        for (String u : uris) {
-            Optional<String> problem = RedirectUriPolicy.problem(u);
-            if (problem.isPresent()) {
-                throw new ClientException("Invalid redirect URI " + u + ": " + problem.get());
-            }
-        }
-        RedirectUriPolicy.listProblem(uris).ifPresent(p -> {
-            throw new ClientException("Invalid redirect URIs: " + p);
-        });
-        return uris;
     }
 
     static String newSecret() {

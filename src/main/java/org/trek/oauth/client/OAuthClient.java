@@ -119,6 +119,13 @@ public class OAuthClient {
         this.documentExpiresAt = expiresAt;
     }
 
+    /** A Settings edit: name, redirect URIs and scopes; never the type or the secret. */
+    void edit(String name, List<String> redirectUris, List<String> scopes) {
+        this.name = name;
+        this.redirectUris = String.join("\n", redirectUris);
+        this.allowedScopes = ScopeCatalog.join(scopes);
+    }
+
     void setLastUsedAt(Instant lastUsedAt) {
         this.lastUsedAt = lastUsedAt;
     }
