@@ -77,8 +77,9 @@ class PhoneScreensBrowserIT {
         if (scroll.intValue() > viewport.intValue()) {
             Object wide = js().executeScript("const w = document.documentElement.clientWidth; const out = [];"
                     + "for (const e of document.body.querySelectorAll('*')) { const r = e.getBoundingClientRect();"
-                    + " if (r.right > w + 0.5 && r.width > 0) out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
-                    + " + (e.className && e.className.baseVal === undefined ? '.' + String(e.className).trim().replace(/\\s+/g, '.') : '')"
+                    + " if (r.right > w + 0.5 && r.width > 0) out.push(e.tagName.toLowerCase()"
+                    + " + (e.getAttribute('id') ? '#' + e.getAttribute('id') : '')"
+                    + " + (e.getAttribute('class') ? '.' + e.getAttribute('class').trim().replace(/\\s+/g, '.') : '')"
                     + " + ' right=' + Math.round(r.right) + ' width=' + Math.round(r.width)); }"
                     + "return out.slice(-8).join('; ');");
             problems.add("scrolls sideways: " + scroll + " > " + viewport + " (" + wide + ")");
@@ -190,11 +191,12 @@ class PhoneScreensBrowserIT {
         // the admin
         browser.signIn(TrekServer.ADMIN_EMAIL, TrekServer.ADMIN_PASSWORD);
         browser.open("/admin/users");
-        check("admin-users");
-        java.util.regex.Matcher row = java.util.regex.Pattern.compile("<tr id=\"user-(\\d+)\">\\s*<td>" + user + "</td>")
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("<tr id=\"user-(\\d+)\">\\s*<td[^>]*>" + user + "</td>")
                 .matcher(browser.driver().getPageSource());
         assertTrue(row.find(), "the user's row");
         long id = Long.parseLong(row.group(1));
+        browser.open("/admin/users#user-" + id); // the screenshot shows the user's row
+        check("admin-users");
         browser.open("/admin/users?disable=" + id + "#confirm-disable");
         check("admin-users-disable");
         browser.open("/admin/addons");
