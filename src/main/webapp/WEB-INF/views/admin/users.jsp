@@ -42,7 +42,7 @@
       <c:set var="resetKey">reset:${u.id}</c:set>
       <c:set var="resetError" value="${formError.form == resetKey ? formError.message : ''}"/>
       <tr id="user-${u.id}">
-        <td class="stack-title"><c:out value="${u.username}"/></td>
+        <td><c:out value="${u.username}"/></td>
         <td data-label="E-mail"><c:out value="${u.email}"/></td>
         <td data-label="Role">
           <form method="post" class="inline">
