@@ -216,6 +216,23 @@ class PhoneScreensBrowserIT {
         browser.open("/trips/" + trip.tripId);
         check("trip-of-a-stranger");
 
+        // the set-up a user is held on while the administrator requires two-factor sign-in (policy off again after)
+        String fresh = TestUsers.create(server);
+        WebClient admin = new WebClient(server);
+        admin.login(TrekServer.ADMIN_EMAIL, TrekServer.ADMIN_PASSWORD);
+        admin.get("/admin/users");
+        admin.post("/admin/users", Map.of("action", "two-factor-policy", "required", "on"));
+        try {
+            browser.open("/");
+            browser.signOut();
+            browser.awaitText("Sign in");
+            browser.signIn(fresh, TestUsers.PASSWORD);
+            assertTrue(browser.text().contains("requires"), "held on the set-up: " + browser.text());
+            check("two-factor-required");
+        } finally {
+            admin.post("/admin/users", Map.of("action", "two-factor-policy"));
+        }
+
         if (!found.isEmpty()) {
             StringBuilder report = new StringBuilder(found.size() + " of " + screens + " screens fail on a 390 px phone:\n");
             found.forEach((screen, p) -> report.append(screen).append('\n')
