@@ -35,7 +35,7 @@
 <section class="card">
   <h2>Users</h2>
   <div class="table-wrap">
-  <table>
+  <table class="stack">
     <thead><tr><th scope="col">Username</th><th scope="col">E-mail</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Two-factor</th><th scope="col">Actions</th></tr></thead>
     <tbody>
     <c:forEach var="u" items="${users}">
@@ -43,8 +43,8 @@
       <c:set var="resetError" value="${formError.form == resetKey ? formError.message : ''}"/>
       <tr id="user-${u.id}">
         <td><c:out value="${u.username}"/></td>
-        <td><c:out value="${u.email}"/></td>
-        <td>
+        <td data-label="E-mail"><c:out value="${u.email}"/></td>
+        <td data-label="Role">
           <form method="post" class="inline">
             <input type="hidden" name="${csrfField}" value="${csrf}">
             <input type="hidden" name="action" value="role"><input type="hidden" name="id" value="${u.id}">
@@ -56,8 +56,8 @@
             <button type="submit" class="small">Change role</button>
           </form>
         </td>
-        <td>${u.disabled ? 'Disabled' : 'Active'}<c:if test="${u.mustChangePassword and not u.disabled}"><br><span class="muted">must change password</span></c:if></td>
-        <td>
+        <td data-label="Status">${u.disabled ? 'Disabled' : 'Active'}<c:if test="${u.mustChangePassword and not u.disabled}"><br><span class="muted">must change password</span></c:if></td>
+        <td data-label="Two-factor">
           <c:choose>
             <c:when test="${twoFactorUsers.contains(u.id)}">
               On
@@ -70,7 +70,7 @@
             <c:otherwise>Off</c:otherwise>
           </c:choose>
         </td>
-        <td>
+        <td data-label="Actions" class="stack-actions">
           <c:choose>
             <c:when test="${u.disabled}">
               <form method="post" class="inline">

@@ -51,7 +51,11 @@ class AdminBrowserIT {
         browser.click("#toggle-journey");
         assertTrue(browser.awaitText("Journey enabled.").text().contains("Journey enabled."), browser.text());
         browser.screenshot("03-admin-addons");
+        // switching off asks first, saying what disappears, in the danger colour
         browser.click("#toggle-journey");
+        assertTrue(browser.awaitText("Switch off Journey?").text().contains("The data is kept"), browser.text());
+        browser.screenshot("03-admin-addons-confirm");
+        browser.click("#confirm-switch-off");
         // let the toggle's post/redirect finish before navigating away (a new navigation would cancel it)
         browser.awaitText("Journey disabled.");
 
