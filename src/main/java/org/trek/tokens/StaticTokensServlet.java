@@ -105,7 +105,8 @@ public class StaticTokensServlet extends HttpServlet {
         String mcpUrl = mcpUrl();
         request.setAttribute("newToken", created.token());
         request.setAttribute("newTokenName", created.row().getName());
-        request.setAttribute("newTokenExpires", TokenExpiry.describe(created.row().getExpiresAt(), clock.now()));
+        request.setAttribute("newTokenExpires", created.row().getExpiresAt() == null ? "never expires"
+                : TokenExpiry.describe(created.row().getExpiresAt(), clock.now()));
         request.setAttribute("newSnippet", TokenSnippets.config(mcpUrl, created.token()));
         request.setAttribute("newCommand", TokenSnippets.command(mcpUrl, created.token()));
         request.setAttribute("newSnippetEnv", TokenSnippets.configWithEnv(mcpUrl, created.token()));

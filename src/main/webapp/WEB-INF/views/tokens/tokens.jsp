@@ -50,11 +50,11 @@
     <tbody>
     <c:forEach var="t" items="${tokens}">
       <tr id="token-${t.id}">
-        <td><c:out value="${t.name}"/></td>
-        <td><code><c:out value="${t.prefix}"/></code></td>
-        <td><c:out value="${t.created}"/></td>
-        <td><c:out value="${t.lastUsed}"/></td>
-        <td class="token-expiry"><c:choose>
+        <td class="token-name"><strong><c:out value="${t.name}"/></strong></td>
+        <td data-label="Token"><code><c:out value="${t.prefix}"/></code></td>
+        <td data-label="Created"><c:out value="${t.created}"/></td>
+        <td data-label="Last used"><c:out value="${t.lastUsed}"/></td>
+        <td class="token-expiry" data-label="Expires"><c:choose>
           <c:when test="${t.expired}"><span class="badge expired">expired</span></c:when>
           <c:when test="${empty t.expiresExact}">never</c:when>
           <c:otherwise><span title="${t.expiresExact}"><c:out value="${t.expires}"/></span></c:otherwise>
@@ -67,12 +67,12 @@
   </table>
 
   <div id="create-token">
+  <c:if test="${tokenError.field == 'limit'}">
+    <p class="field-error" id="token-limit-error" role="alert"><c:out value="${tokenError.message}"/></p>
+  </c:if>
   <c:choose>
     <c:when test="${fn:length(tokens) lt maxTokens}">
       <h3>New token</h3>
-      <c:if test="${tokenError.field == 'limit'}">
-        <p class="field-error" id="token-limit-error" role="alert"><c:out value="${tokenError.message}"/></p>
-      </c:if>
       <form method="post" class="stack">
         <input type="hidden" name="${csrfField}" value="${csrf}">
         <input type="hidden" name="action" value="create">
@@ -96,12 +96,8 @@
       </form>
     </c:when>
     <c:otherwise>
-      <p class="${tokenError.field == 'limit' ? 'field-error' : 'muted'}" id="token-limit"
-        <c:if test="${tokenError.field == 'limit'}">role="alert"</c:if>>
-        <c:choose>
-          <c:when test="${tokenError.field == 'limit'}"><c:out value="${tokenError.message}"/></c:when>
-          <c:otherwise>You have reached the limit of ${maxTokens} tokens. Delete one (expired ones count too) to create another.</c:otherwise>
-        </c:choose></p>
+      <p class="muted" id="token-limit">You have reached the limit of ${maxTokens} tokens. Delete one (expired ones
+        count too) to create another.</p>
     </c:otherwise>
   </c:choose>
   </div>
