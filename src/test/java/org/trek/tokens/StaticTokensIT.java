@@ -38,7 +38,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.trek.account.Role;
+import org.trek.account.User;
+import org.trek.account.UserService;
+import org.trek.audit.Actor;
 import org.trek.it.Deployments;
+import org.trek.mcp.McpAuthenticator;
+import org.trek.mcp.protocol.McpError;
+import org.trek.platform.auth.AccessGrant;
 import org.trek.platform.addons.AddonId;
 import org.trek.platform.addons.AddonService;
 
@@ -67,6 +74,15 @@ class StaticTokensIT {
 
     @Inject
     AddonService addons;
+
+    @Inject
+    StaticTokenService tokens;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    McpAuthenticator authenticator;
 
     // Client side only (the client steps run in the test JVM, one after another).
     static String baseUrl;
@@ -205,9 +221,11 @@ class StaticTokensIT {
         int okBefore = 0;
         int refusedAfter = 0;
         String token = created.get(probeName);
+        List<String> timeline = new ArrayList<>();
         while (System.currentTimeMillis() < probeExpiry + 2_000) {
             long sent = System.currentTimeMillis();
             int status = modernList(token).statusCode();
+            timeline.add((sent - probeExpiry) + ":" + status);
             if (sent < probeExpiry - 100 && status == 200) {
                 okBefore++;
             } else if (sent >= probeExpiry) {
@@ -221,7 +239,7 @@ class StaticTokensIT {
             Thread.sleep(100);
         }
         assertTrue(okBefore > 5, "the token worked (and was cached) before its expiry: " + okBefore);
-        assertTrue(late.isEmpty(), "accepted after its expiry: " + late);
+        assertTrue(late.isEmpty(), "accepted after its expiry: " + late + "; " + timeline);
         assertTrue(refusedAfter > 5, "refused after: " + refusedAfter);
     }
 
@@ -286,6 +304,39 @@ class StaticTokensIT {
                 .replace("&amp;", "&");
         return jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject().getJsonObject("mcpServers")
                 .getJsonObject("trek").getJsonArray("args").getValuesAs(jakarta.json.JsonString::getString);
+    }
+
+    @Test
+    @Order(7)
+    void theAuthenticatorsCachedGrantEndsAtTheExpiry() throws Exception {
+        // In the container, without HTTP timing: a grant verified (and so cached for a second) shortly before the
+        // token's expiry is refused right after it, although the cache still holds it.
+        User user = users.create(Actor.system(), "expiry-" + System.nanoTime(), "expiry-" + System.nanoTime() + "@trek.test",
+                "test-password-123", Role.USER);
+        for (int attempt = 1; ; attempt++) {
+            String token = tokens.create(Actor.system(), user.getId(), "cache-" + attempt, "30").token();
+            long expiry = System.currentTimeMillis() + 600;
+            tx.begin();
+            em.createNativeQuery("UPDATE mcp_tokens SET expires_at = ?1 WHERE name = ?2 AND user_id = ?3")
+                    .setParameter(1, expiry).setParameter(2, "cache-" + attempt).setParameter(3, user.getId()).executeUpdate();
+            tx.commit();
+            long verified = System.currentTimeMillis();
+            AccessGrant grant = authenticator.authenticate("Bearer " + token);
+            assertEquals(Instant.ofEpochMilli(expiry), grant.expiresAt(), "the grant carries the expiry");
+            Thread.sleep(Math.max(0, expiry + 100 - System.currentTimeMillis()));
+            McpError refused = null;
+            try {
+                authenticator.authenticate("Bearer " + token);
+            } catch (McpError e) {
+                refused = e;
+            }
+            if (System.currentTimeMillis() - verified < 900) { // the grant was still in the cache
+                assertNotNull(refused, "a cached grant was accepted after its token's expiry");
+                assertEquals(401, refused.httpStatus());
+                return;
+            }
+            assertTrue(attempt < 5, "the machine is too slow to check the cache within its second");
+        }
     }
 
     private static void assertExpiryShown(String list, String name, LocalDate earliest, LocalDate latest) {
