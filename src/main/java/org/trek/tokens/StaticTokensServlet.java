@@ -98,7 +98,10 @@ public class StaticTokensServlet extends HttpServlet {
             for (int i = 0; i < values.length; i++) {
                 session.setAttribute(FORM_ERROR + FORM_ERROR_KEYS.get(i), values[i] == null ? "" : values[i]);
             }
-            response.sendRedirect(request.getContextPath() + "/settings/tokens#create-token");
+            // A field error is focused by autofocus (which a URL fragment would cancel); the limit has no field, so
+            // the fragment brings its message into view.
+            response.sendRedirect(request.getContextPath() + "/settings/tokens"
+                    + ("limit".equals(e.field()) ? "#create-token" : ""));
             return;
         }
         // The token exists only in this answer (never in the session or a redirect): shown once, with its snippets.
