@@ -54,7 +54,8 @@
         <td data-label="Token"><code><c:out value="${t.prefix}"/></code></td>
         <td data-label="Created"><c:out value="${t.created}"/></td>
         <td data-label="Last used"><c:out value="${t.lastUsed}"/></td>
-        <td class="token-expiry" data-label="Expires"><c:choose>
+        <%-- On a phone the cell stands alone: "expires 2027-01-02" and "expired" say it, "never" needs the label --%>
+        <td class="token-expiry"<c:if test="${empty t.expiresExact}"> data-label="Expires"</c:if>><c:choose>
           <c:when test="${t.expired}"><span class="badge expired">expired</span></c:when>
           <c:when test="${empty t.expiresExact}">never</c:when>
           <c:otherwise><span title="${t.expiresExact}"><c:out value="${t.expires}"/></span></c:otherwise>
