@@ -34,15 +34,20 @@ public class StaticToken {
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
+    /** When the token stops working; null: never (tokens made before expiry existed, or "no expiry" chosen). */
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
     protected StaticToken() {
     }
 
-    StaticToken(long userId, String name, String tokenHash, String tokenPrefix, Instant createdAt) {
+    StaticToken(long userId, String name, String tokenHash, String tokenPrefix, Instant createdAt, Instant expiresAt) {
         this.userId = userId;
         this.name = name;
         this.tokenHash = tokenHash;
         this.tokenPrefix = tokenPrefix;
         this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
     }
 
     public Long getId() {
@@ -71,5 +76,9 @@ public class StaticToken {
 
     public Instant getLastUsedAt() {
         return lastUsedAt;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
     }
 }

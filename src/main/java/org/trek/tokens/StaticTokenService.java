@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +33,17 @@ public class StaticTokenService {
     public record Created(String token, StaticToken row) {
     }
 
-    /** Why a token could not be created. */
+    /** Why a token could not be created, and the form field that caused it ("name", "expiry" or "limit"). */
     public static class TokenLimitException extends RuntimeException {
-        public TokenLimitException(String message) {
+        private final String field;
+
+        public TokenLimitException(String field, String message) {
             super(message, null, false, false);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
         }
     }
 
@@ -59,22 +65,38 @@ public class StaticTokenService {
                 StaticToken.class).setParameter("u", userId).getResultList();
     }
 
+    /** Creates a token with the default expiry ({@link TokenExpiry#DEFAULT}). */
     public Created create(Actor actor, long userId, String name) {
+        return create(actor, userId, name, TokenExpiry.DEFAULT.value());
+    }
+
+    /**
+     * Creates a token; {@code expiry} is the form's choice ("30", "60", "90", "none"; blank: the default). Expired
+     * tokens still count towards the limit until deleted: the list shows them as expired.
+     */
+    public Created create(Actor actor, long userId, String name, String expiry) {
         String cleanName = name == null ? "" : name.strip();
         if (cleanName.isEmpty() || cleanName.length() > MAX_NAME_LENGTH) {
-            throw new TokenLimitException("Give the token a name of 1 to " + MAX_NAME_LENGTH + " characters.");
+            throw new TokenLimitException("name", "Give the token a name of 1 to " + MAX_NAME_LENGTH + " characters.");
+        }
+        TokenExpiry lifetime = TokenExpiry.parse(expiry);
+        if (lifetime == null) {
+            throw new TokenLimitException("expiry", "Choose an expiry of 30, 60 or 90 days, or no expiry.");
         }
         long count = em.createQuery("SELECT COUNT(t) FROM StaticToken t WHERE t.userId = :u", Long.class)
                 .setParameter("u", userId).getSingleResult();
         if (count >= MAX_PER_USER) {
-            throw new TokenLimitException("You already have " + MAX_PER_USER + " tokens. Delete one first.");
+            throw new TokenLimitException("limit", "You already have " + MAX_PER_USER
+                    + " tokens. Delete one first (expired ones count too).");
         }
         String token = PREFIX + SecureRandoms.token(256);
+        Instant now = clock.now();
         StaticToken row = new StaticToken(userId, cleanName, SecureRandoms.sha256Hex(token),
-                token.substring(0, PREFIX.length() + 6) + "…", clock.now());
+                token.substring(0, PREFIX.length() + 6) + "…", now, lifetime.expiresAt(now));
         em.persist(row);
         em.flush();
-        audit.record(actor, "token.create", "static:" + row.getId(), Map.of("name", cleanName));
+        audit.record(actor, "token.create", "static:" + row.getId(),
+                Map.of("name", cleanName, "expires_at", TokenExpiry.audited(row.getExpiresAt())));
         return new Created(token, row);
     }
 
@@ -86,7 +108,8 @@ public class StaticTokenService {
         }
         em.remove(row);
         em.flush();
-        audit.record(actor, "token.delete", "static:" + tokenId, Map.of("name", row.getName()));
+        audit.record(actor, "token.delete", "static:" + tokenId,
+                Map.of("name", row.getName(), "expires_at", TokenExpiry.audited(row.getExpiresAt())));
         revoked.fire(new CredentialRevoked(grantId(tokenId)));
         return true;
     }
@@ -141,7 +164,11 @@ public class StaticTokenService {
         }
     }
 
-    /** Looks a presented token up by its hash (indexed). */
+    /**
+     * Looks a presented token up by its hash (indexed); an expired one is refused like an unknown one. The caller may
+     * keep the answer for a second, so the verifier hands the expiry on in the grant, and /mcp checks it on every
+     * request (McpAuthenticator).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<StaticToken> verify(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 200) {
@@ -150,7 +177,8 @@ public class StaticTokenService {
         String hash = SecureRandoms.sha256Hex(token);
         List<StaticToken> rows = em.createQuery("SELECT t FROM StaticToken t WHERE t.tokenHash = :h", StaticToken.class)
                 .setParameter("h", hash).getResultList();
-        if (rows.isEmpty() || !SecureRandoms.constantTimeEquals(rows.get(0).getTokenHash(), hash)) {
+        if (rows.isEmpty() || !SecureRandoms.constantTimeEquals(rows.get(0).getTokenHash(), hash)
+                || TokenExpiry.expired(rows.get(0).getExpiresAt(), clock.now())) {
             return Optional.empty();
         }
         return Optional.of(rows.get(0));

@@ -7,7 +7,10 @@ import org.trek.account.UserService;
 import org.trek.platform.auth.AccessGrant;
 import org.trek.platform.auth.BearerTokenVerifier;
 
-/** Bearer verifier for static "trek_" tokens: full access, no client, grant "static:&lt;id&gt;". */
+/**
+ * Bearer verifier for static "trek_" tokens: full access, no client, grant "static:&lt;id&gt;". The grant carries the
+ * token's expiry, so a grant kept in McpAuthenticator's cache stops working the moment the token expires.
+ */
 @ApplicationScoped
 public class StaticTokenVerifier implements BearerTokenVerifier {
 
@@ -32,6 +35,6 @@ public class StaticTokenVerifier implements BearerTokenVerifier {
         return tokens.verify(token).flatMap(row -> users.find(row.getUserId())
                 .filter(u -> !u.isDisabled())
                 .map(u -> new AccessGrant(row.getUserId(), null, StaticTokenService.grantId(row.getId()), null,
-                        null, null, true, u.getUsername())));
+                        null, row.getExpiresAt(), true, u.getUsername())));
     }
 }

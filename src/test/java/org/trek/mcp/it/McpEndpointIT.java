@@ -518,8 +518,9 @@ class McpEndpointIT {
         }
         web.get("/settings/tokens");
         HttpResponse<String> eleventh = web.post("/settings/tokens", Map.of("action", "create", "name", "one too many"));
-        assertEquals(400, eleventh.statusCode());
+        assertEquals(302, eleventh.statusCode()); // post/redirect/get: the message at the form's place
         assertFalse(NEW_TOKEN.matcher(eleventh.body()).find());
+        assertTrue(web.get("/settings/tokens").body().contains("You already have 10 tokens."));
         // clean up so other tests can create tokens
         Matcher ids = Pattern.compile("confirmDelete=(\\d+)").matcher(web.get("/settings/tokens").body());
         while (ids.find()) {
