@@ -79,9 +79,10 @@
   <table id="clients">
     <thead><tr><th>Client</th><th>Owner</th><th>Redirect hosts</th><th>Created</th><th>Last used</th><th></th></tr></thead>
     <tbody>
-    <c:forEach var="cl" items="${clients}">
+    <c:forEach var="cl" items="${clients}" varStatus="st">
       <tr>
-        <td><c:out value="${cl.name}"/><br><small class="muted"><c:out value="${cl.clientId}"/></small></td>
+        <td><c:out value="${cl.name}"/><br><small class="muted copy-line"><code id="admin-client-id-${st.index}"><c:out value="${cl.clientId}"/></code>
+          <button type="button" class="small copy" data-copy="admin-client-id-${st.index}" hidden aria-label="Copy the client ID of ${fn:escapeXml(cl.name)}">Copy</button></small></td>
         <td><c:choose><c:when test="${empty cl.owner}"><span class="badge warn"><c:out value="${cl.origin}"/></span></c:when>
           <c:otherwise><c:out value="${cl.owner}"/></c:otherwise></c:choose></td>
         <td><c:out value="${cl.redirectHosts}"/></td>
@@ -126,4 +127,5 @@
     <button type="submit" id="purge-button">Run the clean-up now</button>
   </form>
 </section>
+<script src="${pageContext.request.contextPath}/assets/integrations.js"></script>
 <%@ include file="/WEB-INF/views/web/_footer.jspf" %>

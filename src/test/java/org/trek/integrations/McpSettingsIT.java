@@ -178,6 +178,21 @@ public class McpSettingsIT {
     }
 
     @Test
+    void adminSeesEachClientIdWithACopyButton() {
+        WebClient web = newUser();
+        HttpResponse<String> r = create(web, "Copy me", "https://client.example/cb", List.of("trips:read"));
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("id=\"new-client-id\">([^<]+)<").matcher(r.body());
+        assertTrue(id.find(), r.body());
+        String adminPage = admin(server).get("/admin/mcp").body();
+        java.util.regex.Matcher copy = java.util.regex.Pattern.compile("<code id=\"(admin-client-id-\\d+)\">"
+                + java.util.regex.Pattern.quote(id.group(1)) + "</code>\\s*<button type=\"button\" class=\"small copy\" "
+                + "data-copy=\"([^\"]+)\"").matcher(adminPage);
+        assertTrue(copy.find(), "a Copy button beside the client id on Admin → MCP access");
+        assertEquals(copy.group(1), copy.group(2), "it copies that id");
+        assertTrue(adminPage.contains("/assets/integrations.js"), "the script that shows and runs the Copy buttons");
+    }
+
+    @Test
     void presetsFillTheFormWithoutJavaScript() {
         WebClient web = newUser();
         String vscode = web.get("/settings/mcp?preset=vscode").body();
@@ -328,7 +343,7 @@ public class McpSettingsIT {
         assertEquals(401, mcpStatus(staticToken), "token deleted");
 
         // the self-registered client
-        Matcher client = Pattern.compile(Pattern.quote(dcrClient) + "</small>.*?confirmClient=(\\d+)#", Pattern.DOTALL)
+        Matcher client = Pattern.compile(Pattern.quote(dcrClient) + "</code>.*?confirmClient=(\\d+)#", Pattern.DOTALL)
                 .matcher(admin.get("/admin/mcp").body());
         assertTrue(client.find());
         assertEquals(302, admin.post("/admin/mcp", Map.of("action", "delete-client", "id", client.group(1))).statusCode());
