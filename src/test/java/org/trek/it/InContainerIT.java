@@ -16,6 +16,8 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,8 @@ import org.trek.trips.SqlCounter;
 /**
  * In-container checks that need the application's own beans and data source: the schema is fully migrated (on H2,
  * or on MariaDB when the build runs with -Dit.db.url), the OAuth purge deletes exactly what is stale, and the
- * grant lists of the admin and connected-apps screens cost the same number of statements for 5 grants or 45.
+ * grant lists of the admin and connected-apps screens cost the same number of statements for 5 grants or 45; and
+ * that the harness itself calls the container on loopback.
  */
 @ExtendWith(ArquillianExtension.class)
 class InContainerIT {
@@ -48,6 +51,16 @@ class InContainerIT {
 
     @Inject
     SqlCounter sql;
+
+    /**
+     * The Arquillian harness talks to the container on loopback only (STACK.md §4: it reports eth0 otherwise). Here
+     * rather than in a class of its own: each Arquillian class starts a Payara Micro of its own.
+     */
+    @Test
+    @RunAsClient
+    void clientSideBaseUrlIsLoopback(@ArquillianResource java.net.URL base) {
+        assertEquals("127.0.0.1", base.getHost(), "test requests must go to 127.0.0.1, got " + base);
+    }
 
     @Test
     void everyMigrationIsAppliedAndNoneIsPending() throws SQLException {
