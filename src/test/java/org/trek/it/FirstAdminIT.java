@@ -120,6 +120,7 @@ class FirstAdminIT {
         } finally {
             if (database.containsKey("DB_URL")) {
                 second.close();
+                TrekServer.dropDatabaseOf(database);
             } else {
                 second.stopKeepingData();
             }

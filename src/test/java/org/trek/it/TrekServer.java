@@ -327,6 +327,22 @@ public final class TrekServer implements AutoCloseable {
         execute(serverUrl, "CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
     }
 
+    /**
+     * Drops the MariaDB database of a {@link #databaseEnvironment()} that outlived its servers (a restart test's: the
+     * first server kept it, the second was handed it). Nothing to do on H2 (its files are in the test's work dir).
+     */
+    public static void dropDatabaseOf(Map<String, String> databaseEnvironment) {
+        String url = databaseEnvironment.get("DB_URL");
+        if (url == null || !url.startsWith("jdbc:mariadb:")) {
+            return;
+        }
+        String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+        String database = path.substring(path.lastIndexOf('/') + 1);
+        if (database.startsWith("trek_it_")) { // only what TrekServer created
+            dropDatabase(url, database);
+        }
+    }
+
     private static void dropDatabase(String serverUrl, String database) {
         execute(serverUrl, "DROP DATABASE IF EXISTS " + database);
     }
