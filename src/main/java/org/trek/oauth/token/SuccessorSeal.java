@@ -2,13 +2,11 @@ package org.trek.oauth.token;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.trek.platform.crypto.Aead;
 
 /**
  * Keeps a rotated refresh token's successor pair for the grace window without storing usable tokens: the pair is
@@ -18,22 +16,15 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class SuccessorSeal {
     private static final byte[] LABEL = "trek-oauth-refresh-successor-v1".getBytes(StandardCharsets.US_ASCII);
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final byte[] NO_AAD = new byte[0];
 
     private SuccessorSeal() {
     }
 
     static String seal(String refreshToken, String accessSuccessor, String refreshSuccessor) {
         try {
-            byte[] iv = new byte[12];
-            RANDOM.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key(refreshToken), new GCMParameterSpec(128, iv));
-            byte[] ct = cipher.doFinal((accessSuccessor + " " + refreshSuccessor).getBytes(StandardCharsets.UTF_8));
-            byte[] out = new byte[iv.length + ct.length];
-            System.arraycopy(iv, 0, out, 0, iv.length);
-            System.arraycopy(ct, 0, out, iv.length, ct.length);
-            return Base64.getEncoder().encodeToString(out);
+            return Base64.getEncoder().encodeToString(Aead.seal(key(refreshToken), NO_AAD,
+                    (accessSuccessor + " " + refreshSuccessor).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -45,10 +36,8 @@ final class SuccessorSeal {
             return Optional.empty();
         }
         try {
-            byte[] in = Base64.getDecoder().decode(sealed);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key(refreshToken), new GCMParameterSpec(128, in, 0, 12));
-            String plain = new String(cipher.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
+            String plain = new String(Aead.open(key(refreshToken), NO_AAD, Base64.getDecoder().decode(sealed)),
+                    StandardCharsets.UTF_8);
             String[] parts = plain.split(" ");
             return parts.length == 2 ? Optional.of(parts) : Optional.empty();
         } catch (GeneralSecurityException | IllegalArgumentException e) {

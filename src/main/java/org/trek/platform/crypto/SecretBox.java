@@ -12,15 +12,13 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.logging.Logger;
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.trek.platform.AppConfig;
 
 /**
  * Encryption at rest for secrets the server must read back (a TOTP key cannot be hashed: every check needs the key
- * itself). AES-256-GCM with a random 96-bit nonce per value; the caller's context (e.g. "totp:42") is bound as
+ * itself). AES-256-GCM ({@link Aead}); the caller's context (e.g. "totp:42") is bound as
  * associated data, so a sealed value copied into another user's row does not open. Stored as {@code v1:<base64url>}.
  * <p>
  * The key: {@code TREK_ENCRYPTION_KEY} (32 bytes, base64), the same on every node; without it, a key generated once
@@ -32,7 +30,6 @@ public class SecretBox {
     static final String PREFIX = "v1:";
     static final String SETTING = "TREK_ENCRYPTION_KEY";
     static final String KEY_FILE = "encryption.key";
-    private static final int NONCE_BYTES = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A sealed value that does not open: wrong key (another node's, a lost key file) or a changed value. */
@@ -60,20 +57,8 @@ public class SecretBox {
     }
 
     public String seal(String plaintext, String context) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(nonce);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key(), new GCMParameterSpec(128, nonce));
-            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            byte[] out = new byte[NONCE_BYTES + sealed.length];
-            System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
-            System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
-            return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available", e);
-        }
+        byte[] sealed = Aead.seal(key(), context.getBytes(StandardCharsets.UTF_8), plaintext.getBytes(StandardCharsets.UTF_8));
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
     }
 
     /** The plaintext of a sealed value; a value stored before sealing existed (no prefix) is answered as it is. */
@@ -83,10 +68,7 @@ public class SecretBox {
         }
         try {
             byte[] in = Base64.getUrlDecoder().decode(stored.substring(PREFIX.length()));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(128, in, 0, NONCE_BYTES));
-            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
+            return new String(Aead.open(key(), context.getBytes(StandardCharsets.UTF_8), in), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new SealBrokenException("A sealed secret (" + context + ") does not open with this server's key: "
                     + SETTING + " differs from the key it was sealed with, or " + KEY_FILE + " was replaced", e);
