@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -180,6 +181,16 @@ public final class Browser implements AutoCloseable {
             }
         }
         return this;
+    }
+
+    /** Fails when the current page is wider than the window (the phone checks: nothing may scroll sideways). */
+    public void assertNoSidewaysScroll(String where) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        Number scroll = (Number) js.executeScript("return document.documentElement.scrollWidth");
+        Number width = (Number) js.executeScript("return document.documentElement.clientWidth");
+        if (scroll.intValue() > width.intValue()) {
+            throw new AssertionError(where + " scrolls sideways: " + scroll + " > " + width);
+        }
     }
 
     /** Saves a PNG screenshot as target/screenshots/NAME.png. */

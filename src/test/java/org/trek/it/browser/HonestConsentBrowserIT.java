@@ -44,10 +44,7 @@ class HonestConsentBrowserIT {
     }
 
     private static void assertNoSidewaysScroll(String screen) {
-        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-        Number scroll = (Number) js.executeScript("return document.documentElement.scrollWidth");
-        Number width = (Number) js.executeScript("return document.documentElement.clientWidth");
-        assertTrue(scroll.intValue() <= width.intValue(), screen + " scrolls sideways at 390 px: " + scroll + " > " + width);
+        browser.assertNoSidewaysScroll(screen + " at 390 px");
     }
 
     @Test

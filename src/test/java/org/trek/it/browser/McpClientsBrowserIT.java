@@ -47,9 +47,7 @@ class McpClientsBrowserIT {
     /** No sideways scrolling, and axe finds nothing; a screenshot of the screen either way. */
     private void check(String screen) {
         browser.screenshot("mcp-clients-" + screen);
-        Number scroll = (Number) js().executeScript("return document.documentElement.scrollWidth");
-        Number width = (Number) js().executeScript("return document.documentElement.clientWidth");
-        assertTrue(scroll.intValue() <= width.intValue(), screen + " scrolls sideways at 390 px: " + scroll + " > " + width);
+        browser.assertNoSidewaysScroll(screen + " at 390 px");
         List<String> found = AccessibilityBrowserIT.violations(browser);
         if (!found.isEmpty()) {
             violations.put(screen, found);

@@ -25,10 +25,7 @@ class PasswordBrowserIT {
     }
 
     private static void assertNoSidewaysScrolling(Browser browser, String where) {
-        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-        Number scroll = (Number) js.executeScript("return document.documentElement.scrollWidth");
-        Number width = (Number) js.executeScript("return document.documentElement.clientWidth");
-        assertTrue(scroll.intValue() <= width.intValue(), where + ": no sideways scrolling: " + scroll + " > " + width);
+        browser.assertNoSidewaysScroll(where);
     }
 
     @Test

@@ -63,9 +63,7 @@ class SharedTripBrowserIT {
         }
         assertFalse(text.contains("BOT-7") || text.contains("HS-42"), "booking references stay with the members");
         assertFalse(text.contains("Sign out") || text.contains("My trips"), "no way into the instance");
-        Number scroll = (Number) js().executeScript("return document.documentElement.scrollWidth");
-        Number width = (Number) js().executeScript("return document.documentElement.clientWidth");
-        assertTrue(scroll.intValue() <= width.intValue(), "no sideways scrolling: " + scroll + " > " + width);
+        browser.assertNoSidewaysScroll("the shared trip at 390 px");
         Number height = (Number) js().executeScript("return document.documentElement.scrollHeight");
         browser.driver().manage().window().setSize(new Dimension(390, Math.min(6000, height.intValue() + 150)));
         browser.screenshot("shared-01-phone");

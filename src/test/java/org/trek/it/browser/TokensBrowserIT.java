@@ -47,9 +47,7 @@ class TokensBrowserIT {
     }
 
     private static void phoneCheck(String screen, Map<String, List<String>> found) {
-        Number scroll = (Number) js().executeScript("return document.documentElement.scrollWidth");
-        Number width = (Number) js().executeScript("return document.documentElement.clientWidth");
-        assertTrue(scroll.intValue() <= width.intValue(), screen + ": no sideways scrolling at 390 px: " + scroll + " > " + width);
+        browser.assertNoSidewaysScroll(screen + " at 390 px");
         browser.screenshot("tokens-" + screen + "-phone");
         List<String> v = AccessibilityBrowserIT.violations(browser);
         if (!v.isEmpty()) {

@@ -41,10 +41,7 @@ class TwoFactorBrowserIT {
 
     private static void phoneCheck(String screen, Map<String, List<String>> found) {
         browser.driver().manage().window().setSize(new Dimension(390, 844));
-        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-        Number scroll = (Number) js.executeScript("return document.documentElement.scrollWidth");
-        Number width = (Number) js.executeScript("return document.documentElement.clientWidth");
-        assertTrue(scroll.intValue() <= width.intValue(), screen + ": no sideways scrolling at 390 px: " + scroll + " > " + width);
+        browser.assertNoSidewaysScroll(screen + " at 390 px");
         browser.screenshot("2fa-" + screen + "-phone");
         browser.driver().manage().window().setSize(new Dimension(1280, 900));
         List<String> v = AccessibilityBrowserIT.violations(browser);
